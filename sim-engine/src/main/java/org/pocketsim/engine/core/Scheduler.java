@@ -8,11 +8,13 @@ import java.util.Arrays;
  * completions before new issues); sequence is the scheduling order, so ties never depend on
  * heap layout and a run is reproducible event for event.
  *
- * <p>Pending events live in a 4-ary min-heap over parallel primitive arrays (time, packed
- * phase+sequence, slot); handler and payload sit in a slot pool, so scheduling, firing and
+ * <p>Pending events live in a 4-ary min-heap over two parallel primitive arrays (time, slot);
+ * handler, payload and the packed (phase, sequence) tie-breaker sit in a slot pool, so scheduling, firing and
  * cancelling allocate nothing once the arrays have grown to the peak population. A handle is
  * the slot index plus a generation stamp, so a stale handle (event already fired or
- * cancelled) is recognised and ignored.
+ * cancelled) is recognised and ignored. Cancellation is lazy: the slot is marked dead in O(1)
+ * and its heap entry is discarded when it reaches the top, which keeps heap moves free of
+ * position bookkeeping (the hold-model throughput depends on it).
  *
  * <p>One scheduler per run; it holds no static state and is not thread-safe.
  */
@@ -26,18 +28,21 @@ public final class Scheduler {
     private static final int INITIAL_CAPACITY = 64;
 
     private long[] heapTimePs;
-    private long[] heapOrder;
     private int[] heapSlot;
     private int size;
 
     private EventHandler[] slotHandler;
     private int[] slotPayload;
+    /** Phase in the high bits, sequence in the low 48: compared only when times tie. */
+    private long[] slotOrder;
     private int[] slotGeneration;
-    /** Heap position of a live slot; for a free slot, the next free slot (or -1). */
+    /** For a free slot, the next free slot (or -1). */
     private int[] slotLink;
     private boolean[] slotLive;
     private int freeHead;
     private int slotsUsed;
+    /** Heap entries whose event was cancelled and not yet discarded. */
+    private int cancelledInHeap;
 
     private long nowPs;
     private long nextSequence;
@@ -46,10 +51,10 @@ public final class Scheduler {
 
     public Scheduler() {
         heapTimePs = new long[INITIAL_CAPACITY];
-        heapOrder = new long[INITIAL_CAPACITY];
         heapSlot = new int[INITIAL_CAPACITY];
         slotHandler = new EventHandler[INITIAL_CAPACITY];
         slotPayload = new int[INITIAL_CAPACITY];
+        slotOrder = new long[INITIAL_CAPACITY];
         slotGeneration = new int[INITIAL_CAPACITY];
         slotLink = new int[INITIAL_CAPACITY];
         slotLive = new boolean[INITIAL_CAPACITY];
@@ -68,7 +73,7 @@ public final class Scheduler {
 
     /** Number of events scheduled and neither fired nor cancelled. */
     public int pendingCount() {
-        return size;
+        return size - cancelledInHeap;
     }
 
     /** Number of events fired since construction. */
@@ -93,10 +98,11 @@ public final class Scheduler {
         int slot = allocateSlot();
         slotHandler[slot] = handler;
         slotPayload[slot] = payload;
+        slotOrder[slot] = ((long) phase << SEQUENCE_BITS) | nextSequence++;
         if (size == heapTimePs.length) {
             growHeap();
         }
-        siftUp(size++, timePs, ((long) phase << SEQUENCE_BITS) | nextSequence++, slot);
+        siftUp(size++, timePs, slot);
         return ((long) slotGeneration[slot] << 32) | slot;
     }
 
@@ -117,20 +123,23 @@ public final class Scheduler {
         if (slot < 0 || slot >= slotsUsed || !slotLive[slot] || slotGeneration[slot] != (int) (handle >>> 32)) {
             return false;
         }
-        removeAt(slotLink[slot]);
-        freeSlot(slot);
+        slotLive[slot] = false;
+        slotHandler[slot] = null;
+        slotGeneration[slot]++;
+        cancelledInHeap++;
         return true;
     }
 
     /** Fires the earliest pending event; returns false if none was pending. */
     public boolean step() {
+        discardCancelledTop();
         if (size == 0) {
             return false;
         }
         int slot = heapSlot[0];
         long timePs = heapTimePs[0];
-        long order = heapOrder[0];
-        removeAt(0);
+        long order = slotOrder[slot];
+        removeTop();
         EventHandler handler = slotHandler[slot];
         int payload = slotPayload[slot];
         freeSlot(slot);
@@ -155,8 +164,10 @@ public final class Scheduler {
         if (endPs < nowPs) {
             throw new IllegalArgumentException("end " + endPs + " ps is before now " + nowPs + " ps");
         }
+        discardCancelledTop();
         while (size > 0 && heapTimePs[0] <= endPs) {
             step();
+            discardCancelledTop();
         }
         nowPs = endPs;
     }
@@ -176,47 +187,57 @@ public final class Scheduler {
         return slot;
     }
 
+    /** Returns a slot to the pool; a live slot also gets a new generation so its handle goes stale. */
     private void freeSlot(int slot) {
-        slotLive[slot] = false;
-        slotHandler[slot] = null;
-        slotGeneration[slot]++;
+        if (slotLive[slot]) {
+            slotLive[slot] = false;
+            slotHandler[slot] = null;
+            slotGeneration[slot]++;
+        }
         slotLink[slot] = freeHead;
         freeHead = slot;
     }
 
-    private void removeAt(int pos) {
+    private void discardCancelledTop() {
+        while (size > 0 && !slotLive[heapSlot[0]]) {
+            int slot = heapSlot[0];
+            removeTop();
+            cancelledInHeap--;
+            freeSlot(slot);
+        }
+    }
+
+    private void removeTop() {
         int last = --size;
-        if (pos == last) {
-            return;
-        }
-        long timePs = heapTimePs[last];
-        long order = heapOrder[last];
-        int slot = heapSlot[last];
-        if (pos > 0 && before(timePs, order, heapTimePs[(pos - 1) >> 2], heapOrder[(pos - 1) >> 2])) {
-            siftUp(pos, timePs, order, slot);
-        } else {
-            siftDown(pos, timePs, order, slot);
+        if (last > 0) {
+            siftDown(0, heapTimePs[last], heapSlot[last]);
         }
     }
 
-    private static boolean before(long timeA, long orderA, long timeB, long orderB) {
-        return timeA < timeB || (timeA == timeB && orderA < orderB);
+    /** Whether event slot a fires before slot b at equal times: by packed (phase, sequence). */
+    private boolean orderedBefore(int slotA, int slotB) {
+        return slotOrder[slotA] < slotOrder[slotB];
     }
 
-    private void siftUp(int pos, long timePs, long order, int slot) {
+    private void siftUp(int pos, long timePs, int slot) {
         while (pos > 0) {
             int parent = (pos - 1) >> 2;
             long parentTime = heapTimePs[parent];
-            if (!before(timePs, order, parentTime, heapOrder[parent])) {
+            int parentSlot = heapSlot[parent];
+            if (timePs > parentTime || (timePs == parentTime && !orderedBefore(slot, parentSlot))) {
                 break;
             }
-            place(pos, parentTime, heapOrder[parent], heapSlot[parent]);
+            heapTimePs[pos] = parentTime;
+            heapSlot[pos] = parentSlot;
             pos = parent;
         }
-        place(pos, timePs, order, slot);
+        heapTimePs[pos] = timePs;
+        heapSlot[pos] = slot;
     }
 
-    private void siftDown(int pos, long timePs, long order, int slot) {
+    private void siftDown(int pos, long timePs, int slot) {
+        long[] times = heapTimePs;
+        int[] slots = heapSlot;
         int n = size;
         while (true) {
             int first = (pos << 2) + 1;
@@ -224,37 +245,30 @@ public final class Scheduler {
                 break;
             }
             int best = first;
-            long bestTime = heapTimePs[first];
-            long bestOrder = heapOrder[first];
+            long bestTime = times[first];
             int end = Math.min(first + 4, n);
             for (int c = first + 1; c < end; c++) {
-                long t = heapTimePs[c];
-                if (t < bestTime || (t == bestTime && heapOrder[c] < bestOrder)) {
+                long t = times[c];
+                if (t < bestTime || (t == bestTime && orderedBefore(slots[c], slots[best]))) {
                     best = c;
                     bestTime = t;
-                    bestOrder = heapOrder[c];
                 }
             }
-            if (!before(bestTime, bestOrder, timePs, order)) {
+            int bestSlot = slots[best];
+            if (bestTime > timePs || (bestTime == timePs && !orderedBefore(bestSlot, slot))) {
                 break;
             }
-            place(pos, bestTime, bestOrder, heapSlot[best]);
+            times[pos] = bestTime;
+            slots[pos] = bestSlot;
             pos = best;
         }
-        place(pos, timePs, order, slot);
-    }
-
-    private void place(int pos, long timePs, long order, int slot) {
-        heapTimePs[pos] = timePs;
-        heapOrder[pos] = order;
-        heapSlot[pos] = slot;
-        slotLink[slot] = pos;
+        times[pos] = timePs;
+        slots[pos] = slot;
     }
 
     private void growHeap() {
         int capacity = heapTimePs.length * 2;
         heapTimePs = Arrays.copyOf(heapTimePs, capacity);
-        heapOrder = Arrays.copyOf(heapOrder, capacity);
         heapSlot = Arrays.copyOf(heapSlot, capacity);
     }
 
@@ -262,6 +276,7 @@ public final class Scheduler {
         int capacity = slotHandler.length * 2;
         slotHandler = Arrays.copyOf(slotHandler, capacity);
         slotPayload = Arrays.copyOf(slotPayload, capacity);
+        slotOrder = Arrays.copyOf(slotOrder, capacity);
         slotGeneration = Arrays.copyOf(slotGeneration, capacity);
         slotLink = Arrays.copyOf(slotLink, capacity);
         slotLive = Arrays.copyOf(slotLive, capacity);
