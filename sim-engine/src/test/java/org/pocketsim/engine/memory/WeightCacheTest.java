@@ -105,6 +105,30 @@ class WeightCacheTest {
     }
 
     @Test
+    void stepsAllocateNothingOnceWarm() {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        SplittableRandom random = new SplittableRandom(3);
+        int[][] masks = new int[32][];
+        for (int t = 0; t < masks.length; t++) {
+            masks[t] = random.ints(0, 4096).distinct().limit(300).toArray();
+        }
+        for (EvictionPolicy policy : new EvictionPolicy[] {new LruPolicy(), new LfuPolicy(), new FifoPolicy()}) {
+            WeightCache cache = new WeightCache(4096, 1024, policy, new SplittableRandom(1));
+            for (int round = 0; round < 5; round++) {
+                for (int[] mask : masks) {
+                    cache.step(mask, mask.length);
+                }
+            }
+            long before = threads.getCurrentThreadAllocatedBytes();
+            for (int[] mask : masks) {
+                cache.step(mask, mask.length);
+            }
+            assertThat(threads.getCurrentThreadAllocatedBytes() - before).as(policy.name()).isZero();
+        }
+    }
+
+    @Test
     void capacityInBlocksIsTheBytesBudgetRoundedDown() {
         assertThat(WeightCache.capacityBlocksFor(10_000, 3_000, 100)).isEqualTo(3);
         assertThat(WeightCache.capacityBlocksFor(10_000_000, 3_000, 100)).isEqualTo(100);
