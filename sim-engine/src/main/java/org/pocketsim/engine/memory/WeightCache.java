@@ -20,6 +20,10 @@ import org.pocketsim.kernel.cache.CacheView;
  */
 public final class WeightCache implements CacheView, StepMembership {
 
+    /** Masks at least this long and at least 1/SCAN_SHARE of the blocks are ordered by a scan. */
+    private static final int SCAN_MIN_MASK = 256;
+    private static final int SCAN_SHARE = 16;
+
     private final int numBlocks;
     private final int capacityBlocks;
     private final EvictionPolicy policy;
@@ -85,6 +89,7 @@ public final class WeightCache implements CacheView, StepMembership {
     /** Accesses one block as one step; true on a hit. A miss admits the block (policy permitting). */
     public boolean access(int block) {
         sorted[0] = checkBlock(block);
+        memberStep[block] = step;
         return process(1) == 1;
     }
 
@@ -96,15 +101,39 @@ public final class WeightCache implements CacheView, StepMembership {
         if (n < 0 || n > mask.length || n > numBlocks) {
             throw new IllegalArgumentException("mask length " + n + " outside 0.." + Math.min(mask.length, numBlocks));
         }
+        for (int i = 0; i < n; i++) {
+            int block = mask[i];
+            if (block < 0 || block >= numBlocks || memberStep[block] == step) {
+                for (int j = 0; j < i; j++) {
+                    memberStep[mask[j]] = -1;
+                }
+                throw new IllegalArgumentException(block < 0 || block >= numBlocks
+                        ? "block " + block + " outside 0.." + (numBlocks - 1)
+                        : "mask holds block " + block + " twice");
+            }
+            memberStep[block] = step;
+        }
+        sortMask(mask, n);
+        return process(n);
+    }
+
+    /**
+     * Puts the mask in ascending order into {@code sorted}: by scanning the step stamps when the
+     * mask is a sizeable share of the blocks (O(numBlocks), never allocates), else by sorting a
+     * copy (small masks, where the JDK sort allocates nothing).
+     */
+    private void sortMask(int[] mask, int n) {
+        if (n >= SCAN_MIN_MASK && (long) n * SCAN_SHARE >= numBlocks) {
+            int k = 0;
+            for (int block = 0; block < numBlocks; block++) {
+                if (memberStep[block] == step) {
+                    sorted[k++] = block;
+                }
+            }
+            return;
+        }
         System.arraycopy(mask, 0, sorted, 0, n);
         Arrays.sort(sorted, 0, n);
-        for (int i = 0; i < n; i++) {
-            checkBlock(sorted[i]);
-            if (i > 0 && sorted[i] == sorted[i - 1]) {
-                throw new IllegalArgumentException("mask holds block " + sorted[i] + " twice");
-            }
-        }
-        return process(n);
     }
 
     private int process(int n) {
@@ -113,7 +142,6 @@ public final class WeightCache implements CacheView, StepMembership {
         int freshCount = 0;
         for (int i = 0; i < n; i++) {
             int block = sorted[i];
-            memberStep[block] = now;
             if (resident[block]) {
                 stepHits++;
                 policy.onHit(block, now);

@@ -141,6 +141,8 @@ class WeightCacheTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("block 1 twice");
         assertThatThrownBy(() -> cache.step(new int[] {8}, 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("block 8 outside 0..7");
+        assertThat(cache.step(new int[] {1, 2}, 2)).as("a rejected mask leaves no trace").isZero();
+        assertThat(cache.stepCount()).isEqualTo(1);
         assertThatThrownBy(() -> new WeightCache(8, 9, new LruPolicy(), new SplittableRandom(1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("capacityBlocks");
     }
