@@ -26,19 +26,21 @@ public final class Scheduler {
     private static final int SEQUENCE_BITS = 48;
     private static final long MAX_SEQUENCE = (1L << SEQUENCE_BITS) - 1;
     private static final int INITIAL_CAPACITY = 64;
+    private static final long LOW_BITS = 0xffff_ffffL;
 
     private long[] heapTimePs;
     private int[] heapSlot;
     private int size;
 
+    /** Handler of a pending event; null once the slot is fired, cancelled or free. */
     private EventHandler[] slotHandler;
-    private int[] slotPayload;
+    /**
+     * Generation in the high 32 bits; the low 32 hold the payload of a pending event, or the next
+     * free slot (-1 ends the list) of a free one. One word, so firing touches one cache line.
+     */
+    private long[] slotState;
     /** Phase in the high bits, sequence in the low 48: compared only when times tie. */
     private long[] slotOrder;
-    private int[] slotGeneration;
-    /** For a free slot, the next free slot (or -1). */
-    private int[] slotLink;
-    private boolean[] slotLive;
     private int freeHead;
     private int slotsUsed;
     /** Heap entries whose event was cancelled and not yet discarded. */
@@ -53,11 +55,8 @@ public final class Scheduler {
         heapTimePs = new long[INITIAL_CAPACITY];
         heapSlot = new int[INITIAL_CAPACITY];
         slotHandler = new EventHandler[INITIAL_CAPACITY];
-        slotPayload = new int[INITIAL_CAPACITY];
+        slotState = new long[INITIAL_CAPACITY];
         slotOrder = new long[INITIAL_CAPACITY];
-        slotGeneration = new int[INITIAL_CAPACITY];
-        slotLink = new int[INITIAL_CAPACITY];
-        slotLive = new boolean[INITIAL_CAPACITY];
         freeHead = -1;
     }
 
@@ -96,14 +95,15 @@ public final class Scheduler {
             throw new IllegalStateException("sequence numbers exhausted");
         }
         int slot = allocateSlot();
+        long generation = slotState[slot] >>> 32;
         slotHandler[slot] = handler;
-        slotPayload[slot] = payload;
+        slotState[slot] = (generation << 32) | (payload & LOW_BITS);
         slotOrder[slot] = ((long) phase << SEQUENCE_BITS) | nextSequence++;
         if (size == heapTimePs.length) {
             growHeap();
         }
         siftUp(size++, timePs, slot);
-        return ((long) slotGeneration[slot] << 32) | slot;
+        return (generation << 32) | slot;
     }
 
     /** Schedules {@code delayPs} (>= 0) after now; returns a handle for cancel. */
@@ -120,12 +120,12 @@ public final class Scheduler {
      */
     public boolean cancel(long handle) {
         int slot = (int) handle;
-        if (slot < 0 || slot >= slotsUsed || !slotLive[slot] || slotGeneration[slot] != (int) (handle >>> 32)) {
+        if (slot < 0 || slot >= slotsUsed || slotHandler[slot] == null
+                || (slotState[slot] >>> 32) != (handle >>> 32)) {
             return false;
         }
-        slotLive[slot] = false;
         slotHandler[slot] = null;
-        slotGeneration[slot]++;
+        slotState[slot] += 1L << 32;
         cancelledInHeap++;
         return true;
     }
@@ -141,7 +141,10 @@ public final class Scheduler {
         long order = slotOrder[slot];
         removeTop();
         EventHandler handler = slotHandler[slot];
-        int payload = slotPayload[slot];
+        long state = slotState[slot];
+        int payload = (int) state;
+        slotHandler[slot] = null;
+        slotState[slot] = state + (1L << 32);
         freeSlot(slot);
         nowPs = timePs;
         firedCount++;
@@ -176,30 +179,24 @@ public final class Scheduler {
         int slot;
         if (freeHead >= 0) {
             slot = freeHead;
-            freeHead = slotLink[slot];
+            freeHead = (int) slotState[slot];
         } else {
             if (slotsUsed == slotHandler.length) {
                 growSlots();
             }
             slot = slotsUsed++;
         }
-        slotLive[slot] = true;
         return slot;
     }
 
-    /** Returns a slot to the pool; a live slot also gets a new generation so its handle goes stale. */
+    /** Returns a fired or cancelled slot (generation already advanced) to the free list. */
     private void freeSlot(int slot) {
-        if (slotLive[slot]) {
-            slotLive[slot] = false;
-            slotHandler[slot] = null;
-            slotGeneration[slot]++;
-        }
-        slotLink[slot] = freeHead;
+        slotState[slot] = (slotState[slot] & ~LOW_BITS) | (freeHead & LOW_BITS);
         freeHead = slot;
     }
 
     private void discardCancelledTop() {
-        while (size > 0 && !slotLive[heapSlot[0]]) {
+        while (size > 0 && slotHandler[heapSlot[0]] == null) {
             int slot = heapSlot[0];
             removeTop();
             cancelledInHeap--;
@@ -275,10 +272,7 @@ public final class Scheduler {
     private void growSlots() {
         int capacity = slotHandler.length * 2;
         slotHandler = Arrays.copyOf(slotHandler, capacity);
-        slotPayload = Arrays.copyOf(slotPayload, capacity);
+        slotState = Arrays.copyOf(slotState, capacity);
         slotOrder = Arrays.copyOf(slotOrder, capacity);
-        slotGeneration = Arrays.copyOf(slotGeneration, capacity);
-        slotLink = Arrays.copyOf(slotLink, capacity);
-        slotLive = Arrays.copyOf(slotLive, capacity);
     }
 }
