@@ -6,15 +6,15 @@ import java.util.Arrays;
  * Discrete-event scheduler: time is a {@code long} in picoseconds and events fire in the total
  * order (time, phase, sequence). Phase orders events at the same instant (lower first, e.g.
  * completions before new issues); sequence is the scheduling order, so ties never depend on
- * heap layout and a run is reproducible event for event.
+ * queue layout and a run is reproducible event for event.
  *
- * <p>Pending events live in a 4-ary min-heap over two parallel primitive arrays (time, slot);
- * handler, payload and the packed (phase, sequence) tie-breaker sit in a slot pool, so scheduling, firing and
+ * <p>Pending events live in a {@link RadixEventQueue} (a radix heap on time, exploiting that
+ * simulated time never goes backwards) of (time, slot) entries; handler, payload and the packed
+ * (phase, sequence) tie-breaker sit in a slot pool, so scheduling, firing and
  * cancelling allocate nothing once the arrays have grown to the peak population. A handle is
  * the slot index plus a generation stamp, so a stale handle (event already fired or
  * cancelled) is recognised and ignored. Cancellation is lazy: the slot is marked dead in O(1)
- * and its heap entry is discarded when it reaches the top, which keeps heap moves free of
- * position bookkeeping (the hold-model throughput depends on it).
+ * and its queue entry is discarded when it comes out.
  *
  * <p>One scheduler per run; it holds no static state and is not thread-safe.
  */
@@ -28,9 +28,7 @@ public final class Scheduler {
     private static final int INITIAL_CAPACITY = 64;
     private static final long LOW_BITS = 0xffff_ffffL;
 
-    private long[] heapTimePs;
-    private int[] heapSlot;
-    private int size;
+    private final RadixEventQueue queue;
 
     /** Handler of a pending event; null once the slot is fired, cancelled or free. */
     private EventHandler[] slotHandler;
@@ -43,8 +41,8 @@ public final class Scheduler {
     private long[] slotOrder;
     private int freeHead;
     private int slotsUsed;
-    /** Heap entries whose event was cancelled and not yet discarded. */
-    private int cancelledInHeap;
+    /** Queue entries whose event was cancelled and not yet discarded. */
+    private int cancelledInQueue;
 
     private long nowPs;
     private long nextSequence;
@@ -52,11 +50,10 @@ public final class Scheduler {
     private EventLog log;
 
     public Scheduler() {
-        heapTimePs = new long[INITIAL_CAPACITY];
-        heapSlot = new int[INITIAL_CAPACITY];
         slotHandler = new EventHandler[INITIAL_CAPACITY];
         slotState = new long[INITIAL_CAPACITY];
         slotOrder = new long[INITIAL_CAPACITY];
+        queue = new RadixEventQueue(slotOrder);
         freeHead = -1;
     }
 
@@ -72,7 +69,7 @@ public final class Scheduler {
 
     /** Number of events scheduled and neither fired nor cancelled. */
     public int pendingCount() {
-        return size - cancelledInHeap;
+        return queue.size() - cancelledInQueue;
     }
 
     /** Number of events fired since construction. */
@@ -99,10 +96,7 @@ public final class Scheduler {
         slotHandler[slot] = handler;
         slotState[slot] = (generation << 32) | (payload & LOW_BITS);
         slotOrder[slot] = ((long) phase << SEQUENCE_BITS) | nextSequence++;
-        if (size == heapTimePs.length) {
-            growHeap();
-        }
-        siftUp(size++, timePs, slot);
+        queue.add(timePs, slot);
         return (generation << 32) | slot;
     }
 
@@ -126,20 +120,32 @@ public final class Scheduler {
         }
         slotHandler[slot] = null;
         slotState[slot] += 1L << 32;
-        cancelledInHeap++;
+        cancelledInQueue++;
         return true;
     }
 
     /** Fires the earliest pending event; returns false if none was pending. */
     public boolean step() {
-        discardCancelledTop();
-        if (size == 0) {
-            return false;
+        return fireNext(Long.MAX_VALUE);
+    }
+
+    /** Fires the earliest pending event if its time is <= {@code boundPs}; false if there is none. */
+    private boolean fireNext(long boundPs) {
+        long timePs;
+        int slot;
+        while (true) {
+            timePs = queue.minTimeAtMost(boundPs);
+            if (timePs == Long.MAX_VALUE) {
+                return false;
+            }
+            slot = queue.removeMin();
+            if (slotHandler[slot] != null) {
+                break;
+            }
+            cancelledInQueue--;
+            freeSlot(slot);
         }
-        int slot = heapSlot[0];
-        long timePs = heapTimePs[0];
         long order = slotOrder[slot];
-        removeTop();
         EventHandler handler = slotHandler[slot];
         long state = slotState[slot];
         int payload = (int) state;
@@ -167,10 +173,8 @@ public final class Scheduler {
         if (endPs < nowPs) {
             throw new IllegalArgumentException("end " + endPs + " ps is before now " + nowPs + " ps");
         }
-        discardCancelledTop();
-        while (size > 0 && heapTimePs[0] <= endPs) {
-            step();
-            discardCancelledTop();
+        while (fireNext(endPs)) {
+            // each call fires one event
         }
         nowPs = endPs;
     }
@@ -195,84 +199,11 @@ public final class Scheduler {
         freeHead = slot;
     }
 
-    private void discardCancelledTop() {
-        while (size > 0 && slotHandler[heapSlot[0]] == null) {
-            int slot = heapSlot[0];
-            removeTop();
-            cancelledInHeap--;
-            freeSlot(slot);
-        }
-    }
-
-    private void removeTop() {
-        int last = --size;
-        if (last > 0) {
-            siftDown(0, heapTimePs[last], heapSlot[last]);
-        }
-    }
-
-    /** Whether event slot a fires before slot b at equal times: by packed (phase, sequence). */
-    private boolean orderedBefore(int slotA, int slotB) {
-        return slotOrder[slotA] < slotOrder[slotB];
-    }
-
-    private void siftUp(int pos, long timePs, int slot) {
-        while (pos > 0) {
-            int parent = (pos - 1) >> 2;
-            long parentTime = heapTimePs[parent];
-            int parentSlot = heapSlot[parent];
-            if (timePs > parentTime || (timePs == parentTime && !orderedBefore(slot, parentSlot))) {
-                break;
-            }
-            heapTimePs[pos] = parentTime;
-            heapSlot[pos] = parentSlot;
-            pos = parent;
-        }
-        heapTimePs[pos] = timePs;
-        heapSlot[pos] = slot;
-    }
-
-    private void siftDown(int pos, long timePs, int slot) {
-        long[] times = heapTimePs;
-        int[] slots = heapSlot;
-        int n = size;
-        while (true) {
-            int first = (pos << 2) + 1;
-            if (first >= n) {
-                break;
-            }
-            int best = first;
-            long bestTime = times[first];
-            int end = Math.min(first + 4, n);
-            for (int c = first + 1; c < end; c++) {
-                long t = times[c];
-                if (t < bestTime || (t == bestTime && orderedBefore(slots[c], slots[best]))) {
-                    best = c;
-                    bestTime = t;
-                }
-            }
-            int bestSlot = slots[best];
-            if (bestTime > timePs || (bestTime == timePs && !orderedBefore(bestSlot, slot))) {
-                break;
-            }
-            times[pos] = bestTime;
-            slots[pos] = bestSlot;
-            pos = best;
-        }
-        times[pos] = timePs;
-        slots[pos] = slot;
-    }
-
-    private void growHeap() {
-        int capacity = heapTimePs.length * 2;
-        heapTimePs = Arrays.copyOf(heapTimePs, capacity);
-        heapSlot = Arrays.copyOf(heapSlot, capacity);
-    }
-
     private void growSlots() {
         int capacity = slotHandler.length * 2;
         slotHandler = Arrays.copyOf(slotHandler, capacity);
         slotState = Arrays.copyOf(slotState, capacity);
         slotOrder = Arrays.copyOf(slotOrder, capacity);
+        queue.setOrder(slotOrder);
     }
 }
