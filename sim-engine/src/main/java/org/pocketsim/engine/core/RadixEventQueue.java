@@ -22,6 +22,8 @@ final class RadixEventQueue {
     private final long[][] times = new long[BUCKETS][];
     private final int[][] slots = new int[BUCKETS][];
     private final int[] sizes = new int[BUCKETS];
+    /** Bit b-1 set when bucket b (1..64) is non-empty. */
+    private long nonEmpty;
     private int[] zeroHeap = new int[INITIAL_BUCKET];
     private int zeroSize;
     private long[] order;
@@ -60,13 +62,10 @@ final class RadixEventQueue {
         if (zeroSize > 0) {
             return baseTimePs;
         }
-        int b = 1;
-        while (b < BUCKETS && sizes[b] == 0) {
-            b++;
-        }
-        if (b == BUCKETS) {
+        if (nonEmpty == 0) {
             return Long.MAX_VALUE;
         }
+        int b = Long.numberOfTrailingZeros(nonEmpty) + 1;
         long[] bucketTimes = times[b];
         int[] bucketSlots = slots[b];
         int n = sizes[b];
@@ -79,6 +78,7 @@ final class RadixEventQueue {
         }
         baseTimePs = min;
         sizes[b] = 0;
+        nonEmpty &= ~(1L << (b - 1));
         for (int i = 0; i < n; i++) {
             place(bucketTimes[i], bucketSlots[i]);
         }
@@ -110,6 +110,7 @@ final class RadixEventQueue {
         times[b][n] = timePs;
         slots[b][n] = slot;
         sizes[b] = n + 1;
+        nonEmpty |= 1L << (b - 1);
     }
 
     private void pushZero(int slot) {
