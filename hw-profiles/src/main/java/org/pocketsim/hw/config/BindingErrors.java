@@ -2,14 +2,16 @@ package org.pocketsim.hw.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.InvalidNullException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -25,7 +27,21 @@ final class BindingErrors {
     private BindingErrors() {
     }
 
-    static ConfigException translate(JsonProcessingException e, List<ConfigSource> origins) {
+    /** Explicit nulls (a key with no value) are errors: optional keys are left out instead. */
+    static void rejectNulls(JsonNode node, String path, List<ConfigSource> origins) {
+        if (node.isNull()) {
+            throw located(origins, path, "must not be empty (leave optional keys out instead)");
+        }
+        if (node.isObject()) {
+            node.fields().forEachRemaining(f -> rejectNulls(f.getValue(), join(path, f.getKey()), origins));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                rejectNulls(node.get(i), path + "[" + i + "]", origins);
+            }
+        }
+    }
+
+    static ConfigException translate(JsonProcessingException e, JsonNode tree, List<ConfigSource> origins) {
         String path = e instanceof JsonMappingException m ? pathOf(m) : "";
         String problem;
         if (e instanceof UnrecognizedPropertyException u) {
@@ -42,19 +58,24 @@ final class BindingErrors {
             } else {
                 problem = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
             }
-        } else if (e instanceof InvalidNullException) {
-            problem = "must not be null (omit optional keys instead of leaving them empty)";
-        } else if (e instanceof InvalidFormatException f && f.getTargetType() != null) {
-            problem = invalidValue(f);
-        } else {
-            String original = e.getOriginalMessage();
-            Matcher missing = MISSING.matcher(original);
-            if (missing.find()) {
-                path = join(path, missing.group(1));
-                problem = "missing required key '" + missing.group(1) + "'";
-            } else {
-                problem = tidy(original);
+        } else if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+            problem = invalidEnum(f.getTargetType(), String.valueOf(f.getValue()));
+        } else if (e instanceof MismatchedInputException m && MISSING.matcher(m.getOriginalMessage()).find()) {
+            Matcher missing = MISSING.matcher(m.getOriginalMessage());
+            missing.find();
+            String key = missing.group(1);
+            String parent = path.equals(key) || path.endsWith("." + key) ? LocationIndex.parentOf(path) : path;
+            Optional<String> typo = typoOf(key, at(tree, parent));
+            if (typo.isPresent()) {
+                return located(origins, join(parent, typo.get()),
+                        "unknown key '" + typo.get() + "'; did you mean '" + key + "'?");
             }
+            path = join(parent, key);
+            problem = "missing required key '" + key + "'";
+        } else if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            problem = wrongType(m.getTargetType(), at(tree, path), m.getOriginalMessage());
+        } else {
+            problem = tidy(e.getOriginalMessage());
         }
         return located(origins, path, problem);
     }
@@ -74,29 +95,70 @@ final class BindingErrors {
             }
         }
         LocationIndex.Position at = bestIndex == null ? null : bestIndex.nearest(path);
+        if (at == null && !best.text().isBlank()) {
+            at = new LocationIndex.Position(1, 1);
+        }
         return new ConfigException(best.name(), at == null ? 0 : at.line(), at == null ? 0 : at.column(), path, problem);
     }
 
-    private static String invalidValue(InvalidFormatException f) {
-        Class<?> target = f.getTargetType();
-        Object value = f.getValue();
-        if (target.isEnum()) {
-            List<String> accepted = Arrays.stream(target.getEnumConstants())
-                    .map(c -> c.toString().toLowerCase(Locale.ROOT)).collect(Collectors.toList());
-            String given = String.valueOf(value);
-            return "unknown value '" + given + "'" + Suggest.nearest(given, accepted)
-                    .map(s -> "; did you mean '" + s + "'?").orElse("")
-                    + " (accepted: " + String.join(", ", accepted) + ")";
+    private static String invalidEnum(Class<?> target, String given) {
+        List<String> accepted = Arrays.stream(target.getEnumConstants())
+                .map(c -> c.toString().toLowerCase(Locale.ROOT)).collect(Collectors.toList());
+        return "unknown value '" + given + "'" + Suggest.nearest(given, accepted)
+                .map(s -> "; did you mean '" + s + "'?").orElse("")
+                + " (accepted: " + String.join(", ", accepted) + ")";
+    }
+
+    private static String wrongType(Class<?> target, JsonNode value, String original) {
+        String given = value == null || value.isMissingNode() ? "" : value.isTextual() ? "'" + value.asText() + "'"
+                : value.isContainerNode() ? (value.isArray() ? "a list" : "a mapping") : value.asText();
+        if (given.isEmpty()) {
+            return tidy(original);
         }
-        boolean integral = target == int.class || target == Integer.class || target == long.class
-                || target == Long.class || target == short.class || target == Short.class;
-        if (integral) {
-            return "expected a whole number, got " + (value instanceof String ? "'" + value + "'" : value);
+        if (target == int.class || target == Integer.class || target == long.class || target == Long.class
+                || target == short.class || target == Short.class) {
+            return "expected a whole number, got " + given;
         }
         if (target == double.class || target == Double.class || target == float.class || target == Float.class) {
-            return "expected a number, got " + (value instanceof String ? "'" + value + "'" : value);
+            return "expected a number, got " + given;
         }
-        return tidy(f.getOriginalMessage());
+        if (target == boolean.class || target == Boolean.class) {
+            return "expected true or false, got " + given;
+        }
+        if (target == String.class) {
+            return "expected a text value, got " + given;
+        }
+        if (java.util.Collection.class.isAssignableFrom(target)) {
+            return "expected a list, got " + given;
+        }
+        if (java.util.Map.class.isAssignableFrom(target) || target.isRecord()) {
+            return "expected a mapping of keys to values, got " + given;
+        }
+        return tidy(original);
+    }
+
+    /** A key of {@code node} that looks like a misspelling of the missing {@code key}. */
+    private static Optional<String> typoOf(String key, JsonNode node) {
+        if (node == null || !node.isObject()) {
+            return Optional.empty();
+        }
+        List<String> present = new ArrayList<>();
+        node.fieldNames().forEachRemaining(present::add);
+        present.remove(key);
+        return present.stream().filter(p -> Suggest.nearest(key, List.of(p)).isPresent()).findFirst();
+    }
+
+    /** The node at a dotted path such as {@code rows[1].size}, or null. */
+    private static JsonNode at(JsonNode tree, String path) {
+        JsonNode node = tree;
+        for (String part : path.isEmpty() ? new String[0] : path.split("\\.|(?=\\[)")) {
+            if (node == null) {
+                return null;
+            }
+            node = part.startsWith("[") ? node.get(Integer.parseInt(part.substring(1, part.length() - 1)))
+                    : node.get(part);
+        }
+        return node;
     }
 
     private static String pathOf(JsonMappingException e) {

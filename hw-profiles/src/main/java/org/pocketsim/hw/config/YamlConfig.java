@@ -15,6 +15,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * The strict YAML loader every module uses for configs: YAML text to immutable records.
@@ -47,8 +48,6 @@ public final class YamlConfig {
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .annotationIntrospector(new StrictIntrospector())
                 .build();
-        mapper.setDefaultSetterInfo(com.fasterxml.jackson.annotation.JsonSetter.Value.forValueNulls(
-                com.fasterxml.jackson.annotation.Nulls.FAIL));
         for (LogicalType type : List.of(LogicalType.Integer, LogicalType.Float, LogicalType.Boolean)) {
             mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         }
@@ -93,10 +92,7 @@ public final class YamlConfig {
         try {
             tree = MAPPER.readTree(source.text());
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
-            throw new ConfigException(source.name(), line, column, "",
-                    e.getOriginalMessage().replace('\n', ' ').replaceAll("\\s+", " ").strip());
+            throw syntaxError(source, e);
         }
         if (tree == null || tree.isMissingNode() || tree.isNull()) {
             throw new ConfigException(source.name(), 0, 0, "", "empty document");
@@ -105,6 +101,17 @@ public final class YamlConfig {
             throw new ConfigException(source.name(), 1, 1, "", "expected a mapping of keys to values at the top level");
         }
         return tree;
+    }
+
+    private static ConfigException syntaxError(ConfigSource source, JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+            return new ConfigException(source.name(), yaml.getProblemMark().getLine() + 1,
+                    yaml.getProblemMark().getColumn() + 1, "", "YAML syntax error: " + yaml.getProblem());
+        }
+        int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+        int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
+        String message = e.getOriginalMessage().replace('\n', ' ').replaceAll("\\s+", " ").strip();
+        return new ConfigException(source.name(), line, column, "", message);
     }
 
     /** Binds a tree with no file behind it; errors name {@code sourceName} and the field path. */
@@ -117,10 +124,11 @@ public final class YamlConfig {
      * {@code origins} defines it, preferring the first (the user's document) on ties.
      */
     public static <T> T bind(JsonNode tree, Class<T> type, List<ConfigSource> origins) {
+        BindingErrors.rejectNulls(tree, "", origins);
         try {
             return MAPPER.readerFor(type).readValue(MAPPER.treeAsTokens(tree));
         } catch (JsonProcessingException e) {
-            throw BindingErrors.translate(e, origins);
+            throw BindingErrors.translate(e, tree, origins);
         } catch (IOException e) {
             throw new ConfigException(origins.get(0).name(), 0, 0, "", "cannot bind: " + e.getMessage());
         }
