@@ -64,6 +64,13 @@ public final class TensorView {
         for (int i = 0; i < rowWidth; i++) dst[i] = b.getInt(pos + 4 * i);
     }
 
+    /** Element {@code column} of row {@code row} of an I32 tensor. */
+    public int intAt(long row, int column) {
+        ByteBuffer b = locate(row, rowWidth, false);
+        if (column < 0 || column >= rowWidth) throw new IndexOutOfBoundsException(file + ": tensor " + info.name() + " column " + column);
+        return b.getInt((int) ((row % rowsPerChunk) * rowBytes) + 4 * column);
+    }
+
     /**
      * Index of the first row holding a NaN or infinity, or -1 when all values are finite (always
      * -1 for I32). Tests exponent bits without decoding, so it runs at memory speed.
