@@ -79,6 +79,11 @@ public final class FloatFormat implements ScalarFormat {
         return Math.getExponent(maxFinite);
     }
 
+    /** Exponent of the smallest normal binade, {@code 1 - bias}. */
+    public int minExponent() {
+        return minExponent;
+    }
+
     /** Smallest positive subnormal, {@code 2^(1 - bias - m)}. */
     public double minSubnormal() {
         return Math.scalb(1.0, minExponent - mantissaBits);
