@@ -65,7 +65,7 @@ final class BindingErrors {
             missing.find();
             String key = missing.group(1);
             String parent = path.equals(key) || path.endsWith("." + key) ? LocationIndex.parentOf(path) : path;
-            Optional<String> typo = typoOf(key, at(tree, parent));
+            Optional<String> typo = typoOf(key, TreePath.at(tree, parent));
             if (typo.isPresent()) {
                 return located(origins, join(parent, typo.get()),
                         "unknown key '" + typo.get() + "'; did you mean '" + key + "'?");
@@ -73,7 +73,7 @@ final class BindingErrors {
             path = join(parent, key);
             problem = "missing required key '" + key + "'";
         } else if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
-            problem = wrongType(m.getTargetType(), at(tree, path), m.getOriginalMessage());
+            problem = wrongType(m.getTargetType(), TreePath.at(tree, path), m.getOriginalMessage());
         } else {
             problem = tidy(e.getOriginalMessage());
         }
@@ -146,19 +146,6 @@ final class BindingErrors {
         node.fieldNames().forEachRemaining(present::add);
         present.remove(key);
         return present.stream().filter(p -> Suggest.nearest(key, List.of(p)).isPresent()).findFirst();
-    }
-
-    /** The node at a dotted path such as {@code rows[1].size}, or null. */
-    private static JsonNode at(JsonNode tree, String path) {
-        JsonNode node = tree;
-        for (String part : path.isEmpty() ? new String[0] : path.split("\\.|(?=\\[)")) {
-            if (node == null) {
-                return null;
-            }
-            node = part.startsWith("[") ? node.get(Integer.parseInt(part.substring(1, part.length() - 1)))
-                    : node.get(part);
-        }
-        return node;
     }
 
     private static String pathOf(JsonMappingException e) {
