@@ -27,11 +27,6 @@ public final class Provenance {
             throw new FieldException("sources", "is required: one entry per number, e.g. "
                     + "'dram.capacity: \"[Q7] ...\"' or 'assumed: <why>'");
         }
-        for (String fact : facts.keySet()) {
-            if (find(sources, fact).isEmpty()) {
-                throw new FieldException(fact, "has no entry in 'sources' (cite a reference or write 'assumed: <why>')");
-            }
-        }
         for (Map.Entry<String, String> entry : sources.entrySet()) {
             String key = entry.getKey();
             boolean namesFact = facts.keySet().stream().anyMatch(f -> f.equals(key) || isDeepAncestor(key, f));
@@ -45,6 +40,11 @@ public final class Provenance {
             }
             if (text.toLowerCase(Locale.ROOT).startsWith("assumed") && !ASSUMED.matcher(text).matches()) {
                 throw new FieldException("sources." + key, "must give the reason: 'assumed: <why>' (at least 10 characters)");
+            }
+        }
+        for (String fact : facts.keySet()) {
+            if (find(sources, fact).isEmpty()) {
+                throw new FieldException(fact, "has no entry in 'sources' (cite a reference or write 'assumed: <why>')");
             }
         }
         return java.util.Collections.unmodifiableMap(new TreeMap<>(sources));
