@@ -62,6 +62,22 @@ public final class ProfileCatalog {
         return load(idOrFile);
     }
 
+    /**
+     * Loads a profile given inline as a tree, typically an experiment's {@code soc:} section
+     * {@code {extends: snapdragon-8-gen3, dram: {capacity: 8 GiB}}}; errors and override
+     * provenance name {@code sourceName}.
+     */
+    public static SocSpec loadTree(JsonNode tree, String sourceName) {
+        String yaml;
+        try {
+            yaml = YamlConfig.mapper().writeValueAsString(tree);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise profile tree", e);
+        }
+        ConfigSource source = new ConfigSource(sourceName, yaml);
+        return bind(YamlConfig.resolveExtends(source, ProfileCatalog::resolveBase), source);
+    }
+
     private static SocSpec bind(MergedTree merged, ConfigSource userFile) {
         JsonNode tree = merged.tree();
         if (userFile != null) {

@@ -10,7 +10,8 @@ public final class TreePaths {
     }
 
     /**
-     * Sets the field at {@code path}, creating intermediate objects. A path through a
+     * Sets the field at {@code path}, creating intermediate objects; a null value removes the
+     * field (in a sweep, {@code null} means "leave this field at its default"). A path through a
      * non-object value is an error naming the path; whether the field exists in the schema is
      * checked later, when the tree is bound (unknown keys are errors there).
      */
@@ -33,7 +34,11 @@ public final class TreePaths {
                         + "' is a " + child.getNodeType().name().toLowerCase() + ", not a section");
             }
         }
-        node.set(parts[parts.length - 1], value);
+        if (value == null || value.isNull()) {
+            node.remove(parts[parts.length - 1]);
+        } else {
+            node.set(parts[parts.length - 1], value);
+        }
     }
 
     /** The value at {@code path}, or null when absent. */
