@@ -11,5 +11,9 @@ import org.pocketsim.hw.unit.DataSize;
  * @param allowStreaming whether weights that do not fit are streamed from flash every token
  *                       (otherwise not fitting is an error)
  */
-public record PlacementSpec(@ConfigOptional DataSize dramBudget, @ConfigOptional boolean allowStreaming) {
+public record PlacementSpec(@ConfigOptional DataSize dramBudget, @ConfigOptional Boolean allowStreaming) {
+
+    public PlacementSpec {
+        if (allowStreaming == null) allowStreaming = Boolean.FALSE;
+    }
 }

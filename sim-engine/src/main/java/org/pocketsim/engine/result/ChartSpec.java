@@ -1,5 +1,7 @@
 package org.pocketsim.engine.result;
 
+import org.pocketsim.hw.config.ConfigOptional;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -40,10 +42,12 @@ import java.util.Map;
  */
 @JsonPropertyOrder({"type", "title", "x", "y", "seriesBy", "filter", "xLabel", "yLabel", "logX", "logY",
         "xBetter", "yBetter"})
-public record ChartSpec(ChartType type, String title, String x,
-                        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> y,
-                        String seriesBy, Map<String, String> filter, String xLabel, String yLabel,
-                        boolean logX, boolean logY, Better xBetter, Better yBetter) {
+public record ChartSpec(ChartType type, String title, @ConfigOptional String x,
+                        @ConfigOptional @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> y,
+                        @ConfigOptional String seriesBy, @ConfigOptional Map<String, String> filter,
+                        @ConfigOptional String xLabel, @ConfigOptional String yLabel,
+                        @ConfigOptional Boolean logX, @ConfigOptional Boolean logY,
+                        @ConfigOptional Better xBetter, @ConfigOptional Better yBetter) {
 
     /** Which direction of an axis is better, for the Pareto frontier. */
     public enum Better {
@@ -63,6 +67,8 @@ public record ChartSpec(ChartType type, String title, String x,
 
     public ChartSpec {
         if (type == null) throw new IllegalArgumentException("chart.type is required");
+        if (logX == null) logX = false;
+        if (logY == null) logY = false;
         Checks.required(title, "chart", "title");
         String where = "chart '" + title + "'";
         y = Checks.list(y, where, "y");
