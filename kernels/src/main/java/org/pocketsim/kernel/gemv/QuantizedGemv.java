@@ -111,11 +111,29 @@ public final class QuantizedGemv {
             for (int b = 0; b < blocks; b++) {
                 int start = b * fastBlock;
                 int end = Math.min(cols, start + fastBlock);
-                float part = 0f;
-                for (int c = start; c < end; c += 2) {
-                    int v = p[base + (c >> 1)];
-                    part += ((v << 28) >> 28) * xv[c] + ((v << 24) >> 28) * xv[c + 1];
+                // four independent partial sums: float adds do not reassociate, so one chain would
+                // bind the loop to the FP add latency instead of memory bandwidth
+                float p0 = 0f;
+                float p1 = 0f;
+                float p2 = 0f;
+                float p3 = 0f;
+                int c = start;
+                for (; c + 8 <= end; c += 8) {
+                    int at = base + (c >> 1);
+                    int v0 = p[at];
+                    int v1 = p[at + 1];
+                    int v2 = p[at + 2];
+                    int v3 = p[at + 3];
+                    p0 += ((v0 << 28) >> 28) * xv[c] + ((v0 << 24) >> 28) * xv[c + 1];
+                    p1 += ((v1 << 28) >> 28) * xv[c + 2] + ((v1 << 24) >> 28) * xv[c + 3];
+                    p2 += ((v2 << 28) >> 28) * xv[c + 4] + ((v2 << 24) >> 28) * xv[c + 5];
+                    p3 += ((v3 << 28) >> 28) * xv[c + 6] + ((v3 << 24) >> 28) * xv[c + 7];
                 }
+                for (; c < end; c += 2) {
+                    int v = p[base + (c >> 1)];
+                    p0 += ((v << 28) >> 28) * xv[c] + ((v << 24) >> 28) * xv[c + 1];
+                }
+                float part = (p0 + p1) + (p2 + p3);
                 acc += part * fastScales[r * blocks + b];
             }
             y[r] = acc;
@@ -133,8 +151,19 @@ public final class QuantizedGemv {
             for (int b = 0; b < blocks; b++) {
                 int start = b * fastBlock;
                 int end = Math.min(cols, start + fastBlock);
-                float part = 0f;
-                for (int c = start; c < end; c++) part += p[base + c] * xv[c];
+                float p0 = 0f;
+                float p1 = 0f;
+                float p2 = 0f;
+                float p3 = 0f;
+                int c = start;
+                for (; c + 4 <= end; c += 4) {
+                    p0 += p[base + c] * xv[c];
+                    p1 += p[base + c + 1] * xv[c + 1];
+                    p2 += p[base + c + 2] * xv[c + 2];
+                    p3 += p[base + c + 3] * xv[c + 3];
+                }
+                for (; c < end; c++) p0 += p[base + c] * xv[c];
+                float part = (p0 + p1) + (p2 + p3);
                 acc += part * fastScales[r * blocks + b];
             }
             y[r] = acc;
