@@ -2,6 +2,7 @@ package org.pocketsim.workload.trace;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pocketsim.workload.model.ModelCatalog;
 import org.pocketsim.workload.safetensors.Dtype;
 import org.pocketsim.workload.safetensors.SafetensorsWriter;
 
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TraceReaderValidationTest {
@@ -77,6 +79,16 @@ class TraceReaderValidationTest {
             assertThatThrownBy(() -> r.shape().requireMatches(2, 4096, 2, 4, 2))
                     .hasMessage("trace shape.hidden is 3 but the model has 4096");
         }
+    }
+
+    @Test
+    void shapeIsCheckedAgainstAModelPreset() {
+        TraceShape olmoe = new TraceShape(16, 2048, 1024, 64, 8);
+        assertThat(TraceShape.of(ModelCatalog.load("olmoe-1b-7b-0924"))).isEqualTo(olmoe);
+        olmoe.requireMatches(ModelCatalog.load("olmoe-1b-7b-0924"));
+        assertThatThrownBy(() -> olmoe.requireMatches(ModelCatalog.load("qwen1.5-moe-a2.7b")))
+                .hasMessage("trace shape.layers is 16 but the model has 24");
+        new TraceShape(16, 0, 0, 64, 8).requireMatches(ModelCatalog.load("olmoe-1b-7b-0924"));
     }
 
     @Test
