@@ -60,6 +60,12 @@ public final class TraceImportCommand implements Callable<Integer> {
     @Option(names = "--prompt", description = "description of the prompt(s)")
     String prompt;
 
+    @Option(names = "--sampling", description = "greedy | sampled, when known")
+    String sampling;
+
+    @Option(names = "--temperature", description = "sampling temperature, when known")
+    Double temperature;
+
     @Parameters(index = "0", paramLabel = "IN", description = "input file")
     Path in;
 
@@ -105,7 +111,7 @@ public final class TraceImportCommand implements Callable<Integer> {
             e = e > 0 ? e : preset.experts();
         }
         String o = origin != null ? origin : in.getFileName().toString();
-        return new ImportSpec(model, l, h, i, e, layerIndex, o, licence, prompt);
+        return new ImportSpec(model, l, h, i, e, layerIndex, o, licence, prompt, sampling, temperature);
     }
 
     private static void write(PrintWriter stdout, ImportedTrace t, Path dir) {

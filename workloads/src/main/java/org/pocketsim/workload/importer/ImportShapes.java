@@ -28,6 +28,8 @@ final class ImportShapes {
         p.put("origin", spec.origin() + suffix);
         p.put("licence", spec.licence());
         if (spec.prompt() != null) p.put("prompt", spec.prompt() + suffix);
+        if (spec.samplingMethod() != null) p.put("sampling.method", spec.samplingMethod());
+        if (spec.temperature() != null) p.put("sampling.temperature", spec.temperature().toString());
         return new TraceInfo(spec.modelId(), kind, tokens, layers, p);
     }
 }

@@ -8,11 +8,13 @@ import java.util.Arrays;
  * where the data determines them ({@code layers}, {@code experts} from router-logit widths,
  * top-k from row lengths); {@code hidden} and {@code intermediate} stay 0 (unknown) unless given.
  *
+ * @param samplingMethod how the tokens were sampled (greedy or sampled), or null when unknown
+ * @param temperature    sampling temperature, or null when unknown
  * @param layerIndex model layer index of each layer position in the file, or null for 0, 1, 2, ...
  *                   (Switch-base-32's six MoE layers are decoder layers 1, 3, ..., 11)
  */
 public record ImportSpec(String modelId, int layers, int hidden, int intermediate, int experts, int[] layerIndex,
-                         String origin, String licence, String prompt) {
+                         String origin, String licence, String prompt, String samplingMethod, Double temperature) {
 
     public ImportSpec {
         if (modelId == null || modelId.isBlank()) throw new IllegalArgumentException("model id is required");
@@ -21,6 +23,10 @@ public record ImportSpec(String modelId, int layers, int hidden, int intermediat
         }
         if (origin == null || origin.isBlank()) throw new IllegalArgumentException("origin is required");
         if (licence == null || licence.isBlank()) throw new IllegalArgumentException("licence is required");
+        if (samplingMethod != null && !samplingMethod.equals("greedy") && !samplingMethod.equals("sampled")) {
+            throw new IllegalArgumentException("sampling must be greedy or sampled, got " + samplingMethod);
+        }
+        if (temperature != null && samplingMethod == null) throw new IllegalArgumentException("a temperature needs a sampling method");
         if (layerIndex != null) {
             layerIndex = layerIndex.clone();
             for (int i = 0; i < layerIndex.length; i++) {
@@ -49,7 +55,8 @@ public record ImportSpec(String modelId, int layers, int hidden, int intermediat
     public boolean equals(Object o) {
         return o instanceof ImportSpec s && modelId.equals(s.modelId) && layers == s.layers && hidden == s.hidden
                 && intermediate == s.intermediate && experts == s.experts && Arrays.equals(layerIndex, s.layerIndex)
-                && origin.equals(s.origin) && licence.equals(s.licence) && java.util.Objects.equals(prompt, s.prompt);
+                && origin.equals(s.origin) && licence.equals(s.licence) && java.util.Objects.equals(prompt, s.prompt)
+                && java.util.Objects.equals(samplingMethod, s.samplingMethod) && java.util.Objects.equals(temperature, s.temperature);
     }
 
     @Override

@@ -21,7 +21,7 @@ class ExpertIdsJsonlImporterTest {
 
     private static ImportSpec olmoe() {
         return new ImportSpec("olmoe-1b-7b-0924", 16, 2048, 1024, 64, null, "sqliteai/warp @7f1fbba3 : tests/trace_olmoe_299.jsonl",
-                "Apache-2.0", null);
+                "Apache-2.0", null, null, null);
     }
 
     @Test
@@ -52,7 +52,7 @@ class ExpertIdsJsonlImporterTest {
     }
 
     private static ImportSpec tiny() {
-        return new ImportSpec("m", 0, 0, 0, 4, null, "test", "MIT", null);
+        return new ImportSpec("m", 0, 0, 0, 4, null, "test", "MIT", null, null, null);
     }
 
     @Test

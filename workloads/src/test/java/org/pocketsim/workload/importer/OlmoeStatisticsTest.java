@@ -19,7 +19,7 @@ class OlmoeStatisticsTest {
     void reuseAndTopExpertShareMatchTheStatisticsCsvForEveryLayer() throws IOException {
         Path root = RepoRoot.get();
         Path in = root.resolve("data/third-party/moe/olmoe-1b-7b-0924.decode299.expert-ids.jsonl");
-        InMemoryTrace t = new ExpertIdsJsonlImporter().read(in, new ImportSpec("olmoe-1b-7b-0924", 16, 0, 0, 64, null, "o", "l", null))
+        InMemoryTrace t = new ExpertIdsJsonlImporter().read(in, new ImportSpec("olmoe-1b-7b-0924", 16, 0, 0, 64, null, "o", "l", null, null, null))
                 .get(0).trace();
         List<TraceStatistics.RoutingStats> stats = TraceStatistics.of(t, t.shape()).routing();
         List<String> csv = Files.readAllLines(root.resolve("data/third-party/moe/olmoe-routing-stats-per-layer.csv"));

@@ -19,7 +19,7 @@ class RouterLogitsJsonlImporterTest {
     Path dir;
 
     private static ImportSpec switchBase() {
-        return new ImportSpec("switch-base-32", 12, 768, 3072, 0, new int[] {1, 3, 5, 7, 9, 11}, "origin", "Apache-2.0", "article");
+        return new ImportSpec("switch-base-32", 12, 768, 3072, 0, new int[] {1, 3, 5, 7, 9, 11}, "origin", "Apache-2.0", "article", null, null);
     }
 
     @Test
@@ -56,7 +56,7 @@ class RouterLogitsJsonlImporterTest {
     }
 
     private static ImportSpec tiny() {
-        return new ImportSpec("m", 0, 0, 0, 0, null, "test", "MIT", null);
+        return new ImportSpec("m", 0, 0, 0, 0, null, "test", "MIT", null, null, null);
     }
 
     private static String step(String article, int step, String logits, int top1) {
