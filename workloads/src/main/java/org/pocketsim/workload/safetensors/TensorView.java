@@ -94,38 +94,28 @@ public final class TensorView {
 
     /**
      * Index of the first row holding a NaN or infinity, or -1 when all values are finite (always
-     * -1 for I32). Tests exponent bits without decoding, so it runs at memory speed.
+     * -1 for I32). Tests exponent bits of bulk-copied rows without decoding, branch-free per element.
      */
     public long firstNonFiniteRow() {
         if (!info.dtype().isFloating()) return -1;
         owner.checkOpen();
+        short[] raw = rawRow == null ? null : rawRow.get();
+        float[] values = raw == null ? new float[rowWidth] : null;
+        int expMask = info.dtype() == Dtype.F16 ? 0x7C00 : 0x7F80;
         for (long row = 0; row < rows(); row++) {
-            ByteBuffer b = chunks[(int) (row / rowsPerChunk)];
-            int pos = (int) ((row % rowsPerChunk) * rowBytes);
-            if (!rowFinite(b, pos)) return row;
+            int chunk = (int) (row / rowsPerChunk);
+            int first = (int) (row % rowsPerChunk) * rowWidth;
+            boolean finite = true;
+            if (raw != null) {
+                shorts[chunk].get(first, raw, 0, rowWidth);
+                for (int i = 0; i < rowWidth; i++) finite &= (raw[i] & expMask) != expMask;
+            } else {
+                floats[chunk].get(first, values, 0, rowWidth);
+                for (int i = 0; i < rowWidth; i++) finite &= (Float.floatToRawIntBits(values[i]) & 0x7F800000) != 0x7F800000;
+            }
+            if (!finite) return row;
         }
         return -1;
-    }
-
-    private boolean rowFinite(ByteBuffer b, int pos) {
-        switch (info.dtype()) {
-            case F16 -> {
-                for (int i = 0; i < rowWidth; i++) {
-                    if ((b.getShort(pos + 2 * i) & 0x7C00) == 0x7C00) return false;
-                }
-            }
-            case BF16 -> {
-                for (int i = 0; i < rowWidth; i++) {
-                    if ((b.getShort(pos + 2 * i) & 0x7F80) == 0x7F80) return false;
-                }
-            }
-            default -> {
-                for (int i = 0; i < rowWidth; i++) {
-                    if ((b.getInt(pos + 4 * i) & 0x7F800000) == 0x7F800000) return false;
-                }
-            }
-        }
-        return true;
     }
 
     private ByteBuffer locate(long row, int dstLength, boolean wantFloat) {
