@@ -28,15 +28,26 @@ final class PopularityProfile {
         return profile(experts, topShare, (lo + hi) / 2);
     }
 
+    /**
+     * Rank 1 at {@code top}; ranks 2.. geometric with ratio e^-decay over the remaining mass,
+     * water-filled so that no rank exceeds {@code top} (capped ranks pass their excess on).
+     */
     private static double[] profile(int experts, double top, double decay) {
         double[] s = new double[experts];
-        double sum = 0;
-        for (int r = 1; r < experts; r++) {
-            s[r] = Math.exp(-decay * (r - 1));
-            sum += s[r];
-        }
-        for (int r = 1; r < experts; r++) s[r] = Math.min(top, s[r] * (1 - top) / sum);
         s[0] = top;
+        double remaining = 1 - top;
+        int free = 1;
+        while (free < experts) {
+            double weights = 0;
+            for (int r = free; r < experts; r++) weights += Math.exp(-decay * (r - free));
+            double first = remaining / weights;
+            if (first <= top) {
+                for (int r = free; r < experts; r++) s[r] = first * Math.exp(-decay * (r - free));
+                break;
+            }
+            s[free++] = top;
+            remaining -= top;
+        }
         return s;
     }
 

@@ -4,8 +4,9 @@ package org.pocketsim.workload.synth;
  * Fits a {@link RoutingLayerModel} so that traces it generates reproduce a layer's routing
  * statistics over a window of the same length: expert popularity comes straight from the
  * real counts (or from a parametric profile when only statistics are known), and the spread
- * of popularity and the three temporal parameters are found by a seeded coordinate descent on
- * simulated traces. Deterministic for a given seed.
+ * of popularity, a boost of the most popular expert and the three temporal parameters are found
+ * by a seeded coordinate descent on simulated traces, minimising the mean over seeds of the
+ * squared errors in tolerance units. Deterministic for a given seed.
  */
 public final class RoutingFitter {
 
@@ -14,11 +15,14 @@ public final class RoutingFitter {
     public static final double TOP_SHARE_TOLERANCE = 0.03;
     public static final double COVER80_TOLERANCE = 0.08;
 
-    private static final int SEEDS = 4;
-    private static final double[] LOWER = {0.3, 0.0, 0.0, 0.5};
-    private static final double[] UPPER = {1.6, 1.0, 0.95, 0.995};
-    private static final double[] START = {0.9, 0.6, 0.3, 0.95};
-    private static final double[] STEP = {0.15, 0.15, 0.15, 0.05};
+    /** Simulated windows per evaluated candidate: a real trace pins each expert's popularity, bare statistics do not. */
+    private static final int SEEDS_TRACE = 4;
+    private static final int SEEDS_STATS = 16;
+    /** Search box, start and first step of (gamma, fastWeight, rhoFast, rhoSlow, topBoost). */
+    private static final double[] LOWER = {0.3, 0.0, 0.0, 0.5, -1.0};
+    private static final double[] UPPER = {1.6, 1.0, 0.95, 0.995, 1.0};
+    private static final double[] START = {0.9, 0.6, 0.3, 0.95, 0.0};
+    private static final double[] STEP = {0.15, 0.15, 0.15, 0.05, 0.2};
 
     private RoutingFitter() {
     }
@@ -32,7 +36,7 @@ public final class RoutingFitter {
         double[] bias = new double[numExperts];
         for (int e = 0; e < numExperts; e++) bias[e] = meanFieldBias(counts[e] / tokens, tokens);
         RoutingLayerModel start = new RoutingLayerModel(bias, topK, START[1], START[2], START[3], 1);
-        return search(start, RoutingStats.of(experts, numExperts), seed);
+        return search(start, RoutingStats.of(experts, numExperts), seed, SEEDS_TRACE);
     }
 
     /**
@@ -53,7 +57,7 @@ public final class RoutingFitter {
         }
         for (int r = 0; r < numExperts; r++) bias[order[r]] = meanFieldBias(shares[r] * topK, target.tokens());
         RoutingLayerModel start = new RoutingLayerModel(bias, topK, START[1], START[2], START[3], 1);
-        return search(start, target, seed);
+        return search(start, target, seed, SEEDS_STATS);
     }
 
     /** Bias whose selection probability is p under unit noise and a zero threshold: Φ⁻¹(p), p kept off 0 and 1. */
@@ -62,10 +66,10 @@ public final class RoutingFitter {
         return NormalScores.inverseCdf(Math.min(1 - lo, Math.max(lo, p)));
     }
 
-    private static RoutingLayerModel search(RoutingLayerModel base, RoutingStats target, long seed) {
+    private static RoutingLayerModel search(RoutingLayerModel base, RoutingStats target, long seed, int seeds) {
         double[] x = START.clone();
         double[] step = STEP.clone();
-        double best = cost(base, x, target, seed);
+        double best = cost(base, x, target, seed, seeds);
         for (int round = 0; round < 12 && step[0] > 0.02; round++) {
             boolean improved = false;
             for (int p = 0; p < x.length; p++) {
@@ -73,7 +77,7 @@ public final class RoutingFitter {
                     double[] y = x.clone();
                     y[p] = Math.min(UPPER[p], Math.max(LOWER[p], x[p] + dir * step[p]));
                     if (y[p] == x[p]) continue;
-                    double c = cost(base, y, target, seed);
+                    double c = cost(base, y, target, seed, seeds);
                     if (c < best) {
                         best = c;
                         x = y;
@@ -84,21 +88,21 @@ public final class RoutingFitter {
             }
             if (!improved) for (int p = 0; p < step.length; p++) step[p] /= 2;
         }
-        return base.with(x[0], x[1], x[2], x[3]);
+        return base.with(x[0], x[1], x[2], x[3], x[4]);
     }
 
     /** Mean over seeded simulations of the squared errors, so that parameters with noisy statistics cost more. */
-    private static double cost(RoutingLayerModel base, double[] x, RoutingStats target, long seed) {
-        RoutingLayerModel m = base.with(x[0], x[1], x[2], x[3]);
+    private static double cost(RoutingLayerModel base, double[] x, RoutingStats target, long seed, int seeds) {
+        RoutingLayerModel m = base.with(x[0], x[1], x[2], x[3], x[4]);
         double sum = 0;
-        for (int s = 0; s < SEEDS; s++) {
+        for (int s = 0; s < seeds; s++) {
             RoutingStats g = RoutingStats.of(RoutingGenerator.simulate(m, seed * 31 + s, target.tokens()), m.experts());
             sum += sq(g.reuseD1(), target.reuseD1(), REUSE_TOLERANCE) + sq(g.reuseD4(), target.reuseD4(), REUSE_TOLERANCE)
                     + 0.25 * sq(g.reuseD8(), target.reuseD8(), REUSE_TOLERANCE)
                     + sq(g.topExpertShare(), target.topExpertShare(), TOP_SHARE_TOLERANCE)
                     + sq(g.fracCover80(), target.fracCover80(), COVER80_TOLERANCE);
         }
-        return sum / SEEDS;
+        return sum / seeds;
     }
 
     /** Squared error in tolerance units; an unknown target (NaN) costs nothing. */

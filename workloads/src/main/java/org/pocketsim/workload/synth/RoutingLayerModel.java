@@ -48,10 +48,19 @@ public record RoutingLayerModel(double[] bias, int topK, double fastWeight, doub
         return bias[expert];
     }
 
-    /** The same layer model with other temporal parameters and the popularity spread scaled by {@code gamma}. */
-    RoutingLayerModel with(double gamma, double w, double rf, double rs) {
+    /**
+     * The same layer model with other temporal parameters, the popularity spread scaled by
+     * {@code gamma} and the most popular expert's bias raised by {@code topBoost} (the top
+     * expert's share is a statistic of its own, not set by the spread of the others).
+     */
+    RoutingLayerModel with(double gamma, double w, double rf, double rs, double topBoost) {
         double[] b = bias.clone();
-        for (int i = 0; i < b.length; i++) b[i] *= gamma;
+        int top = 0;
+        for (int i = 0; i < b.length; i++) {
+            b[i] *= gamma;
+            if (b[i] > b[top]) top = i;
+        }
+        b[top] += topBoost;
         return new RoutingLayerModel(b, topK, w, rf, rs, logitScale);
     }
 

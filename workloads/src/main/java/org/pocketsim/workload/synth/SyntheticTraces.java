@@ -7,7 +7,6 @@ import org.pocketsim.workload.trace.TraceInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** Builds calibrated {@link SyntheticTrace}s for a model. */
@@ -36,8 +35,9 @@ public final class SyntheticTraces {
         Map<String, String> prov = new LinkedHashMap<>();
         prov.put("origin", GENERATOR);
         prov.put("licence", "n/a");
-        prov.put("generator", GENERATOR);
-        prov.put("seed", Long.toString(params.seed()));
+        prov.put("prompt", "none: synthetic");
+        prov.put("generator.name", GENERATOR);
+        prov.put("generator.seed", Long.toString(params.seed()));
         String source = params.activationSource() != null ? params.activationSource() : ActivationCalibration.defaultSource(spec);
         if (params.activations()) {
             for (int l = 0; l < layers; l++) {
@@ -50,7 +50,7 @@ public final class SyntheticTraces {
                             params.channelPersistence(), params.temporalPersistence(), SplitMix64.derive(params.seed(), DOWN_IN, l));
                 }
             }
-            prov.put("activationCalibration", "TEAL thresholds of " + source
+            prov.put("generator.parameters.activationCalibration", "TEAL thresholds of " + source
                     + (ActivationCalibration.isOwnData(spec, source) ? "" : " mapped by relative depth")
                     + " (data/third-party/sparsity/teal-abs-thresholds-by-sparsity.csv)");
         }
@@ -65,10 +65,11 @@ public final class SyntheticTraces {
             for (int l = 0; l < layers; l++) {
                 if (spec.isMoeLayer(l)) routers[l] = new RoutingGenerator(rc.layer(l), SplitMix64.derive(params.seed(), ROUTER, l));
             }
-            prov.put("routingCalibration", rc.origin());
+            prov.put("generator.parameters.routingCalibration", rc.origin());
         }
-        prov.put("parameters", String.format(Locale.ROOT, "channelPersistence=%s temporalPersistence=%s magnitudeScale=%s",
-                params.channelPersistence(), params.temporalPersistence(), params.magnitudeScale()));
+        prov.put("generator.parameters.channelPersistence", Double.toString(params.channelPersistence()));
+        prov.put("generator.parameters.temporalPersistence", Double.toString(params.temporalPersistence()));
+        prov.put("generator.parameters.magnitudeScale", Double.toString(params.magnitudeScale()));
         List<Integer> layerList = new ArrayList<>();
         for (int l = 0; l < layers; l++) layerList.add(l);
         TraceInfo info = new TraceInfo(spec.id(), TraceInfo.SourceKind.SYNTHETIC, params.tokens(), layerList, prov);

@@ -109,7 +109,7 @@ public final class TealThresholds {
         int lo = (int) Math.floor(pos);
         int hi = Math.min(lo + 1, sourceLayers - 1);
         MagnitudeQuantiles a = quantiles(source, lo, kind);
-        return hi == lo ? a : MagnitudeQuantiles.geometricMix(a, quantiles(source, hi, kind), pos - lo);
+        return hi == lo || pos == lo ? a : MagnitudeQuantiles.geometricMix(a, quantiles(source, hi, kind), pos - lo);
     }
 
     private static String key(String model, TensorKind kind) {
