@@ -47,8 +47,12 @@ public final class DecodeRun {
 
     /** Runs the generation and returns the metrics in report order. */
     public Map<String, Double> metrics() {
-        AnalyticExecutor executor = new AnalyticExecutor(new SocTiming(soc), run.timing(), decodeUnit, run.computeFormat());
-        WorkGroup group = new WorkGroup();
+        SocTiming timing = new SocTiming(soc);
+        AnalyticExecutor analytic = new AnalyticExecutor(timing, run.timing(), decodeUnit, run.computeFormat());
+        DesExecutor des = run.mode() == RunSpec.Mode.DES
+                ? new DesExecutor(timing, run.timing(), decodeUnit, run.computeFormat(), run.timing().coRunners()) : null;
+        WorkGroup[] groups = new WorkGroup[groupsPerToken()];
+        for (int g = 0; g < groups.length; g++) groups[g] = new WorkGroup();
         TokenTime token = new TokenTime();
         TokenTime sum = new TokenTime();
         long dramBytes = 0;
@@ -58,15 +62,17 @@ public final class DecodeRun {
         for (int t = 0; t < run.generate(); t++) {
             token.reset();
             int kvTokens = run.kvWindow() != null ? run.kvWindow() : run.prompt() + t;
-            for (int g = 0; g < groupsPerToken(); g++) {
+            for (int g = 0; g < groups.length; g++) {
+                WorkGroup group = groups[g];
                 group.reset();
                 lowerGroup(g, kvTokens, group);
-                executor.time(group, token);
+                if (des == null) analytic.time(group, token);
                 dramBytes += group.dramBytes;
                 flashBytes += group.flashBytes;
                 macs += group.macs;
                 for (int c = 0; c < Component.COUNT; c++) componentBytes[c] += group.componentBytes[c];
             }
+            if (des != null) des.time(groups, groups.length, token);
             sum.add(token);
         }
         return collect(sum, dramBytes, flashBytes, macs, componentBytes);

@@ -53,6 +53,6 @@ public record RunSpec(@ConfigOptional String label, JsonNode soc, String model, 
         if (generate < 1 || generate > 1_000_000) throw new FieldException("generate", "must be in 1..1000000, got " + generate);
         if (mlp == null) mlp = new MlpMethod.Dense();
         if (placement == null) placement = new PlacementSpec(null, false);
-        if (timing == null) timing = new TimingSpec(null, null);
+        if (timing == null) timing = new TimingSpec(null, null, null);
     }
 }

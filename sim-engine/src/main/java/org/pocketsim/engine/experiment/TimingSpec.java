@@ -10,8 +10,11 @@ import org.pocketsim.hw.config.ConfigOptional;
  *                     reference simulator and LLM-in-a-flash's I/O latency)
  * @param concurrentIo whether flash and DRAM reads proceed together (max) or one after the
  *                     other (sum); default true, as in the DIP reference
+ * @param coRunners    des mode only: other requesters streaming from DRAM at the same time
+ *                     (each takes an equal share of the bus); default 0
  */
-public record TimingSpec(@ConfigOptional Compute compute, @ConfigOptional Boolean concurrentIo) {
+public record TimingSpec(@ConfigOptional Compute compute, @ConfigOptional Boolean concurrentIo,
+                         @ConfigOptional Integer coRunners) {
 
     /** Combination of compute with I/O. */
     public enum Compute { OVERLAP, SERIAL, IGNORE }
@@ -19,5 +22,9 @@ public record TimingSpec(@ConfigOptional Compute compute, @ConfigOptional Boolea
     public TimingSpec {
         if (compute == null) compute = Compute.OVERLAP;
         if (concurrentIo == null) concurrentIo = Boolean.TRUE;
+        if (coRunners == null) coRunners = 0;
+        if (coRunners < 0 || coRunners > 64) {
+            throw new org.pocketsim.hw.config.FieldException("coRunners", "must be in 0..64, got " + coRunners);
+        }
     }
 }
