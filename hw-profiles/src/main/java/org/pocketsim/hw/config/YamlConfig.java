@@ -47,6 +47,7 @@ public final class YamlConfig {
                 .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .annotationIntrospector(new StrictIntrospector())
+                .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
                 .build();
         for (LogicalType type : List.of(LogicalType.Integer, LogicalType.Float, LogicalType.Boolean)) {
             mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
@@ -55,7 +56,10 @@ public final class YamlConfig {
         return mapper;
     }
 
-    /** A copy of the strict mapper, for callers that need Jackson directly (e.g. to write YAML). */
+    /**
+     * A copy of the strict mapper, for callers that need Jackson directly, e.g. to write a bound
+     * config back as YAML ("config as run"): nulls are left out, so what it writes reads back equal.
+     */
     public static ObjectMapper mapper() {
         return MAPPER.copy();
     }

@@ -24,14 +24,20 @@ public final class ProfileCatalog {
 
     static final String RESOURCE_DIR = "org/pocketsim/hw/preset/";
 
+    private static final List<String> IDS = readIndex();
+
     private ProfileCatalog() {
     }
 
     /** Ids of all shipped presets, in index order. */
     public static List<String> ids() {
+        return IDS;
+    }
+
+    private static List<String> readIndex() {
         String index = ConfigSource.ofResource(RESOURCE_DIR + "index.txt").text();
         return Arrays.stream(index.split("\n")).map(String::strip)
-                .filter(line -> !line.isEmpty() && !line.startsWith("#")).collect(Collectors.toList());
+                .filter(line -> !line.isEmpty() && !line.startsWith("#")).collect(Collectors.toUnmodifiableList());
     }
 
     /** Loads a shipped preset by id; an unknown id is a ConfigException suggesting the nearest. */
