@@ -1,12 +1,10 @@
 package org.pocketsim.hw.preset;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.pocketsim.hw.config.ConfigException;
 import org.pocketsim.hw.config.ConfigSource;
@@ -99,12 +97,5 @@ public final class ProfileCatalog {
             throw new IllegalArgumentException(unknownPresetMessage(name, ids));
         }
         return ConfigSource.ofResource(RESOURCE_DIR + name + ".yaml");
-    }
-
-    /** Exposed for {@link OverrideSources}: a mutable copy of the {@code sources} map node. */
-    static ObjectNode sourcesOf(JsonNode tree) {
-        JsonNode sources = tree.get("sources");
-        return sources != null && sources.isObject() ? ((ObjectNode) sources).deepCopy()
-                : YamlConfig.mapper().createObjectNode();
     }
 }
