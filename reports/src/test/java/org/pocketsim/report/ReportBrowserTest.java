@@ -43,6 +43,9 @@ class ReportBrowserTest {
     private static final int WIDTH_PX = 1280;
     private static final int MAX_HEIGHT_PX = 12_000;
 
+    /** Held so the level sticks: Selenium warns about CDP versions it does not bundle, which this test never uses. */
+    private static final java.util.logging.Logger SELENIUM_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium");
+
     private static ChromeDriver driver;
     private static Path profileDir;
 
@@ -54,6 +57,7 @@ class ReportBrowserTest {
             if ("true".equals(System.getenv("CI"))) fail(why + "; CI=true, so this is a failure");
             Assumptions.abort(why + "; skipped locally");
         }
+        SELENIUM_LOG.setLevel(java.util.logging.Level.SEVERE);
         // Never let Selenium Manager look for or download a driver: the paths are given.
         System.setProperty("SE_OFFLINE", "true");
         System.setProperty("webdriver.chrome.driver", DRIVER.toString());

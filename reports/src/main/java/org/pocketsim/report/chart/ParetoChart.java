@@ -50,7 +50,10 @@ final class ParetoChart implements Chart {
         XYSeriesCollection points0 = new XYSeriesCollection();
         series.values().forEach(points0::addSeries);
         XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);
-        for (int i = 0; i < points0.getSeriesCount(); i++) dots.setSeriesPaint(i, ChartStyle.colour(i));
+        for (int i = 0; i < points0.getSeriesCount(); i++) {
+            dots.setSeriesPaint(i, ChartStyle.colour(i));
+            dots.setSeriesShape(i, ChartStyle.marker(i));
+        }
 
         XYPlot plot = new XYPlot(points0, ChartStyle.valueAxis(spec.xLabel(), spec.logX()),
                 ChartStyle.valueAxis(spec.yLabel(), spec.logY()), dots);

@@ -49,6 +49,7 @@ final class XyChart implements Chart {
         for (int i = 0; i < data.getSeriesCount(); i++) {
             renderer.setSeriesPaint(i, ChartStyle.colour(i));
             renderer.setSeriesStroke(i, ChartStyle.line());
+            renderer.setSeriesShape(i, ChartStyle.marker(i));
         }
         XYPlot plot = new XYPlot(data, ChartStyle.valueAxis(spec.xLabel(), spec.logX()),
                 ChartStyle.valueAxis(spec.yLabel(), spec.logY()), renderer);

@@ -32,7 +32,7 @@ import java.util.Map;
  * @param seriesBy parameter that splits points into series (line, scatter, pareto), or null
  * @param filter   only points whose parameters equal all these values are drawn
  * @param xLabel   x axis label, default {@code x}
- * @param yLabel   y axis label, default the y names joined
+ * @param yLabel   y axis label, default the y names joined ("ms per token" for the time breakdown)
  * @param logX     logarithmic x axis (line, scatter, pareto)
  * @param logY     logarithmic y axis (all but heatmap)
  * @param xBetter  pareto only: whether lower or higher x is better (default lower)
@@ -98,7 +98,9 @@ public record ChartSpec(ChartType type, String title, String x,
             if (yBetter == null) yBetter = Better.HIGHER;
         }
         if (xLabel == null || xLabel.isBlank()) xLabel = x == null ? "point" : x;
-        if (yLabel == null || yLabel.isBlank()) yLabel = String.join(", ", y);
+        if (yLabel == null || yLabel.isBlank()) {
+            yLabel = y.equals(Metrics.TIME_BREAKDOWN) ? "ms per token" : String.join(", ", y);
+        }
     }
 
     /** A chart with default labels, linear axes and no filter. */

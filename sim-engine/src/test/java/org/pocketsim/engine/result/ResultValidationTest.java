@@ -52,8 +52,10 @@ class ResultValidationTest {
 
     @Test
     void stackedBarDefaultsToTimeBreakdownAndParetoToLowerXHigherY() {
-        assertThat(ChartSpec.of(ChartType.STACKED_BAR, "T", null, List.of(), null).y())
-                .containsExactly("msFlashIo", "msDramIo", "msCompute", "msStall");
+        ChartSpec bars = ChartSpec.of(ChartType.STACKED_BAR, "T", null, List.of(), null);
+        assertThat(bars.y()).containsExactly("msFlashIo", "msDramIo", "msCompute", "msStall");
+        assertThat(bars.yLabel()).isEqualTo("ms per token");
+        assertThat(bars.xLabel()).isEqualTo("point");
         ChartSpec p = ChartSpec.of(ChartType.PARETO, "P", "a", List.of("b"), null);
         assertThat(p.xBetter()).isEqualTo(ChartSpec.Better.LOWER);
         assertThat(p.yBetter()).isEqualTo(ChartSpec.Better.HIGHER);
