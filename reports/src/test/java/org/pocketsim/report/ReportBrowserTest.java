@@ -30,8 +30,9 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * Opens reports from disk in headless Debian Chromium and checks what a reader sees: every
  * image decoded, the tables present. Always checks a report rendered from {@link SampleResults};
- * also checks every folder listed in the system property {@code pocketsim.reportDirs}
- * (path-separator list, e.g. {@code -Dpocketsim.reportDirs=out/decode-baselines}).
+ * also checks every folder listed in the system property {@code pocketsim.reportDirs} or env
+ * {@code POCKETSIM_REPORT_DIRS} (path-separator list, relative to the repository root, e.g.
+ * {@code -Dpocketsim.reportDirs=out/decode-baselines}).
  * A screenshot of each page is saved under {@code target/browser/}.
  *
  * <p>Without chromium and chromedriver the test is skipped, unless env {@code CI=true}, where it fails.
@@ -94,15 +95,34 @@ class ReportBrowserTest {
             assertThat(facts.tableIds).contains("summary", "comparison", "table-0", "results", "traces");
             assertThat(facts.highlightedRows).isEqualTo(1);
         }));
-        for (String dir : System.getProperty("pocketsim.reportDirs", "").split(File.pathSeparator)) {
+        for (String dir : reportDirs().split(File.pathSeparator)) {
             if (dir.isBlank()) continue;
-            Path folder = Path.of(dir).toAbsolutePath().normalize();
+            Path folder = repoRoot().resolve(dir.trim()).normalize();
             tests.add(DynamicTest.dynamicTest(folder.toString(), () -> {
                 PageFacts facts = open(folder, folder.getFileName().toString());
                 assertThat(facts.tableIds).contains("results");
             }));
         }
         return tests;
+    }
+
+    /** Extra report folders: system property pocketsim.reportDirs, else env POCKETSIM_REPORT_DIRS. */
+    private static String reportDirs() {
+        String prop = System.getProperty("pocketsim.reportDirs", "");
+        if (!prop.isBlank()) return prop;
+        String env = System.getenv("POCKETSIM_REPORT_DIRS");
+        return env == null ? "" : env;
+    }
+
+    /** Relative report folders are read from the repository root (where mvnw is), not the module folder. */
+    private static Path repoRoot() {
+        String prop = System.getProperty("pocketsim.repoRoot");
+        if (prop != null && !prop.isBlank()) return Path.of(prop).toAbsolutePath();
+        Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+        for (Path d = dir; d != null; d = d.getParent()) {
+            if (Files.exists(d.resolve("mvnw"))) return d;
+        }
+        return dir;
     }
 
     /** What the browser saw on one report page. */
