@@ -91,8 +91,8 @@ class ReportBrowserTest {
                 .getParent();
         tests.add(DynamicTest.dynamicTest("sample report", () -> {
             PageFacts facts = open(sample, "sample");
-            assertThat(facts.images).hasSize(5);
-            assertThat(facts.tableIds).contains("summary", "comparison", "table-0", "results", "traces");
+            assertThat(facts.images).hasSize(6);
+            assertThat(facts.tableIds).contains("summary", "comparison", "table-0", "results", "notes", "traces");
             assertThat(facts.highlightedRows).isEqualTo(1);
         }));
         for (String dir : reportDirs().split(File.pathSeparator)) {

@@ -33,7 +33,8 @@ class ReportWriterTest {
         assertThat(index).isEqualTo(out.toAbsolutePath().resolve("index.html"));
         try (Stream<Path> files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly(
-                    "chart-hit-rate-by-layer.png", "chart-hit-rate-vs-dram.png", "chart-speed-vs-dram-footprint.png",
+                    "chart-hit-rate-by-layer.png", "chart-hit-rate-vs-dram.png", "chart-pocketsim-vs-published.png",
+                    "chart-speed-vs-dram-footprint.png",
                     "chart-time-per-token.png", "chart-tokens-per-second-vs-density.png", "index.html",
                     "results.csv", "results.json");
         }
@@ -50,7 +51,7 @@ class ReportWriterTest {
         List<String> links = new ArrayList<>();
         Matcher m = LINK.matcher(html);
         while (m.find()) links.add(m.group(1));
-        assertThat(links).hasSize(5 + 4); // five charts; csv and json linked from nav and results note
+        assertThat(links).hasSize(6 + 4); // six charts; csv and json linked from nav and results note
         for (String link : links) {
             assertThat(link).doesNotContain("/", ":");
             assertThat(out.resolve(link)).isRegularFile();

@@ -23,6 +23,8 @@ import java.util.Map;
  *       stacked by the {@code y} metrics (default {@link Metrics#TIME_BREAKDOWN}).</li>
  *   <li>{@code heatmap}: exactly one {@code y} per-layer series; columns are points labelled by
  *       {@code x} (default: all parameters).</li>
+ *   <li>{@code comparison}: the experiment's comparisons, one bar per measurement showing the
+ *       relative error in percent; takes no {@code x}, {@code y}, {@code seriesBy} or filter.</li>
  * </ul>
  *
  * @param type     chart kind
@@ -80,16 +82,26 @@ public record ChartSpec(ChartType type, String title, String x,
                     throw new IllegalArgumentException(where + ".y must name exactly one per-layer series, got " + y);
                 }
             }
+            case COMPARISON -> {
+                if (x != null || !y.isEmpty() || seriesBy != null || !filter.isEmpty()) {
+                    throw new IllegalArgumentException(where + ": comparison charts take no x, y, seriesBy or filter;"
+                            + " they draw the experiment's comparisons");
+                }
+                if (xLabel == null || xLabel.isBlank()) xLabel = "measurement";
+                if (yLabel == null || yLabel.isBlank()) yLabel = "relative error vs published (%)";
+            }
         }
         if (type == ChartType.PARETO && y.size() != 1) {
             throw new IllegalArgumentException(where + ".y must name exactly one metric for pareto, got " + y);
         }
-        boolean categorical = type == ChartType.STACKED_BAR || type == ChartType.HEATMAP;
+        boolean categorical = type == ChartType.STACKED_BAR || type == ChartType.HEATMAP || type == ChartType.COMPARISON;
         if (seriesBy != null && categorical) {
             throw new IllegalArgumentException(where + ".seriesBy is not allowed for " + type.yamlName());
         }
         if (logX && categorical) throw new IllegalArgumentException(where + ".logX is not allowed for " + type.yamlName());
-        if (logY && type == ChartType.HEATMAP) throw new IllegalArgumentException(where + ".logY is not allowed for heatmap");
+        if (logY && (type == ChartType.HEATMAP || type == ChartType.COMPARISON)) {
+            throw new IllegalArgumentException(where + ".logY is not allowed for " + type.yamlName());
+        }
         if (type != ChartType.PARETO && (xBetter != null || yBetter != null)) {
             throw new IllegalArgumentException(where + ".xBetter/yBetter are only allowed for pareto");
         }

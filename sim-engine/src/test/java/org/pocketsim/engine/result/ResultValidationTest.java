@@ -80,7 +80,16 @@ class ResultValidationTest {
     @Test
     void unknownChartTypeListsTheValidOnes() {
         assertThatThrownBy(() -> ChartType.parse("pie"))
-                .hasMessage("unknown chart type 'pie', expected one of line, scatter, pareto, stacked-bar, heatmap");
+                .hasMessage("unknown chart type 'pie', expected one of line, scatter, pareto, stacked-bar, heatmap, comparison");
+    }
+
+    @Test
+    void comparisonChartTakesNoAxesAndLabelsItsOwn() {
+        ChartSpec c = ChartSpec.of(ChartType.COMPARISON, "Error", null, null, null);
+        assertThat(c.xLabel()).isEqualTo("measurement");
+        assertThat(c.yLabel()).isEqualTo("relative error vs published (%)");
+        assertThatThrownBy(() -> ChartSpec.of(ChartType.COMPARISON, "E", "x", List.of(), null))
+                .hasMessageContaining("comparison charts take no x, y, seriesBy or filter");
     }
 
     @Test
