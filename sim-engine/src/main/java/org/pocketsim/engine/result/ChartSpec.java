@@ -35,8 +35,9 @@ import java.util.Map;
  * @param filter   only points whose parameters equal all these values are drawn
  * @param xLabel   x axis label, default {@code x}
  * @param yLabel   y axis label, default the y names joined ("ms per token" for the time breakdown)
- * @param logX     logarithmic x axis (line, scatter, pareto)
- * @param logY     logarithmic y axis (all but heatmap)
+ * @param logX     logarithmic x axis (line, scatter, pareto); null means false (boxed so that
+ *                 a YAML loader strict about null primitives still accepts the key's absence)
+ * @param logY     logarithmic y axis (all but heatmap and comparison); null means false
  * @param xBetter  pareto only: whether lower or higher x is better (default lower)
  * @param yBetter  pareto only: whether lower or higher y is better (default higher)
  */
@@ -45,7 +46,7 @@ import java.util.Map;
 public record ChartSpec(ChartType type, String title, String x,
                         @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> y,
                         String seriesBy, Map<String, String> filter, String xLabel, String yLabel,
-                        boolean logX, boolean logY, Better xBetter, Better yBetter) {
+                        Boolean logX, Boolean logY, Better xBetter, Better yBetter) {
 
     /** Which direction of an axis is better, for the Pareto frontier. */
     public enum Better {
@@ -68,6 +69,8 @@ public record ChartSpec(ChartType type, String title, String x,
         Checks.required(title, "chart", "title");
         String where = "chart '" + title + "'";
         y = Checks.list(y, where, "y");
+        logX = Boolean.TRUE.equals(logX);
+        logY = Boolean.TRUE.equals(logY);
         filter = Checks.orderedMap(filter, where, "filter");
         switch (type) {
             case LINE, SCATTER, PARETO -> {
