@@ -42,7 +42,7 @@ final class OverrideSources {
         if (own != null && own.isObject()) {
             own.fields().forEachRemaining(f -> userSources.put(f.getKey(), f.getValue().asText()));
         }
-        ObjectNode sources = ProfileCatalog.sourcesOf(merged);
+        ObjectNode sources = sourcesOf(merged);
         List<String> stale = new ArrayList<>();
         sources.fieldNames().forEachRemaining(key -> {
             if (!userSources.containsKey(key) && !namesFact(key, facts.keySet())) {
@@ -58,6 +58,13 @@ final class OverrideSources {
         ObjectNode copy = ((ObjectNode) merged).deepCopy();
         copy.set("sources", sources);
         return copy;
+    }
+
+    /** A mutable copy of the tree's {@code sources} mapping (empty if it has none). */
+    private static ObjectNode sourcesOf(JsonNode tree) {
+        JsonNode sources = tree.get("sources");
+        return sources != null && sources.isObject() ? ((ObjectNode) sources).deepCopy()
+                : YamlConfig.mapper().createObjectNode();
     }
 
     private static boolean namesFact(String key, Set<String> facts) {

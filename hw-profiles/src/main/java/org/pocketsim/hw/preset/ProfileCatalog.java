@@ -1,12 +1,10 @@
 package org.pocketsim.hw.preset;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.pocketsim.hw.config.ConfigException;
 import org.pocketsim.hw.config.ConfigSource;
@@ -24,14 +22,20 @@ public final class ProfileCatalog {
 
     static final String RESOURCE_DIR = "org/pocketsim/hw/preset/";
 
+    private static final List<String> IDS = readIndex();
+
     private ProfileCatalog() {
     }
 
     /** Ids of all shipped presets, in index order. */
     public static List<String> ids() {
+        return IDS;
+    }
+
+    private static List<String> readIndex() {
         String index = ConfigSource.ofResource(RESOURCE_DIR + "index.txt").text();
         return Arrays.stream(index.split("\n")).map(String::strip)
-                .filter(line -> !line.isEmpty() && !line.startsWith("#")).collect(Collectors.toList());
+                .filter(line -> !line.isEmpty() && !line.startsWith("#")).collect(Collectors.toUnmodifiableList());
     }
 
     /** Loads a shipped preset by id; an unknown id is a ConfigException suggesting the nearest. */
@@ -109,12 +113,5 @@ public final class ProfileCatalog {
             throw new IllegalArgumentException(unknownPresetMessage(name, ids));
         }
         return ConfigSource.ofResource(RESOURCE_DIR + name + ".yaml");
-    }
-
-    /** Exposed for {@link OverrideSources}: a mutable copy of the {@code sources} map node. */
-    static ObjectNode sourcesOf(JsonNode tree) {
-        JsonNode sources = tree.get("sources");
-        return sources != null && sources.isObject() ? ((ObjectNode) sources).deepCopy()
-                : YamlConfig.mapper().createObjectNode();
     }
 }

@@ -71,6 +71,19 @@ class ProfileCatalogTest {
     }
 
     @Test
+    void misspeltOptionalKeyIsReportedBeforeTheValidationItWouldHaveSatisfied() throws IOException {
+        // Without the npu entry the DRAM constructor would complain about the missing measurement;
+        // the misspelt fraction that was meant to fill the gap must be reported instead.
+        String standalone = org.pocketsim.hw.config.ConfigSource
+                .ofResource("org/pocketsim/hw/preset/snapdragon-8-gen3.yaml").text()
+                .replace("    npu: 56 GB/s\n", "").replace("  latency: 100 ns", "  achievableFracton: 0.7\n  latency: 100 ns");
+        Path second = write("standalone-optional.yaml", standalone);
+        assertThatThrownBy(() -> ProfileCatalog.loadFile(second))
+                .hasMessage(second + ":15:3: field 'dram.achievableFracton': unknown key 'achievableFracton'; "
+                        + "did you mean 'achievableFraction'?");
+    }
+
+    @Test
     void negativeSizeInAUserFileIsRejected() throws IOException {
         Path file = write("neg.yaml", "extends: snapdragon-8-gen3\ndram:\n  osReserved: -2 GiB\n");
         assertThatThrownBy(() -> ProfileCatalog.loadFile(file))
