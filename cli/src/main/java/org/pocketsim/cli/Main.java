@@ -24,7 +24,10 @@ public final class Main implements Runnable {
     /** Every subcommand, in help order. Add yours with one line here. */
     static List<Object> subcommands() {
         return List.of(
-                new ProfilesCommand());
+                new RunCommand(),
+                new ValidateCommand(),
+                new ProfilesCommand(),
+                new TraceCommand());
     }
 
     @Spec

@@ -7,6 +7,8 @@ import org.pocketsim.engine.result.ExperimentResult;
 import org.pocketsim.engine.sweep.Progress;
 import org.pocketsim.report.ReportWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -19,6 +21,9 @@ import java.util.concurrent.Callable;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run an experiment YAML and write its report (index.html, PNG charts, results.csv/json).")
 public final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "experiment YAML, e.g. configs/decode-baselines.yaml")
     Path file;
@@ -40,7 +45,7 @@ public final class RunCommand implements Callable<Integer> {
         Path stateFile = out.resolve(".state").resolve(id).resolve("points.jsonl");
         ExperimentResult result = ExperimentRunner.run(experiment, stateFile, jobs, Progress.console(experiment.points().size()));
         Path index = ReportWriter.write(result, out.resolve(id));
-        System.out.println("report: " + index);
+        spec.commandLine().getOut().println("report: " + index);
         return 0;
     }
 }

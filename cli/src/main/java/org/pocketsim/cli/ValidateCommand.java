@@ -3,6 +3,8 @@ package org.pocketsim.cli;
 import org.pocketsim.engine.experiment.ExperimentLoader;
 import org.pocketsim.engine.experiment.LoadedExperiment;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -16,6 +18,9 @@ import java.util.concurrent.Callable;
         description = "Check an experiment YAML without running it: keys, units, presets, formats and that every sweep point fits.")
 public final class ValidateCommand implements Callable<Integer> {
 
+    @Spec
+    CommandSpec spec;
+
     @Parameters(index = "0", paramLabel = "FILE", description = "experiment YAML")
     Path file;
 
@@ -25,7 +30,7 @@ public final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LoadedExperiment experiment = ExperimentLoader.load(file, overrides);
-        System.out.println(file + ": valid (" + experiment.spec().id() + ", " + experiment.points().size() + " points, "
+        spec.commandLine().getOut().println(file + ": valid (" + experiment.spec().id() + ", " + experiment.points().size() + " points, "
                 + experiment.spec().references().size() + " published references)");
         return 0;
     }

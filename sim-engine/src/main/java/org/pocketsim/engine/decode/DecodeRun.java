@@ -7,7 +7,9 @@ import org.pocketsim.hw.spec.Requester;
 import org.pocketsim.hw.spec.SocSpec;
 import org.pocketsim.workload.model.ModelSpec;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,29 +26,76 @@ public final class DecodeRun {
     private final Requester decodeUnit;
     private final Requester prefillUnit;
     private final Placement placement;
+    private final WeightPlan plan;
+    private final Path baseDir;
+    private final long seed;
+    private DipHooks dip;
 
-    public DecodeRun(SocSpec soc, ModelSpec model, RunSpec run) {
+    /**
+     * @param baseDir folder that relative trace paths start from (the experiment file's)
+     * @param seed    the point's seed (synthetic traces, random cache admission)
+     */
+    public DecodeRun(SocSpec soc, ModelSpec model, RunSpec run, Path baseDir, long seed) {
         this.soc = soc;
         this.model = model;
         this.run = run;
-        WeightPlan plan = WeightPlan.of(run.weights(), run.lmHeadWeights(), model.layers());
+        this.baseDir = baseDir;
+        this.seed = seed;
+        this.plan = WeightPlan.of(run.weights(), run.lmHeadWeights(), model.layers());
         this.lowering = new DecodeLowering(model, plan, WeightBits.of(run.kv()));
         this.decodeUnit = run.executor().decode() != null ? run.executor().decode() : soc.execution().unitFor("decode");
         this.prefillUnit = run.executor().prefill() != null ? run.executor().prefill() : soc.execution().unitFor("prefill");
-        long mlpResident = run.mlp() instanceof MlpMethod.SparseStream s
-                ? (long) (s.residentShare() * lowering.denseMlpBytes()) : lowering.denseMlpBytes();
-        long perTokenWeights = lowering.weightBytesPerToken() - (run.mlp() instanceof MlpMethod.Dense ? 0 : lowering.denseMlpBytes());
+        long mlpResident = residentMlpBytes();
+        long perTokenWeights = lowering.weightBytesPerToken() - lowering.denseMlpBytes() + mlpResident;
         long budget = run.placement().dramBudget() == null ? Long.MAX_VALUE : run.placement().dramBudget().bytes();
+        if (run.mlp() instanceof MlpMethod.Dip d && d.trace().dir() != null
+                && !java.nio.file.Files.isDirectory(baseDir.resolve(d.trace().dir()))) {
+            throw new org.pocketsim.hw.config.FieldException("mlp.trace.dir", "no trace directory " + baseDir.resolve(d.trace().dir()));
+        }
         this.placement = Placement.plan(lowering.staticFootprintBytes() + mlpResident, perTokenWeights,
                 lowering.kvBytes(maxKvTokens()), soc.dram().available().bytes(), budget, run.placement().allowStreaming());
+    }
+
+    /** Dense MLP bytes held in DRAM outside any cache: all (dense), a share (sparse-stream), up+gate (GLU pruning). */
+    private long residentMlpBytes() {
+        if (run.mlp() instanceof MlpMethod.SparseStream s) return (long) (s.residentShare() * lowering.denseMlpBytes());
+        if (run.mlp() instanceof MlpMethod.Dip d) {
+            if (!d.gluPruning()) return 0;
+            int linears = model.activation().gated() ? 2 : 1;
+            return lowering.denseMlpBytes() * linears / (linears + 1);
+        }
+        return lowering.denseMlpBytes();
     }
 
     private int maxKvTokens() {
         return run.kvWindow() != null ? run.kvWindow() : run.prompt() + run.generate();
     }
 
-    /** Runs the generation and returns the metrics in report order. */
-    public Map<String, Double> metrics() {
+    /** Runs the generation and returns what it measured. */
+    public DecodeOutcome run() {
+        if (!(run.mlp() instanceof MlpMethod.Dip d)) return new DecodeOutcome(generate(), Map.of(), null);
+        TraceOpener opener = new TraceOpener(d.trace(), model, baseDir, seed, run.generate());
+        try (org.pocketsim.workload.trace.TraceSource trace = opener.open()) {
+            long cacheBytes = Math.max(0, soc.dram().available().bytes() - placement.dramFootprintBytes());
+            if (run.placement().dramBudget() != null) {
+                cacheBytes = Math.min(cacheBytes, Math.max(0, run.placement().dramBudget().bytes() - placement.residentWeightBytes()));
+            }
+            dip = new DipHooks(model, plan, d, trace, cacheBytes, seed);
+            if (dip.needsOracle()) {
+                try (org.pocketsim.workload.trace.TraceSource future = opener.open()) {
+                    dip.prepareOracle(future, run.generate());
+                }
+            }
+            Map<String, Double> metrics = generate();
+            metrics.put(Metrics.HIT_RATE, dip.hitRate());
+            metrics.put(Metrics.NORM_KEPT, dip.normKept());
+            metrics.put(Metrics.DRAM_FOOTPRINT_BYTES, (double) (placement.dramFootprintBytes() + cacheBytes));
+            return new DecodeOutcome(metrics, Map.of(Metrics.HIT_RATE_BY_LAYER,
+                    org.pocketsim.engine.result.PointResult.seriesOf(dip.hitRateByLayer())), trace.info());
+        }
+    }
+
+    private Map<String, Double> generate() {
         SocTiming timing = new SocTiming(soc);
         AnalyticExecutor analytic = new AnalyticExecutor(timing, run.timing(), decodeUnit, run.computeFormat());
         DesExecutor des = run.mode() == RunSpec.Mode.DES
@@ -65,7 +114,7 @@ public final class DecodeRun {
             for (int g = 0; g < groups.length; g++) {
                 WorkGroup group = groups[g];
                 group.reset();
-                lowerGroup(g, kvTokens, group);
+                lowerGroup(g, t, kvTokens, group);
                 if (des == null) analytic.time(group, token);
                 dramBytes += group.dramBytes;
                 flashBytes += group.flashBytes;
@@ -79,15 +128,22 @@ public final class DecodeRun {
     }
 
     private int groupsPerToken() {
+        if (dip != null) return 1 + dip.hooksPerToken();
         return run.mlp() instanceof MlpMethod.SparseStream ? 2 : 1;
     }
 
-    /** Group 0: everything read every token; group 1 (sparse-stream only): the sparse FFN reads. */
-    private void lowerGroup(int g, int kvTokens, WorkGroup group) {
+    /**
+     * Group 0: everything read every token; then the sparse FFN reads (sparse-stream), or one
+     * group per masked linear (DIP).
+     */
+    private void lowerGroup(int g, int token, int kvTokens, WorkGroup group) {
         if (g == 0) {
             lowering.lowerStatic(kvTokens, group);
+            long residentMlp = residentMlpBytes();
             if (run.mlp() instanceof MlpMethod.Dense) {
                 group.dram(model.isMoe() ? Component.EXPERTS : Component.MLP, lowering.denseMlpBytes(), lowering.denseMlpMacs());
+            } else if (run.mlp() instanceof MlpMethod.Dip && residentMlp > 0) {
+                group.dram(Component.MLP, residentMlp, lowering.denseMlpMacs() * residentMlp / lowering.denseMlpBytes());
             }
             long streamed = placement.streamedBytesPerToken();
             if (streamed > 0) {
@@ -95,6 +151,8 @@ public final class DecodeRun {
                 group.componentBytes[Component.MLP.ordinal()] -= streamed;
                 group.flash(Component.MLP, streamed, lowering.largestMatrixBytes(), false);
             }
+        } else if (dip != null) {
+            dip.lowerHook(g - 1, token, group);
         } else {
             MlpMethod.SparseStream s = (MlpMethod.SparseStream) run.mlp();
             group.flash(Component.MLP, (long) (s.loadShare() * lowering.denseMlpBytes()), s.chunk().bytes(), true);

@@ -64,7 +64,7 @@ public final class ExperimentLoader {
             SocSpec soc = socs.computeIfAbsent(run.soc().toString(),
                     k -> SocResolver.resolve(run.soc(), baseDir, source.name() + " run.soc"));
             ModelSpec model = models.computeIfAbsent(run.model(), ExperimentLoader::model);
-            new org.pocketsim.engine.decode.DecodeRun(soc, model, run); // validates formats and placement
+            new org.pocketsim.engine.decode.DecodeRun(soc, model, run, baseDir, point.seed()); // validates formats, placement, trace paths
             return new LoadedExperiment.ResolvedRun(run, soc, model);
         } catch (ConfigException e) {
             throw total == 1 ? e : new ConfigException(e.source(), e.line(), e.column(), e.fieldPath(),

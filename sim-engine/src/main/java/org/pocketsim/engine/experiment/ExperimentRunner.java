@@ -1,7 +1,10 @@
 package org.pocketsim.engine.experiment;
 
 import org.pocketsim.engine.PocketSimVersion;
+import org.pocketsim.engine.decode.DecodeOutcome;
 import org.pocketsim.engine.decode.DecodeRun;
+import org.pocketsim.engine.result.TraceProvenance;
+import org.pocketsim.workload.trace.TraceInfo;
 import org.pocketsim.engine.result.Comparison;
 import org.pocketsim.engine.result.ExperimentResult;
 import org.pocketsim.engine.result.PointResult;
@@ -32,23 +35,33 @@ public final class ExperimentRunner {
     public static ExperimentResult run(LoadedExperiment experiment, Path stateFile, int jobs, Progress progress) {
         List<SweepPoint> points = experiment.points();
         List<PointResult> results;
+        Path baseDir = experiment.file().toAbsolutePath().getParent();
+        Map<String, TraceProvenance> traces = new java.util.concurrent.ConcurrentSkipListMap<>();
         try (PointStore store = new PointStore(stateFile)) {
             results = new SweepRunner<>(PointResult.class, jobs).run(points,
-                    point -> runPoint(point, experiment.runs().get(point.index())), store, progress);
+                    point -> runPoint(point, experiment.runs().get(point.index()), baseDir, traces), store, progress);
         }
         progress.summary();
         ExperimentSpec spec = experiment.spec();
         return new ExperimentResult(spec.id(), spec.title(), spec.question(), experiment.configText(),
-                experiment.configHash(), spec.seed(), PocketSimVersion.VERSION, results, List.of(),
+                experiment.configHash(), spec.seed(), PocketSimVersion.VERSION, results, List.copyOf(traces.values()),
                 comparisons(spec, experiment.runs(), results), List.of(), spec.report());
     }
 
-    /** One point: the decode pipeline on the point's resolved run. */
-    static PointResult runPoint(SweepPoint point, LoadedExperiment.ResolvedRun resolved) {
-        Map<String, Double> metrics = new DecodeRun(resolved.soc(), resolved.model(), resolved.run()).metrics();
+    /** One point: the decode pipeline on the point's resolved run; records the provenance of its trace. */
+    static PointResult runPoint(SweepPoint point, LoadedExperiment.ResolvedRun resolved, Path baseDir,
+                                Map<String, TraceProvenance> traces) {
+        DecodeOutcome outcome = new DecodeRun(resolved.soc(), resolved.model(), resolved.run(), baseDir, point.seed()).run();
+        if (outcome.trace() != null) {
+            TraceInfo info = outcome.trace();
+            String label = info.provenance().getOrDefault("origin", info.modelId());
+            traces.putIfAbsent(label, new TraceProvenance(label, info.modelId(), info.sourceKind().name().toLowerCase(java.util.Locale.ROOT),
+                    info.tokens(), info.provenance()));
+        }
         List<String> notes = new ArrayList<>();
         if (!resolved.run().label().isEmpty()) notes.add(resolved.run().label());
-        return new PointResult(point.index(), point.hash().substring(0, 16), point.parameters(), metrics, Map.of(), notes);
+        return new PointResult(point.index(), point.hash().substring(0, 16), point.parameters(), outcome.metrics(),
+                outcome.series(), notes);
     }
 
     private static List<Comparison> comparisons(ExperimentSpec spec, List<LoadedExperiment.ResolvedRun> runs, List<PointResult> results) {
