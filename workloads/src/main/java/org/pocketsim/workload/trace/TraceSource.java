@@ -29,6 +29,20 @@ public interface TraceSource extends AutoCloseable {
     /** Vocabulary id of generated token {@code token}, or -1 when the trace carries no token ids. */
     int tokenId(int token);
 
+    /**
+     * Fails with one clear line unless tensor {@code kind} is present for every layer in
+     * {@code layers}; experiments call it once before running, naming what they need.
+     */
+    default void require(TensorKind kind, Iterable<Integer> layers) {
+        StringBuilder missing = new StringBuilder();
+        for (int l : layers) {
+            if (!has(kind, l)) missing.append(missing.length() == 0 ? "" : ", ").append(kind.tensorName(l));
+        }
+        if (missing.length() > 0) {
+            throw new IllegalArgumentException("trace of " + info().modelId() + " lacks " + missing + ", which the experiment needs");
+        }
+    }
+
     /** Releases mapped files or generator state; reads after close are errors. */
     @Override
     void close();

@@ -1,0 +1,56 @@
+package org.pocketsim.report.html;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Small HTML building blocks; every piece of text passes through {@link #escape}. */
+final class Html {
+
+    /** Cells that read as a number (optionally signed, scientific or a percentage) align right. */
+    private static final Pattern NUMBER = Pattern.compile("[-+]?[0-9][0-9.]*(e-?[0-9]+)?%?");
+
+    private Html() {
+    }
+
+    /** Escapes the five characters that matter in element content and quoted attributes. */
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** A table with an id, a header row and body rows; cells are plain text, escaped here. */
+    static void table(StringBuilder out, String id, List<String> header, List<List<String>> rows) {
+        table(out, id, header, rows, null);
+    }
+
+    /**
+     * As {@link #table(StringBuilder, String, List, List)}, with a CSS class per row
+     * ({@code rowClasses} may be null, or hold null for unclassed rows).
+     */
+    static void table(StringBuilder out, String id, List<String> header, List<List<String>> rows,
+                      List<String> rowClasses) {
+        out.append("<div class=\"scroll\"><table id=\"").append(escape(id)).append("\">\n<thead><tr>");
+        for (String h : header) out.append("<th>").append(escape(h)).append("</th>");
+        out.append("</tr></thead>\n<tbody>\n");
+        for (int r = 0; r < rows.size(); r++) {
+            String cls = rowClasses == null ? null : rowClasses.get(r);
+            out.append(cls == null ? "<tr>" : "<tr class=\"" + escape(cls) + "\">");
+            for (String cell : rows.get(r)) {
+                out.append(NUMBER.matcher(cell).matches() ? "<td class=\"num\">" : "<td>").append(escape(cell)).append("</td>");
+            }
+            out.append("</tr>\n");
+        }
+        out.append("</tbody></table></div>\n");
+    }
+}

@@ -1,0 +1,181 @@
+package org.pocketsim.report.chart;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+import org.pocketsim.engine.result.ChartSpec;
+import org.pocketsim.engine.result.ChartType;
+import org.pocketsim.engine.result.ExperimentResult;
+import org.pocketsim.report.SampleResults;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+class ChartRendererTest {
+
+    @TempDir
+    Path dir;
+
+    private static ChartSpec sampleChart(ChartType type) {
+        return SampleResults.charts().stream().filter(c -> c.type() == type).findFirst().orElseThrow();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ChartType.class)
+    void everyChartTypeRendersANonBlankPngOfTheFixedSize(ChartType type) throws Exception {
+        ChartSpec spec = sampleChart(type);
+        Path png = dir.resolve(ChartRenderer.fileName(spec));
+        ChartRenderer.render(spec, SampleResults.experiment(), png);
+
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertThat(img.getWidth()).isEqualTo(960);
+        assertThat(img.getHeight()).isEqualTo(600);
+        Set<Integer> colours = new HashSet<>();
+        int nonWhite = 0;
+        for (int yy = 0; yy < img.getHeight(); yy += 2) {
+            for (int xx = 0; xx < img.getWidth(); xx += 2) {
+                int rgb = img.getRGB(xx, yy) & 0xFFFFFF;
+                colours.add(rgb);
+                if (rgb != 0xFFFFFF) nonWhite++;
+            }
+        }
+        // Text, axes and data in palette colours: far more than a blank or single-colour image.
+        assertThat(colours.size()).isGreaterThan(20);
+        assertThat(nonWhite).isGreaterThan(2_000);
+    }
+
+    @Test
+    void sameResultsGiveTheSameBytes() throws Exception {
+        ChartSpec spec = sampleChart(ChartType.PARETO);
+        Path a = dir.resolve("a.png");
+        Path b = dir.resolve("b.png");
+        ChartRenderer.render(spec, SampleResults.experiment(), a);
+        ChartRenderer.render(spec, SampleResults.experiment(), b);
+        assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
+    }
+
+    @Test
+    void fileNameIsTheSlugOfTheTitle() {
+        assertThat(ChartRenderer.fileName(sampleChart(ChartType.LINE))).isEqualTo("chart-tokens-per-second-vs-density.png");
+    }
+
+    @Test
+    void filterSelectsOnlyMatchingPoints() {
+        ChartSpec spec = new ChartSpec(ChartType.LINE, "T", "density", List.of("tokensPerSecond"), null,
+                Map.of("method", "dip"), null, null, false, false, null, null);
+        assertThat(ChartRenderer.select(spec, SampleResults.experiment())).extracting(p -> p.pointId())
+                .containsExactly("p1", "p2");
+    }
+
+    @Test
+    void filterMatchingNothingIsAnErrorNamingTheChart() {
+        ChartSpec spec = new ChartSpec(ChartType.LINE, "T", "density", List.of("tokensPerSecond"), null,
+                Map.of("method", "lfu"), null, null, false, false, null, null);
+        assertThatThrownBy(() -> ChartRenderer.select(spec, SampleResults.experiment()))
+                .hasMessage("chart 'T': no point matches filter {method=lfu}");
+    }
+
+    @Test
+    void unknownMetricIsAnErrorListingWhatThePointHas() {
+        ChartSpec spec = ChartSpec.of(ChartType.SCATTER, "S", "density", List.of("energyPerTokenMj"), null);
+        ExperimentResult r = SampleResults.experiment(List.of(spec));
+        assertThatThrownBy(() -> ChartRenderer.build(spec, r))
+                .hasMessageStartingWith("chart 'S': point 0 has no metric or parameter 'energyPerTokenMj'");
+    }
+
+    @Test
+    void nonNumericParameterOnXIsAnError() {
+        ChartSpec spec = ChartSpec.of(ChartType.LINE, "L", "method", List.of("tokensPerSecond"), null);
+        assertThatThrownBy(() -> ChartRenderer.build(spec, SampleResults.experiment(List.of(spec))))
+                .hasMessage("chart 'L': parameter 'method' of point 0 is 'dense', not a number");
+    }
+
+    @Test
+    void stackedBarLeavesOutAMetricNoPointHas() {
+        ChartSpec spec = ChartSpec.of(ChartType.STACKED_BAR, "B", null, List.of("msFlashIo", "msNowhere"), null);
+        var chart = ChartRenderer.build(spec, SampleResults.experiment(List.of(spec)));
+        var data = chart.getCategoryPlot().getDataset();
+        List<Object> rows = keys(data.getRowKeys());
+        List<Object> columns = keys(data.getColumnKeys());
+        assertThat(rows).containsExactly("msFlashIo");
+        assertThat(columns).containsExactly("method=dense, density=1.0", "method=dip, density=0.5",
+                "method=dip, density=0.25", "method=dip-ca,g=0.5, density=0.25");
+        assertThat(data.getValue("msFlashIo", "method=dip, density=0.25")).isEqualTo(60.0);
+    }
+
+    @Test
+    void paretoFrontierSeriesHoldsTheNonDominatedPoints() {
+        var chart = ChartRenderer.build(sampleChart(ChartType.PARETO), SampleResults.experiment());
+        var frontier = chart.getXYPlot().getDataset(1);
+        // lower DRAM, higher tok/s: (2e9, 8) then (2.5e9, 10)
+        assertThat(frontier.getItemCount(0)).isEqualTo(2);
+        assertThat(frontier.getXValue(0, 0)).isEqualTo(2e9);
+        assertThat(frontier.getYValue(0, 1)).isEqualTo(10.0);
+    }
+
+    @Test
+    void comparisonChartShowsSignedPercentErrorPerMeasurement() {
+        var chart = ChartRenderer.build(sampleChart(ChartType.COMPARISON), SampleResults.experiment());
+        var data = chart.getCategoryPlot().getDataset();
+        List<Object> columns = keys(data.getColumnKeys());
+        assertThat(columns).containsExactly("Galaxy S24, Llama-3-8B w4a16", "OnePlus 12 <CPU>");
+        // (12.5 - 13.72) / 13.72 and (8 - 11.55) / 11.55, in percent
+        assertThat(data.getValue(0, 0).doubleValue()).isCloseTo(-8.892128279883382, within(1e-12));
+        assertThat(data.getValue(0, 1).doubleValue()).isCloseTo(-30.735930735930737, within(1e-12));
+    }
+
+    @Test
+    void comparisonChartWithoutComparisonsIsAnError() {
+        ChartSpec spec = ChartSpec.of(ChartType.COMPARISON, "C", null, null, null);
+        ExperimentResult base = SampleResults.experiment(List.of(spec));
+        ExperimentResult none = new ExperimentResult(base.experimentId(), base.title(), base.question(),
+                base.configText(), base.configHash(), base.seed(), base.version(), base.points(), null, null, null,
+                base.report());
+        assertThatThrownBy(() -> ChartRenderer.build(spec, none)).hasMessage("chart 'C': the experiment has no comparisons");
+    }
+
+    @Test
+    void repeatedComparisonLabelsAreToldApartByMetric() {
+        var a = new org.pocketsim.engine.result.Comparison("S24", "tokensPerSecond", 1, 2, "", "s");
+        var b = new org.pocketsim.engine.result.Comparison("S24", "ttftMs", 1, 2, "", "s");
+        assertThat(ComparisonChart.labels(List.of(a, b))).containsExactly("S24 (tokensPerSecond)", "S24 (ttftMs)");
+    }
+
+    @Test
+    void logAxisRejectsNonPositiveValues() {
+        ChartSpec spec = new ChartSpec(ChartType.SCATTER, "L", "density", List.of("msStall"), null, Map.of(),
+                null, null, false, true, null, null);
+        assertThatThrownBy(() -> ChartRenderer.build(spec, SampleResults.experiment(List.of(spec))))
+                .hasMessage("chart 'L': 'msStall' of point 0 is 0.0, which a logarithmic axis cannot show");
+    }
+
+    @Test
+    void heatmapRejectsPointsWithDifferentLayerCounts() {
+        ChartSpec spec = ChartSpec.of(ChartType.HEATMAP, "H", null, List.of("hitRateByLayer"), null);
+        ExperimentResult base = SampleResults.experiment(List.of(spec));
+        var points = new java.util.ArrayList<>(base.points());
+        var p = points.get(1);
+        points.set(1, new org.pocketsim.engine.result.PointResult(p.index(), p.pointId(), p.parameters(), p.metrics(),
+                Map.of("hitRateByLayer", List.of(1.0)), p.notes()));
+        ExperimentResult bad = new ExperimentResult(base.experimentId(), base.title(), base.question(), base.configText(),
+                base.configHash(), base.seed(), base.version(), points, null, null, null, base.report());
+        assertThatThrownBy(() -> ChartRenderer.build(spec, bad))
+                .hasMessage("chart 'H': point 1 has 1 layers in 'hitRateByLayer', earlier points have 3");
+    }
+
+    /** JFreeChart returns raw lists of keys. */
+    private static List<Object> keys(List<?> raw) {
+        return new java.util.ArrayList<>(raw);
+    }
+}

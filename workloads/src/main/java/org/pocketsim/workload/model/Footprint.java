@@ -1,0 +1,57 @@
+package org.pocketsim.workload.model;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Memory footprint of a model in bytes per component, at one weight precision (applied to the
+ * matrices; vectors, routers and gates stay at 16 bits) plus the KV cache of one sequence.
+ *
+ * @param precision    weight precision the matrices are stored at
+ * @param seqLen       tokens in the KV cache (capped at the sliding window when the model has one)
+ * @param kvBits       bits per cached KV value
+ * @param weightBytes  bytes per component
+ * @param kvCacheBytes bytes of the KV cache over all layers
+ */
+public record Footprint(WeightPrecision precision, int seqLen, double kvBits, Map<Component, Long> weightBytes,
+                        long kvCacheBytes) {
+
+    /** Bits of the weights that quantisers leave unquantised (norms, biases, routers). */
+    public static final int VECTOR_BITS = 16;
+
+    public Footprint {
+        weightBytes = Map.copyOf(weightBytes);
+    }
+
+    static Footprint of(ModelSpec spec, WeightPrecision precision, int seqLen, double kvBits) {
+        Checks.required("precision", precision);
+        Checks.nonNegative("seqLen", seqLen);
+        if (!(kvBits > 0)) throw new IllegalArgumentException("kvBits must be positive, got " + kvBits);
+        ParameterCounts counts = spec.parameterCounts();
+        Map<Component, Long> bytes = new EnumMap<>(Component.class);
+        for (Component c : Component.values()) {
+            bytes.put(c, precision.bytes(counts.matrixParams(c)) + counts.vectorParams(c) * VECTOR_BITS / 8);
+        }
+        int window = spec.attention().slidingWindow();
+        long cachedTokens = window > 0 ? Math.min(seqLen, window) : seqLen;
+        long kvValues = (long) spec.layers() * spec.attention().kvValuesPerToken() * cachedTokens;
+        return new Footprint(precision, seqLen, kvBits, bytes, (long) Math.ceil(kvValues * kvBits / 8.0));
+    }
+
+    /** Bytes of one component's weights. */
+    public long bytes(Component c) {
+        return weightBytes.get(c);
+    }
+
+    /** Bytes of all weights. */
+    public long weightTotalBytes() {
+        long sum = 0;
+        for (long b : weightBytes.values()) sum += b;
+        return sum;
+    }
+
+    /** Weights plus KV cache. */
+    public long totalBytes() {
+        return weightTotalBytes() + kvCacheBytes;
+    }
+}

@@ -1,0 +1,31 @@
+package org.pocketsim.workload.model;
+
+/**
+ * Mixture-of-experts MLP of a model.
+ *
+ * @param experts            routed experts per MoE layer
+ * @param topK               routed experts chosen per token
+ * @param expertIntermediate intermediate width of one routed expert
+ * @param sharedExperts      experts every token uses (DeepSeek: 2, Qwen1.5-MoE: 1)
+ * @param sharedIntermediate intermediate width of one shared expert (0 without shared experts)
+ * @param sharedExpertGate   whether a sigmoid gate (a hidden-to-1 projection) scales the shared output (Qwen1.5-MoE)
+ * @param denseLayers        first layers that use a dense MLP of the model's intermediate width instead
+ */
+public record MoeSpec(int experts, int topK, int expertIntermediate, int sharedExperts, int sharedIntermediate,
+                      boolean sharedExpertGate, int denseLayers) {
+
+    public MoeSpec {
+        Checks.positive("moe.experts", experts);
+        Checks.positive("moe.topK", topK);
+        Checks.positive("moe.expertIntermediate", expertIntermediate);
+        Checks.nonNegative("moe.sharedExperts", sharedExperts);
+        Checks.nonNegative("moe.sharedIntermediate", sharedIntermediate);
+        Checks.nonNegative("moe.denseLayers", denseLayers);
+        if (topK > experts) throw new IllegalArgumentException("moe.topK " + topK + " exceeds moe.experts " + experts);
+        if ((sharedExperts == 0) != (sharedIntermediate == 0)) throw new IllegalArgumentException(
+                "moe.sharedIntermediate must be positive exactly when moe.sharedExperts is, got "
+                        + sharedExperts + " shared of width " + sharedIntermediate);
+        if (sharedExpertGate && sharedExperts == 0) throw new IllegalArgumentException(
+                "moe.sharedExpertGate needs shared experts");
+    }
+}
