@@ -82,6 +82,9 @@ public final class Scheduler {
         if (timePs < nowPs) {
             throw new IllegalArgumentException("event time " + timePs + " ps is before now " + nowPs + " ps");
         }
+        if (timePs == Long.MAX_VALUE) {
+            throw new IllegalArgumentException("event time " + timePs + " ps is past the end of simulated time");
+        }
         if (phase < 0 || phase > MAX_PHASE) {
             throw new IllegalArgumentException("phase " + phase + " outside 0.." + MAX_PHASE);
         }
@@ -104,6 +107,9 @@ public final class Scheduler {
     public long scheduleAfter(long delayPs, int phase, EventHandler handler, int payload) {
         if (delayPs < 0) {
             throw new IllegalArgumentException("negative delay " + delayPs + " ps");
+        }
+        if (delayPs >= Long.MAX_VALUE - nowPs) {
+            throw new IllegalArgumentException("delay " + delayPs + " ps runs past the end of simulated time");
         }
         return scheduleAt(nowPs + delayPs, phase, handler, payload);
     }

@@ -132,6 +132,8 @@ class SchedulerTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("phase");
         assertThatThrownBy(() -> scheduler.scheduleAfter(-1, 0, record, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("negative delay");
+        assertThatThrownBy(() -> scheduler.scheduleAfter(Long.MAX_VALUE - 50, 0, record, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("end of simulated time");
     }
 
     @Test
