@@ -3,8 +3,8 @@ package org.pocketsim.engine.memory.eviction;
 import java.util.Arrays;
 
 /**
- * Core of the Belady policy (any policy ordered by a per-block key): resident blocks in an indexed binary min-heap ordered by
- * (key, block id). The victim is the heap's minimum outside the current step: blocks of the
+ * Core of the Belady policy (and of any policy ordered by a per-block key): resident blocks in
+ * an indexed binary min-heap ordered by (key, block id). The victim is the heap's minimum outside the current step: blocks of the
  * current step that surface at the top while looking for a victim are set aside and pushed
  * back when the step changes, so a step costs O(log n) per block it uses or sets aside.
  * Subclasses define the key; all arrays are primitive and sized once per reset.
