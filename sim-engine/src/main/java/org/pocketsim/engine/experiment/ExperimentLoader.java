@@ -6,7 +6,6 @@ import org.pocketsim.engine.PocketSimVersion;
 import org.pocketsim.engine.sweep.CanonicalJson;
 import org.pocketsim.engine.sweep.SweepExpander;
 import org.pocketsim.engine.sweep.SweepPoint;
-import org.pocketsim.engine.sweep.TreePaths;
 import org.pocketsim.hw.config.ConfigException;
 import org.pocketsim.hw.config.ConfigSource;
 import org.pocketsim.hw.config.YamlConfig;
@@ -35,10 +34,9 @@ public final class ExperimentLoader {
 
     public static LoadedExperiment load(Path file, List<String> overrides) {
         ConfigSource source = ConfigSource.ofFile(file);
-        ObjectNode tree = asObject(YamlConfig.readTree(source), source.name());
+        ObjectNode tree = asObject(org.pocketsim.hw.config.SetOverrides.apply(YamlConfig.readTree(source), overrides), source.name());
         StringBuilder configText = new StringBuilder(source.text());
         for (String override : overrides) {
-            applyOverride(tree, override);
             configText.append(configText.charAt(configText.length() - 1) == '\n' ? "" : "\n").append("# --set ").append(override).append('\n');
         }
         ExperimentSpec spec = YamlConfig.bind(tree, ExperimentSpec.class, List.of(source));
@@ -51,6 +49,7 @@ public final class ExperimentLoader {
             runs.add(resolve(point, points.size(), source, baseDir, socs, models));
         }
         checkReferences(spec, runs, source.name());
+        checkChartAxes(spec, points, source.name());
         String hash = CanonicalJson.sha256(tree, "|version=" + PocketSimVersion.VERSION);
         return new LoadedExperiment(spec, file, configText.toString(), hash, points, runs);
     }
@@ -97,18 +96,27 @@ public final class ExperimentLoader {
         }
     }
 
-    /** Applies {@code path=value} to the experiment tree; the value is read as a YAML scalar or flow node. */
-    static void applyOverride(ObjectNode tree, String override) {
-        int eq = override.indexOf('=');
-        if (eq <= 0) {
-            throw new ConfigException("--set", 0, 0, override, "expected path=value, e.g. run.weights=int8");
-        }
-        String path = override.substring(0, eq).strip();
-        JsonNode value = YamlConfig.readTree(new ConfigSource("--set " + path, override.substring(eq + 1)));
-        try {
-            TreePaths.set(tree, path, value);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("--set", 0, 0, path, e.getMessage());
+    /** Line, scatter and Pareto charts plot numbers: an x that is a swept field must take numeric values. */
+    private static void checkChartAxes(ExperimentSpec spec, List<SweepPoint> points, String sourceName) {
+        List<org.pocketsim.engine.result.ChartSpec> charts = spec.report().charts();
+        for (int i = 0; i < charts.size(); i++) {
+            org.pocketsim.engine.result.ChartSpec chart = charts.get(i);
+            boolean numeric = switch (chart.type()) {
+                case LINE, SCATTER, PARETO -> true;
+                default -> false;
+            };
+            if (!numeric || chart.x() == null) continue;
+            for (SweepPoint p : points) {
+                String value = p.parameters().get(chart.x());
+                if (value == null) continue;
+                try {
+                    Double.parseDouble(value);
+                } catch (NumberFormatException e) {
+                    throw new ConfigException(sourceName, 0, 0, "report.charts[" + i + "].x", "'" + chart.x()
+                            + "' is swept over '" + value + "', and '" + value + "' is not a number; a "
+                            + chart.type().yamlName() + " chart needs a numeric x (use stacked-bar for categories)");
+                }
+            }
         }
     }
 
