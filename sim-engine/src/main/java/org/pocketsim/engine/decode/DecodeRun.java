@@ -53,7 +53,7 @@ public final class DecodeRun {
             throw new org.pocketsim.hw.config.FieldException("mlp.trace.dir", "no trace directory " + baseDir.resolve(d.trace().dir()));
         }
         this.placement = Placement.plan(lowering.staticFootprintBytes() + mlpResident, perTokenWeights,
-                lowering.kvBytes(maxKvTokens()), soc.dram().available().bytes(), budget, run.placement().allowStreaming());
+                lowering.kvBytes(lowering.attendedTokens(maxKvTokens())), soc.dram().available().bytes(), budget, run.placement().allowStreaming());
     }
 
     /** Dense MLP bytes held in DRAM outside any cache: all (dense), a share (sparse-stream), up+gate (GLU pruning). */
