@@ -1,6 +1,8 @@
 package org.pocketsim.engine.component;
 
 import java.util.Arrays;
+import java.util.List;
+import org.pocketsim.hw.spec.RatePoint;
 
 /**
  * Bandwidth as a function of request size, from a measured table (e.g. UFS 4.0: 450 MB/s at
@@ -35,6 +37,17 @@ public final class BandwidthCurve {
         this.sizesBytes = sizesBytes.clone();
         this.bytesPerSecond = bytesPerSecond.clone();
         this.log2Sizes = Arrays.stream(sizesBytes).mapToDouble(BandwidthCurve::log2).toArray();
+    }
+
+    /** The curve of a spec's measured table (e.g. {@code FlashSpec.sequentialRead()}). */
+    public static BandwidthCurve fromRatePoints(List<RatePoint> rows) {
+        long[] sizes = new long[rows.size()];
+        double[] rates = new double[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            sizes[i] = rows.get(i).requestSize().bytes();
+            rates[i] = rows.get(i).bandwidth().bytesPerSecond();
+        }
+        return new BandwidthCurve(sizes, rates);
     }
 
     /** A curve with one bandwidth for every request size. */

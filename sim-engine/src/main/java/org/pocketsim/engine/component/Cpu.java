@@ -5,6 +5,7 @@ import java.util.TreeMap;
 import org.pocketsim.engine.channel.TransferListener;
 import org.pocketsim.engine.core.Scheduler;
 import org.pocketsim.engine.stats.StatsRegistry;
+import org.pocketsim.hw.spec.CpuSpec;
 
 /**
  * CPU cluster running kernels such as llama.cpp: time for N MACs in a format = N / (MACs per
@@ -43,6 +44,11 @@ public final class Cpu {
         this.clockHz = clockHz;
         this.macsPerCyclePerCore = new TreeMap<>(macsPerCyclePerCore);
         this.queue = new ComputeQueue(scheduler, stats, name);
+    }
+
+    /** The CPU of a SoC profile (all its cores) at the caller's {@code utilisation} of peak. */
+    public static Cpu fromSpec(Scheduler scheduler, StatsRegistry stats, String name, CpuSpec spec, double utilisation) {
+        return new Cpu(scheduler, stats, name, spec.cores(), spec.clock().hertz(), spec.macsPerCyclePerCore(), utilisation);
     }
 
     /** MACs per second of the cores used, in {@code format}. */

@@ -5,6 +5,8 @@ import org.pocketsim.engine.channel.SharedChannel;
 import org.pocketsim.engine.channel.TransferListener;
 import org.pocketsim.engine.core.Scheduler;
 import org.pocketsim.engine.stats.StatsRegistry;
+import org.pocketsim.hw.spec.DramSpec;
+import org.pocketsim.hw.spec.RequesterSet;
 
 /**
  * DRAM (LPDDR): capacity, one processor-sharing channel at the achievable bandwidth of the
@@ -28,6 +30,16 @@ public final class Dram {
         }
         this.capacityBytes = capacityBytes;
         this.channel = SharedChannel.processorSharing(scheduler, stats, name, bytesPerSecond, latencyPs);
+    }
+
+    /**
+     * The DRAM of a SoC profile as seen by {@code requesters}: capacity is what the OS leaves
+     * ({@code DramSpec.available()}), bandwidth the spec's achievable figure for that set.
+     */
+    public static Dram fromSpec(Scheduler scheduler, StatsRegistry stats, String name, DramSpec spec,
+                                RequesterSet requesters) {
+        return new Dram(scheduler, stats, name, spec.available().bytes(),
+                spec.achievable(requesters).bytesPerSecond(), spec.latency().picoseconds());
     }
 
     /** Moves {@code bytes} (read or write); {@code listener} is told with {@code tag} when done. */

@@ -2,6 +2,10 @@ package org.pocketsim.engine.component;
 
 import java.util.Map;
 import java.util.TreeMap;
+import org.pocketsim.hw.spec.DramSpec;
+import org.pocketsim.hw.spec.EnergySpec;
+import org.pocketsim.hw.spec.FlashSpec;
+import org.pocketsim.hw.spec.SocSpec;
 
 /**
  * Prices counted actions: DRAM and flash at pJ per bit moved, on-chip SRAM at pJ per byte,
@@ -26,6 +30,17 @@ public final class EnergyModel {
         this.npuPjPerMac = table(npuPjPerMac, "npuPjPerMac");
         this.cpuPjPerMac = table(cpuPjPerMac, "cpuPjPerMac");
         this.staticPowerMilliwatts = nonNegative(staticPowerMilliwatts, "staticPowerMilliwatts");
+    }
+
+    /** The energy tables of a SoC profile. */
+    public static EnergyModel fromSpec(SocSpec soc) {
+        return fromSpec(soc.dram(), soc.flash(), soc.energy());
+    }
+
+    /** DRAM and flash pJ/bit from their specs, SRAM, MAC and static figures from the energy spec. */
+    public static EnergyModel fromSpec(DramSpec dram, FlashSpec flash, EnergySpec energy) {
+        return new EnergyModel(dram.energyPjPerBit(), flash.energyPjPerBit(), energy.sramPjPerByte(),
+                energy.npuPjPerMac(), energy.cpuPjPerMac(), energy.staticPowerMilliwatts());
     }
 
     /** Energy of {@code counts}; a MAC format missing from its table is an error naming it. */

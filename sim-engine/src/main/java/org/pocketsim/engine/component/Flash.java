@@ -5,6 +5,7 @@ import org.pocketsim.engine.channel.SharedChannel;
 import org.pocketsim.engine.channel.TransferListener;
 import org.pocketsim.engine.core.Scheduler;
 import org.pocketsim.engine.stats.StatsRegistry;
+import org.pocketsim.hw.spec.FlashSpec;
 
 /**
  * Flash storage (UFS): one command queue of depth {@code queueDepth}; a read occupies a queue
@@ -35,6 +36,12 @@ public final class Flash {
         this.queueDepth = queueDepth;
         this.channel = new SharedChannel(scheduler, stats, name, sequential.bytesPerSecondAt(Long.MAX_VALUE),
                 latencyPs, 1, queueDepth);
+    }
+
+    /** The flash of a SoC profile: its sequential and random tables, request latency and queue depth. */
+    public static Flash fromSpec(Scheduler scheduler, StatsRegistry stats, String name, FlashSpec spec) {
+        return new Flash(scheduler, stats, name, BandwidthCurve.fromRatePoints(spec.sequentialRead()),
+                BandwidthCurve.fromRatePoints(spec.randomRead()), spec.requestLatency().picoseconds(), spec.queueDepth());
     }
 
     /** Reads {@code bytes} as one request; {@code listener} is told with {@code tag} when done. */

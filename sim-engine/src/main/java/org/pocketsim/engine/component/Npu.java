@@ -5,6 +5,7 @@ import java.util.TreeMap;
 import org.pocketsim.engine.channel.TransferListener;
 import org.pocketsim.engine.core.Scheduler;
 import org.pocketsim.engine.stats.StatsRegistry;
+import org.pocketsim.hw.spec.NpuSpec;
 
 /**
  * NPU MAC arrays: time for N MACs in a format = N / (MACs per cycle in that format x clock x
@@ -38,6 +39,12 @@ public final class Npu {
         this.clockHz = clockHz;
         this.macsPerCycle = new TreeMap<>(macsPerCycle);
         this.queue = new ComputeQueue(scheduler, stats, name);
+    }
+
+    /** The NPU of a SoC profile: clock, MACs per cycle per format, prefill and decode utilisation. */
+    public static Npu fromSpec(Scheduler scheduler, StatsRegistry stats, String name, NpuSpec spec) {
+        return new Npu(scheduler, stats, name, spec.clock().hertz(), spec.macsPerCycle(),
+                spec.prefillUtilisation(), spec.decodeUtilisation());
     }
 
     /** MACs per second sustained in {@code format} during {@code stage}. */
