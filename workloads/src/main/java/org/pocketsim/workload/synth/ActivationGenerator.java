@@ -15,6 +15,7 @@ package org.pocketsim.workload.synth;
  */
 final class ActivationGenerator {
 
+    private static final float MAX_POS = MagnitudeTable.INTERVALS - 1e-3f;
     private final int width;
     private final float[] base;
     private final float[] latent;
@@ -50,29 +51,47 @@ final class ActivationGenerator {
         return width;
     }
 
-    /** Advances to the next token; token 0 draws the AR(1) state from its stationary distribution. */
+    /**
+     * Advances to the next token; token 0 draws the AR(1) state from its stationary distribution.
+     * Random bits are consumed in a fixed order (per 64 channels: one word for the first four
+     * normal draws, one for 64 signs, then one word per four draws), so rows depend on the seed only.
+     */
     void step() {
         token++;
         final float r = token == 0 ? 0f : rho;
         final float n = token == 0 ? 1f : innovation;
-        final float[] tab = table;
-        final float[] normal = NormalScores.TABLE;
-        final float maxPos = MagnitudeTable.INTERVALS - 1e-3f;
+        int j = 0;
+        for (; j + 64 <= width; j += 64) {
+            long bits = rng.nextLong();
+            long signs = rng.nextLong();
+            for (int q = j; q < j + 64; q += 4) {
+                if (q != j) bits = rng.nextLong();
+                channel(q, r, n, bits, signs >>> (q - j));
+                channel(q + 1, r, n, bits >>> 16, signs >>> (q - j + 1));
+                channel(q + 2, r, n, bits >>> 32, signs >>> (q - j + 2));
+                channel(q + 3, r, n, bits >>> 48, signs >>> (q - j + 3));
+            }
+        }
         long bits = 0;
         long signs = 0;
-        for (int j = 0; j < width; j++) {
+        for (; j < width; j++) {
             if ((j & 3) == 0) bits = rng.nextLong();
             if ((j & 63) == 0) signs = rng.nextLong();
-            float z = r * latent[j] + n * normal[(int) (bits & 0xFFFF)];
+            channel(j, r, n, bits, signs);
             bits >>>= 16;
-            latent[j] = z;
-            float pos = (base[j] + mix * z + MagnitudeTable.U_MAX) * MagnitudeTable.INV_STEP;
-            pos = pos < 0f ? 0f : (pos > maxPos ? maxPos : pos);
-            int i = (int) pos;
-            float mag = tab[2 * i] + (pos - i) * tab[2 * i + 1];
-            row[j] = Float.intBitsToFloat(Float.floatToRawIntBits(mag) | ((int) signs & 1) << 31);
             signs >>>= 1;
         }
+    }
+
+    /** One channel: AR(1) step with the normal draw in the low 16 bits, table lookup, sign from bit 0. */
+    private void channel(int j, float r, float n, long normalBits, long signBits) {
+        float z = r * latent[j] + n * NormalScores.TABLE[(int) (normalBits & 0xFFFF)];
+        latent[j] = z;
+        float pos = (base[j] + mix * z + MagnitudeTable.U_MAX) * MagnitudeTable.INV_STEP;
+        pos = pos < 0f ? 0f : Math.min(pos, MAX_POS);
+        int i = (int) pos;
+        float mag = table[2 * i] + (pos - i) * table[2 * i + 1];
+        row[j] = Float.intBitsToFloat(Float.floatToRawIntBits(mag) | ((int) signBits & 1) << 31);
     }
 
     void copyRow(float[] dst) {
