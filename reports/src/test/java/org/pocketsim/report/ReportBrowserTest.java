@@ -6,6 +6,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.pocketsim.engine.experiment.ExperimentLoader;
+import org.pocketsim.engine.experiment.ExperimentRunner;
+import org.pocketsim.engine.experiment.LoadedExperiment;
+import org.pocketsim.engine.result.ExperimentResult;
+import org.pocketsim.engine.sweep.Progress;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -117,6 +122,34 @@ class ReportBrowserTest {
                 PageFacts facts = open(folder, folder.getFileName().toString());
                 assertThat(facts.tableIds).contains("results");
             }));
+        }
+        return tests;
+    }
+
+    /**
+     * Every experiment shipped in {@code configs/} is run and its report opened: what a user gets
+     * from {@code pocketsim run configs/x.yaml} must load completely in a browser.
+     */
+    @TestFactory
+    List<DynamicTest> shippedExperimentReportsOpenWithEveryImageLoaded() throws Exception {
+        List<DynamicTest> tests = new ArrayList<>();
+        try (Stream<Path> configs = Files.list(repoRoot().resolve("configs"))) {
+            for (Path config : configs.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+                tests.add(DynamicTest.dynamicTest(config.getFileName().toString(), () -> {
+                    requireBrowser();
+                    LoadedExperiment experiment = ExperimentLoader.load(config, List.of());
+                    Path out = targetDir().resolve("browser/shipped");
+                    ExperimentResult result = ExperimentRunner.run(experiment,
+                            Files.createTempDirectory("pocketsim-state-").resolve("points.jsonl"), 2,
+                            new Progress(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), false,
+                                    experiment.points().size()));
+                    Path folder = ReportWriter.write(result, out.resolve(result.experimentId())).getParent();
+                    PageFacts facts = open(folder, "shipped-" + result.experimentId());
+                    assertThat(facts.images).hasSize(result.report().charts().size());
+                    assertThat(facts.tableIds).contains("summary", "results");
+                    if (!result.comparisons().isEmpty()) assertThat(facts.tableIds).contains("comparison");
+                }));
+            }
         }
         return tests;
     }

@@ -97,18 +97,25 @@ public final class DecodeLowering {
 
     /**
      * Adds to {@code into} (as DRAM reads) what one token reads besides the dense MLP: attention
-     * projections, the KV cache of {@code kvTokens} cached tokens, norms, one embedding row, the
+     * projections, the KV cache of {@code kvTokens} cached tokens (at most a sliding window), norms, one embedding row, the
      * LM head, and for MoE layers the router plus the chosen and shared experts.
      */
     public void lowerStatic(int kvTokens, WorkGroup into) {
-        into.dram(Component.ATTENTION, attentionBytes, attentionMacs + kvTokens * scoreMacsPerCachedToken);
-        into.dram(Component.KV_CACHE, kvBytes(kvTokens), 0);
+        int attended = attendedTokens(kvTokens);
+        into.dram(Component.ATTENTION, attentionBytes, attentionMacs + attended * scoreMacsPerCachedToken);
+        into.dram(Component.KV_CACHE, kvBytes(attended), 0);
         into.dram(Component.NORMS, normBytes, 0);
         into.dram(Component.EMBEDDING, embeddingRowBytes, 0);
         into.dram(Component.LM_HEAD, lmHeadBytes, lmHeadMacs);
         if (model.isMoe()) {
             into.dram(Component.EXPERTS, chosenExpertBytes, chosenExpertMacs);
         }
+    }
+
+    /** Tokens a query attends to and the KV cache keeps: all of them, or the sliding window's worth. */
+    public int attendedTokens(int kvTokens) {
+        int window = model.attention().slidingWindow();
+        return window > 0 ? Math.min(kvTokens, window) : kvTokens;
     }
 
     /** Bytes of the KV cache holding {@code tokens} tokens. */

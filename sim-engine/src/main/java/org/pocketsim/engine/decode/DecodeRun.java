@@ -29,18 +29,21 @@ public final class DecodeRun {
     private final WeightPlan plan;
     private final Path baseDir;
     private final long seed;
+    private final long traceSeed;
     private DipHooks dip;
 
     /**
-     * @param baseDir folder that relative trace paths start from (the experiment file's)
-     * @param seed    the point's seed (synthetic traces, random cache admission)
+     * @param baseDir   folder that relative trace paths start from (the experiment file's)
+     * @param seed      the point's seed (random cache admission)
+     * @param traceSeed seed of synthetic traces that name none (the experiment's, shared by all points)
      */
-    public DecodeRun(SocSpec soc, ModelSpec model, RunSpec run, Path baseDir, long seed) {
+    public DecodeRun(SocSpec soc, ModelSpec model, RunSpec run, Path baseDir, long seed, long traceSeed) {
         this.soc = soc;
         this.model = model;
         this.run = run;
         this.baseDir = baseDir;
         this.seed = seed;
+        this.traceSeed = traceSeed;
         this.plan = WeightPlan.of(run.weights(), run.lmHeadWeights(), model.layers());
         this.lowering = new DecodeLowering(model, plan, WeightBits.of(run.kv()));
         this.decodeUnit = run.executor().decode() != null ? run.executor().decode() : soc.execution().unitFor("decode");
@@ -53,7 +56,7 @@ public final class DecodeRun {
             throw new org.pocketsim.hw.config.FieldException("mlp.trace.dir", "no trace directory " + baseDir.resolve(d.trace().dir()));
         }
         this.placement = Placement.plan(lowering.staticFootprintBytes() + mlpResident, perTokenWeights,
-                lowering.kvBytes(maxKvTokens()), soc.dram().available().bytes(), budget, run.placement().allowStreaming());
+                lowering.kvBytes(lowering.attendedTokens(maxKvTokens())), soc.dram().available().bytes(), budget, run.placement().allowStreaming());
     }
 
     /** Dense MLP bytes held in DRAM outside any cache: all (dense), a share (sparse-stream), up+gate (GLU pruning). */
@@ -74,7 +77,7 @@ public final class DecodeRun {
     /** Runs the generation and returns what it measured. */
     public DecodeOutcome run() {
         if (!(run.mlp() instanceof MlpMethod.Dip d)) return new DecodeOutcome(generate(), Map.of(), null);
-        TraceOpener opener = new TraceOpener(d.trace(), model, baseDir, seed, run.generate());
+        TraceOpener opener = new TraceOpener(d.trace(), model, baseDir, traceSeed, run.generate());
         try (org.pocketsim.workload.trace.TraceSource trace = opener.open()) {
             long cacheBytes = Math.max(0, soc.dram().available().bytes() - placement.dramFootprintBytes());
             if (run.placement().dramBudget() != null) {

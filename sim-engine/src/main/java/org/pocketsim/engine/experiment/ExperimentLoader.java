@@ -6,7 +6,6 @@ import org.pocketsim.engine.PocketSimVersion;
 import org.pocketsim.engine.sweep.CanonicalJson;
 import org.pocketsim.engine.sweep.SweepExpander;
 import org.pocketsim.engine.sweep.SweepPoint;
-import org.pocketsim.engine.sweep.TreePaths;
 import org.pocketsim.hw.config.ConfigException;
 import org.pocketsim.hw.config.ConfigSource;
 import org.pocketsim.hw.config.YamlConfig;
@@ -35,10 +34,9 @@ public final class ExperimentLoader {
 
     public static LoadedExperiment load(Path file, List<String> overrides) {
         ConfigSource source = ConfigSource.ofFile(file);
-        ObjectNode tree = asObject(YamlConfig.readTree(source), source.name());
+        ObjectNode tree = asObject(org.pocketsim.hw.config.SetOverrides.apply(YamlConfig.readTree(source), overrides), source.name());
         StringBuilder configText = new StringBuilder(source.text());
         for (String override : overrides) {
-            applyOverride(tree, override);
             configText.append(configText.charAt(configText.length() - 1) == '\n' ? "" : "\n").append("# --set ").append(override).append('\n');
         }
         ExperimentSpec spec = YamlConfig.bind(tree, ExperimentSpec.class, List.of(source));
@@ -48,14 +46,15 @@ public final class ExperimentLoader {
         Map<String, ModelSpec> models = new HashMap<>();
         List<LoadedExperiment.ResolvedRun> runs = new ArrayList<>(points.size());
         for (SweepPoint point : points) {
-            runs.add(resolve(point, points.size(), source, baseDir, socs, models));
+            runs.add(resolve(point, points.size(), source, baseDir, spec.seed(), socs, models));
         }
         checkReferences(spec, runs, source.name());
+        checkChartAxes(spec, points, source.name());
         String hash = CanonicalJson.sha256(tree, "|version=" + PocketSimVersion.VERSION);
         return new LoadedExperiment(spec, file, configText.toString(), hash, points, runs);
     }
 
-    private static LoadedExperiment.ResolvedRun resolve(SweepPoint point, int total, ConfigSource source, Path baseDir,
+    private static LoadedExperiment.ResolvedRun resolve(SweepPoint point, int total, ConfigSource source, Path baseDir, long seed,
                                                         Map<String, SocSpec> socs, Map<String, ModelSpec> models) {
         ObjectNode holder = YamlConfig.mapper().createObjectNode();
         holder.set("run", point.run());
@@ -64,7 +63,7 @@ public final class ExperimentLoader {
             SocSpec soc = socs.computeIfAbsent(run.soc().toString(),
                     k -> SocResolver.resolve(run.soc(), baseDir, source.name() + " run.soc"));
             ModelSpec model = models.computeIfAbsent(run.model(), ExperimentLoader::model);
-            new org.pocketsim.engine.decode.DecodeRun(soc, model, run, baseDir, point.seed()); // validates formats, placement, trace paths
+            new org.pocketsim.engine.decode.DecodeRun(soc, model, run, baseDir, point.seed(), seed); // validates formats, placement, trace paths
             return new LoadedExperiment.ResolvedRun(run, soc, model);
         } catch (ConfigException e) {
             throw total == 1 ? e : new ConfigException(e.source(), e.line(), e.column(), e.fieldPath(),
@@ -97,18 +96,27 @@ public final class ExperimentLoader {
         }
     }
 
-    /** Applies {@code path=value} to the experiment tree; the value is read as a YAML scalar or flow node. */
-    static void applyOverride(ObjectNode tree, String override) {
-        int eq = override.indexOf('=');
-        if (eq <= 0) {
-            throw new ConfigException("--set", 0, 0, override, "expected path=value, e.g. run.weights=int8");
-        }
-        String path = override.substring(0, eq).strip();
-        JsonNode value = YamlConfig.readTree(new ConfigSource("--set " + path, override.substring(eq + 1)));
-        try {
-            TreePaths.set(tree, path, value);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("--set", 0, 0, path, e.getMessage());
+    /** Line, scatter and Pareto charts plot numbers: an x that is a swept field must take numeric values. */
+    private static void checkChartAxes(ExperimentSpec spec, List<SweepPoint> points, String sourceName) {
+        List<org.pocketsim.engine.result.ChartSpec> charts = spec.report().charts();
+        for (int i = 0; i < charts.size(); i++) {
+            org.pocketsim.engine.result.ChartSpec chart = charts.get(i);
+            boolean numeric = switch (chart.type()) {
+                case LINE, SCATTER, PARETO -> true;
+                default -> false;
+            };
+            if (!numeric || chart.x() == null) continue;
+            for (SweepPoint p : points) {
+                String value = p.parameters().get(chart.x());
+                if (value == null) continue;
+                try {
+                    Double.parseDouble(value);
+                } catch (NumberFormatException e) {
+                    throw new ConfigException(sourceName, 0, 0, "report.charts[" + i + "].x", "'" + chart.x()
+                            + "' is swept over '" + value + "', and '" + value + "' is not a number; a "
+                            + chart.type().yamlName() + " chart needs a numeric x (use stacked-bar for categories)");
+                }
+            }
         }
     }
 

@@ -35,6 +35,19 @@ class DecodeLoweringTest {
     }
 
     @Test
+    void aSlidingWindowCapsTheKvCacheReadAndItsScores() {
+        ModelSpec mistral = ModelCatalog.load("mistral-7b-v0.1"); // window 4096, 8 KV heads of 128
+        DecodeLowering lowering = new DecodeLowering(mistral, WeightPlan.of("int4", null, 32), 16);
+        WorkGroup inside = new WorkGroup();
+        lowering.lowerStatic(4000, inside);
+        WorkGroup beyond = new WorkGroup();
+        lowering.lowerStatic(10_000, beyond);
+        assertThat(inside.componentBytes[Component.KV_CACHE.ordinal()]).isEqualTo(4000L * 32 * 2 * 8 * 128 * 2);
+        assertThat(beyond.componentBytes[Component.KV_CACHE.ordinal()]).isEqualTo(4096L * 32 * 2 * 8 * 128 * 2);
+        assertThat(beyond.macs - inside.macs).isEqualTo(96L * 32 * 32 * 128 * 2);
+    }
+
+    @Test
     void placementKeepsWhatFitsAndStreamsOrRejectsTheRest() {
         Placement fits = Placement.plan(100, 80, 10, 200, Long.MAX_VALUE, false);
         assertThat(fits.streamedBytesPerToken()).isZero();

@@ -15,10 +15,11 @@ package org.pocketsim.workload.synth;
  */
 final class ActivationGenerator {
 
+    private static final float MAX_POS = MagnitudeTable.INTERVALS - 1e-3f;
     private final int width;
     private final float[] base;
     private final float[] latent;
-    private final float[] row;
+    private final long[] signWords;
     private final float[] table;
     private final float rho;
     private final float innovation;
@@ -36,7 +37,7 @@ final class ActivationGenerator {
         double sc = Math.sqrt(channelPersistence);
         for (int j = 0; j < width; j++) base[j] = (float) (sc * a[j]);
         this.latent = new float[width];
-        this.row = new float[width];
+        this.signWords = new long[(width + 63) / 64];
         this.rho = (float) temporalPersistence;
         this.innovation = (float) Math.sqrt(1 - temporalPersistence * temporalPersistence);
         this.mix = (float) Math.sqrt(1 - channelPersistence);
@@ -50,32 +51,52 @@ final class ActivationGenerator {
         return width;
     }
 
-    /** Advances to the next token; token 0 draws the AR(1) state from its stationary distribution. */
+    /**
+     * Advances to the next token: steps every channel's AR(1) state (token 0 draws it from the
+     * stationary distribution) and draws the signs. Random bits are consumed in a fixed order
+     * (per 64 channels: one word for the first four normal draws, one for the 64 signs, then
+     * one word per four draws), so rows depend on the seed only.
+     */
     void step() {
         token++;
         final float r = token == 0 ? 0f : rho;
         final float n = token == 0 ? 1f : innovation;
-        final float[] tab = table;
         final float[] normal = NormalScores.TABLE;
-        final float maxPos = MagnitudeTable.INTERVALS - 1e-3f;
+        final int mask = NormalScores.MASK;
+        int j = 0;
+        for (; j + 64 <= width; j += 64) {
+            long bits = rng.nextLong();
+            signWords[j >>> 6] = rng.nextLong();
+            for (int q = j; q < j + 64; q += 4) {
+                if (q != j) bits = rng.nextLong();
+                latent[q] = r * latent[q] + n * normal[(int) (bits & mask)];
+                latent[q + 1] = r * latent[q + 1] + n * normal[(int) ((bits >>> 16) & mask)];
+                latent[q + 2] = r * latent[q + 2] + n * normal[(int) ((bits >>> 32) & mask)];
+                latent[q + 3] = r * latent[q + 3] + n * normal[(int) ((bits >>> 48) & mask)];
+            }
+        }
         long bits = 0;
-        long signs = 0;
-        for (int j = 0; j < width; j++) {
+        for (; j < width; j++) {
             if ((j & 3) == 0) bits = rng.nextLong();
-            if ((j & 63) == 0) signs = rng.nextLong();
-            float z = r * latent[j] + n * normal[(int) (bits & 0xFFFF)];
+            if ((j & 63) == 0) signWords[j >>> 6] = rng.nextLong();
+            latent[j] = r * latent[j] + n * normal[(int) (bits & mask)];
             bits >>>= 16;
-            latent[j] = z;
-            float pos = (base[j] + mix * z + MagnitudeTable.U_MAX) * MagnitudeTable.INV_STEP;
-            pos = pos < 0f ? 0f : (pos > maxPos ? maxPos : pos);
-            int i = (int) pos;
-            float mag = tab[2 * i] + (pos - i) * tab[2 * i + 1];
-            row[j] = Float.intBitsToFloat(Float.floatToRawIntBits(mag) | ((int) signs & 1) << 31);
-            signs >>>= 1;
         }
     }
 
+    /**
+     * Writes the current token's row: |x_j| from the latent score through the magnitude table,
+     * sign from its stored bit. Recomputed on every read, so nothing but the state is kept.
+     */
     void copyRow(float[] dst) {
-        System.arraycopy(row, 0, dst, 0, width);
+        final float[] tab = table;
+        for (int j = 0; j < width; j++) {
+            float pos = (base[j] + mix * latent[j] + MagnitudeTable.U_MAX) * MagnitudeTable.INV_STEP;
+            pos = pos < 0f ? 0f : Math.min(pos, MAX_POS);
+            int i = (int) pos;
+            float mag = tab[2 * i] + (pos - i) * tab[2 * i + 1];
+            int sign = (int) (signWords[j >>> 6] >>> (j & 63)) & 1;
+            dst[j] = Float.intBitsToFloat(Float.floatToRawIntBits(mag) | sign << 31);
+        }
     }
 }

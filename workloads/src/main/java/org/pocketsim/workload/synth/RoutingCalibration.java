@@ -1,6 +1,8 @@
 package org.pocketsim.workload.synth;
 
 import org.pocketsim.workload.model.ModelSpec;
+import org.pocketsim.workload.trace.TensorKind;
+import org.pocketsim.workload.trace.TraceSource;
 
 /**
  * Fitted router models for every MoE layer of a model (null entries for dense layers), with
@@ -43,6 +45,26 @@ public record RoutingCalibration(RoutingLayerModel[] perLayer, String origin) {
             out[first + i] = RoutingFitter.fitToTrace(experts[i], spec.moe().experts(), seed + i);
         }
         return new RoutingCalibration(out, origin);
+    }
+
+    /**
+     * The chosen experts of every MoE layer of {@code spec} in {@code trace}, as
+     * {@code [moeLayer][token][slot]} for {@link #fromTrace}; read token by token.
+     */
+    public static int[][][] expertsOf(TraceSource trace, ModelSpec spec) {
+        requireMoe(spec);
+        int first = spec.moe().denseLayers();
+        int tokens = trace.info().tokens();
+        int[][][] out = new int[spec.layers() - first][tokens][spec.moe().topK()];
+        for (int l = first; l < spec.layers(); l++) {
+            if (!trace.has(TensorKind.EXPERTS, l)) {
+                throw new IllegalArgumentException("trace has no " + TensorKind.EXPERTS.tensorName(l) + " to calibrate routing to");
+            }
+        }
+        for (int t = 0; t < tokens; t++) {
+            for (int l = first; l < spec.layers(); l++) trace.readExperts(l, t, out[l - first][t]);
+        }
+        return out;
     }
 
     /**

@@ -16,7 +16,7 @@ public final class RoutingFitter {
     public static final double COVER80_TOLERANCE = 0.08;
 
     /** Simulated windows per evaluated candidate: a real trace pins each expert's popularity, bare statistics do not. */
-    private static final int SEEDS_TRACE = 4;
+    private static final int SEEDS_TRACE = 6;
     private static final int SEEDS_STATS = 16;
     /** Search box, start and first step of (gamma, fastWeight, rhoFast, rhoSlow, topBoost). */
     private static final double[] LOWER = {0.3, 0.0, 0.0, 0.5, -1.0};

@@ -17,7 +17,7 @@ class RoutingCalibrationTest {
     @Test
     void olmoeShapedTraceFittedToTheRealTraceMatchesItsStatisticsInEveryLayer() {
         int[][][] real = ExpertIdsJsonl.read(TestData.olmoeTrace());
-        RoutingCalibration rc = RoutingCalibration.fromTrace(OLMOE, real, 7, "olmoe decode299");
+        RoutingCalibration rc = RoutingCalibration.fromTrace(OLMOE, real, 42, "olmoe decode299");
         RoutingStats[] reference = new RoutingStats[16];
         for (int l = 0; l < 16; l++) reference[l] = RoutingStats.of(real[l], 64);
         SynthParameters p = SynthParameters.defaults(42, 299).withTensors(false, true);
