@@ -101,14 +101,19 @@ public final class DecodeLowering {
      * LM head, and for MoE layers the router plus the chosen and shared experts.
      */
     public void lowerStatic(int kvTokens, WorkGroup into) {
+        lowerStatic(kvTokens, into, into, into);
+    }
+
+    /** As {@link #lowerStatic(int, WorkGroup)}, with each kernel kind's reads in its own group. */
+    public void lowerStatic(int kvTokens, WorkGroup attention, WorkGroup mlp, WorkGroup head) {
         int attended = attendedTokens(kvTokens);
-        into.dram(Component.ATTENTION, attentionBytes, attentionMacs + attended * scoreMacsPerCachedToken);
-        into.dram(Component.KV_CACHE, kvBytes(attended), 0);
-        into.dram(Component.NORMS, normBytes, 0);
-        into.dram(Component.EMBEDDING, embeddingRowBytes, 0);
-        into.dram(Component.LM_HEAD, lmHeadBytes, lmHeadMacs);
+        attention.dram(Component.ATTENTION, attentionBytes, attentionMacs + attended * scoreMacsPerCachedToken);
+        attention.dram(Component.KV_CACHE, kvBytes(attended), 0);
+        attention.dram(Component.NORMS, normBytes, 0);
+        head.dram(Component.EMBEDDING, embeddingRowBytes, 0);
+        head.dram(Component.LM_HEAD, lmHeadBytes, lmHeadMacs);
         if (model.isMoe()) {
-            into.dram(Component.EXPERTS, chosenExpertBytes, chosenExpertMacs);
+            mlp.dram(Component.EXPERTS, chosenExpertBytes, chosenExpertMacs);
         }
     }
 

@@ -26,7 +26,9 @@ public final class DecodeRun {
     private final ModelSpec model;
     private final RunSpec run;
     private final DecodeLowering lowering;
-    private final Requester decodeUnit;
+    private final Map<KernelKind, Requester> kernelUnits = new java.util.EnumMap<>(KernelKind.class);
+    /** Whether kernel kinds run on different units: then each kind's static reads are a group of its own. */
+    private final boolean splitUnits;
     private final Requester prefillUnit;
     private final Placement placement;
     private final WeightPlan plan;
@@ -49,7 +51,12 @@ public final class DecodeRun {
         this.traceSeed = traceSeed;
         this.plan = WeightPlan.of(run.weights(), run.lmHeadWeights(), model.layers());
         this.lowering = new DecodeLowering(model, plan, WeightBits.of(run.kv()));
-        this.decodeUnit = run.executor().decode() != null ? run.executor().decode() : soc.execution().unitFor("decode");
+        for (KernelKind kind : KernelKind.values()) {
+            Requester unit = run.executor().kernels().get(kind.key());
+            if (unit == null) unit = run.executor().decode() != null ? run.executor().decode() : soc.execution().unitFor(kind.key());
+            kernelUnits.put(kind, unit);
+        }
+        this.splitUnits = new java.util.HashSet<>(kernelUnits.values()).size() > 1;
         this.prefillUnit = run.executor().prefill() != null ? run.executor().prefill() : soc.execution().unitFor("prefill");
         long mlpResident = residentMlpBytes();
         long perTokenWeights = lowering.weightBytesPerToken() - lowering.denseMlpBytes() + mlpResident;
@@ -103,70 +110,89 @@ public final class DecodeRun {
 
     private Map<String, Double> generate() {
         SocTiming timing = new SocTiming(soc);
-        AnalyticExecutor analytic = new AnalyticExecutor(timing, run.timing(), decodeUnit, run.computeFormat());
-        DesExecutor des = run.mode() == RunSpec.Mode.DES
-                ? new DesExecutor(timing, run.timing(), decodeUnit, run.computeFormat(), run.timing().coRunners()) : null;
-        WorkGroup[] groups = new WorkGroup[groupsPerToken()];
+        Map<Requester, AnalyticExecutor> analytic = new java.util.EnumMap<>(Requester.class);
+        for (Requester unit : kernelUnits.values()) {
+            analytic.computeIfAbsent(unit, u -> new AnalyticExecutor(timing, run.timing(), u, run.computeFormat()));
+        }
+        DesExecutor des = run.mode() == RunSpec.Mode.DES ? new DesExecutor(timing, run.timing(),
+                java.util.EnumSet.copyOf(kernelUnits.values()), run.computeFormat(), run.timing().coRunners()) : null;
+        WorkGroup[] groups = new WorkGroup[staticGroups() + dynamicGroups()];
         for (int g = 0; g < groups.length; g++) groups[g] = new WorkGroup();
         TokenTime token = new TokenTime();
         TokenTime sum = new TokenTime();
         long dramBytes = 0;
         long flashBytes = 0;
-        long macs = 0;
+        long[] macsByUnit = new long[Requester.values().length];
         long[] componentBytes = new long[Component.COUNT];
         for (int t = 0; t < run.generate(); t++) {
             token.reset();
             int kvTokens = run.kvWindow() != null ? run.kvWindow() : run.prompt() + t;
-            for (int g = 0; g < groups.length; g++) {
-                WorkGroup group = groups[g];
-                group.reset();
-                lowerGroup(g, t, kvTokens, group);
-                if (des == null) analytic.time(group, token);
+            for (WorkGroup group : groups) group.reset();
+            lowerToken(t, kvTokens, groups);
+            for (WorkGroup group : groups) {
+                if (des == null) analytic.get(group.unit).time(group, token);
                 dramBytes += group.dramBytes;
                 flashBytes += group.flashBytes;
-                macs += group.macs;
+                macsByUnit[group.unit.ordinal()] += group.macs;
                 for (int c = 0; c < Component.COUNT; c++) componentBytes[c] += group.componentBytes[c];
             }
             if (des != null) des.time(groups, groups.length, token);
             sum.add(token);
         }
-        return collect(sum, dramBytes, flashBytes, macs, componentBytes);
+        return collect(sum, dramBytes, flashBytes, macsByUnit, componentBytes);
     }
 
-    private int groupsPerToken() {
-        if (dip != null) return 1 + dip.hooksPerToken();
-        return run.mlp() instanceof MlpMethod.SparseStream ? 2 : 1;
+    /** Static groups per token: one, or one per kernel kind when the kinds run on different units. */
+    private int staticGroups() {
+        return splitUnits ? KernelKind.values().length : 1;
+    }
+
+    /** Dynamic groups per token: the sparse FFN reads (sparse-stream), or one per masked linear (DIP). */
+    private int dynamicGroups() {
+        if (dip != null) return dip.hooksPerToken();
+        return run.mlp() instanceof MlpMethod.SparseStream ? 1 : 0;
     }
 
     /**
-     * Group 0: everything read every token; then the sparse FFN reads (sparse-stream), or one
-     * group per masked linear (DIP).
+     * Lowers token {@code token} into {@code groups}: first what every token reads (split by kernel
+     * kind when the kinds run on different units), then the dynamic groups.
      */
-    private void lowerGroup(int g, int token, int kvTokens, WorkGroup group) {
-        if (g == 0) {
-            lowering.lowerStatic(kvTokens, group);
-            long residentMlp = residentMlpBytes();
-            if (run.mlp() instanceof MlpMethod.Dense) {
-                group.dram(model.isMoe() ? Component.EXPERTS : Component.MLP, lowering.denseMlpBytes(), lowering.denseMlpMacs());
-            } else if (run.mlp() instanceof MlpMethod.Dip && residentMlp > 0) {
-                group.dram(Component.MLP, residentMlp, lowering.denseMlpMacs() * residentMlp / lowering.denseMlpBytes());
+    private void lowerToken(int token, int kvTokens, WorkGroup[] groups) {
+        WorkGroup attention = groups[0];
+        WorkGroup mlp = splitUnits ? groups[KernelKind.MLP.ordinal()] : groups[0];
+        WorkGroup head = splitUnits ? groups[KernelKind.LM_HEAD.ordinal()] : groups[0];
+        attention.unit = kernelUnits.get(KernelKind.ATTENTION);
+        mlp.unit = kernelUnits.get(KernelKind.MLP);
+        head.unit = kernelUnits.get(KernelKind.LM_HEAD);
+        if (!splitUnits) groups[0].unit = kernelUnits.get(KernelKind.MLP);
+        lowering.lowerStatic(kvTokens, attention, mlp, head);
+        long residentMlp = residentMlpBytes();
+        if (run.mlp() instanceof MlpMethod.Dense) {
+            mlp.dram(model.isMoe() ? Component.EXPERTS : Component.MLP, lowering.denseMlpBytes(), lowering.denseMlpMacs());
+        } else if (run.mlp() instanceof MlpMethod.Dip && residentMlp > 0) {
+            mlp.dram(Component.MLP, residentMlp, lowering.denseMlpMacs() * residentMlp / lowering.denseMlpBytes());
+        }
+        long streamed = placement.streamedBytesPerToken();
+        if (streamed > 0) {
+            mlp.dramBytes -= streamed;
+            mlp.componentBytes[Component.MLP.ordinal()] -= streamed;
+            mlp.flash(Component.MLP, streamed, lowering.largestMatrixBytes(), false);
+        }
+        for (int d = 0; d < dynamicGroups(); d++) {
+            WorkGroup group = groups[staticGroups() + d];
+            group.unit = kernelUnits.get(KernelKind.MLP);
+            if (dip != null) {
+                dip.lowerHook(d, token, group);
+            } else {
+                MlpMethod.SparseStream s = (MlpMethod.SparseStream) run.mlp();
+                group.flash(Component.MLP, (long) (s.loadShare() * lowering.denseMlpBytes()), s.chunk().bytes(), true);
+                group.dram(Component.MLP, (long) (s.activeShare() * lowering.denseMlpBytes()),
+                        (long) (s.activeShare() * lowering.denseMlpMacs()));
             }
-            long streamed = placement.streamedBytesPerToken();
-            if (streamed > 0) {
-                group.dramBytes -= streamed;
-                group.componentBytes[Component.MLP.ordinal()] -= streamed;
-                group.flash(Component.MLP, streamed, lowering.largestMatrixBytes(), false);
-            }
-        } else if (dip != null) {
-            dip.lowerHook(g - 1, token, group);
-        } else {
-            MlpMethod.SparseStream s = (MlpMethod.SparseStream) run.mlp();
-            group.flash(Component.MLP, (long) (s.loadShare() * lowering.denseMlpBytes()), s.chunk().bytes(), true);
-            group.dram(Component.MLP, (long) (s.activeShare() * lowering.denseMlpBytes()), (long) (s.activeShare() * lowering.denseMlpMacs()));
         }
     }
 
-    private Map<String, Double> collect(TokenTime sum, long dramBytes, long flashBytes, long macs, long[] componentBytes) {
+    private Map<String, Double> collect(TokenTime sum, long dramBytes, long flashBytes, long[] macsByUnit, long[] componentBytes) {
         int n = run.generate();
         double seconds = sum.total() / n;
         Map<String, Double> m = new LinkedHashMap<>();
@@ -186,8 +212,8 @@ public final class DecodeRun {
         m.put(Metrics.FLASH_BYTES_PER_TOKEN, (double) flashBytes / n);
         ActionCounts counts = new ActionCounts().addDramBytes(dramBytes).addFlashBytes(flashBytes)
                 .addElapsedPs(Math.round(sum.total() * 1e12));
-        if (decodeUnit == Requester.NPU) counts.addNpuMacs(run.computeFormat(), macs);
-        else counts.addCpuMacs(run.computeFormat(), macs);
+        if (macsByUnit[Requester.NPU.ordinal()] > 0) counts.addNpuMacs(run.computeFormat(), macsByUnit[Requester.NPU.ordinal()]);
+        if (macsByUnit[Requester.CPU.ordinal()] > 0) counts.addCpuMacs(run.computeFormat(), macsByUnit[Requester.CPU.ordinal()]);
         EnergyBreakdown e = EnergyModel.fromSpec(soc).price(counts);
         double pjToMjPerToken = 1e-9 / n;
         m.put(Metrics.ENERGY_PER_TOKEN_MJ, e.totalPj() * pjToMjPerToken);
@@ -224,7 +250,8 @@ public final class DecodeRun {
         return placement;
     }
 
-    public Requester decodeUnit() {
-        return decodeUnit;
+    /** The unit that runs decode kernels of {@code kind}. */
+    public Requester unitOf(KernelKind kind) {
+        return kernelUnits.get(kind);
     }
 }

@@ -38,7 +38,9 @@ public final class DesExecutor {
     private final Cpu cpu;
     private final String computeFormat;
     private final TimingSpec spec;
-    private final AnalyticExecutor analytic;
+    private final java.util.Map<Requester, AnalyticExecutor> analytic = new java.util.EnumMap<>(Requester.class);
+    /** Per unit: bus bytes per byte read, so that a unit alone gets its own achievable bandwidth. */
+    private final double[] busBytesPerByte = new double[Requester.values().length];
     private final int coRunners;
 
     private final TokenTime parts = new TokenTime();
@@ -52,17 +54,26 @@ public final class DesExecutor {
     private final TransferListener onIoDone = tag -> ioDone();
     private final TransferListener onCoRunner = this::coRunnerDone;
 
-    public DesExecutor(SocTiming timing, TimingSpec spec, Requester unit, String computeFormat, int coRunners) {
+    /**
+     * @param units the compute units the run's groups use; with both, the DRAM bus runs at the
+     *              profile's CPU+NPU figure and each unit's reads are weighted so that a unit
+     *              streaming alone gets its own achievable bandwidth
+     */
+    public DesExecutor(SocTiming timing, TimingSpec spec, java.util.Set<Requester> units, String computeFormat, int coRunners) {
         this.spec = spec;
         this.coRunners = coRunners;
         this.computeFormat = computeFormat;
-        this.analytic = new AnalyticExecutor(timing, spec, unit, computeFormat);
         SocSpec soc = timing.soc();
         StatsRegistry stats = new StatsRegistry();
-        this.dram = Dram.fromSpec(scheduler, stats, "dram", soc.dram(), RequesterSet.of(unit));
+        RequesterSet set = units.size() > 1 ? RequesterSet.CPU_NPU : RequesterSet.of(units.iterator().next());
+        this.dram = Dram.fromSpec(scheduler, stats, "dram", soc.dram(), set);
+        for (Requester unit : units) {
+            analytic.put(unit, new AnalyticExecutor(timing, spec, unit, computeFormat));
+            busBytesPerByte[unit.ordinal()] = dram.bytesPerSecond() / timing.dramBytesPerSecond(unit);
+        }
         this.flash = Flash.fromSpec(scheduler, stats, "flash", soc.flash());
-        this.npu = unit == Requester.NPU ? Npu.fromSpec(scheduler, stats, "npu", soc.npu()) : null;
-        this.cpu = unit == Requester.CPU ? Cpu.fromSpec(scheduler, stats, "cpu", soc.cpu(), 1.0) : null;
+        this.npu = units.contains(Requester.NPU) ? Npu.fromSpec(scheduler, stats, "npu", soc.npu()) : null;
+        this.cpu = units.contains(Requester.CPU) ? Cpu.fromSpec(scheduler, stats, "cpu", soc.cpu(), 1.0) : null;
     }
 
     /**
@@ -71,7 +82,7 @@ public final class DesExecutor {
      */
     public void time(WorkGroup[] tokenGroups, int count, TokenTime into) {
         parts.reset();
-        for (int g = 0; g < count; g++) analytic.time(tokenGroups[g], parts);
+        for (int g = 0; g < count; g++) analytic.get(tokenGroups[g].unit).time(tokenGroups[g], parts);
         groups = tokenGroups;
         groupCount = count;
         current = 0;
@@ -115,7 +126,11 @@ public final class DesExecutor {
     private void submitDram(WorkGroup g, boolean serialCompute) {
         if (g.dramBytes == 0) return;
         pending++;
-        dram.transfer(g.dramBytes, serialCompute ? onIoDone : onPartDone, 0);
+        dram.transfer(busBytes(g), serialCompute ? onIoDone : onPartDone, 0);
+    }
+
+    private long busBytes(WorkGroup g) {
+        return Math.round(g.dramBytes * busBytesPerByte[g.unit.ordinal()]);
     }
 
     private void submitFlash(WorkGroup g, boolean serialCompute) {
@@ -143,17 +158,18 @@ public final class DesExecutor {
 
     private void flashThenDram(boolean serialCompute) {
         WorkGroup g = groups[current];
-        dram.transfer(g.dramBytes, serialCompute ? onIoDone : onPartDone, 0);
+        dram.transfer(busBytes(g), serialCompute ? onIoDone : onPartDone, 0);
     }
 
     private void submitCompute(WorkGroup g) {
         if (g.macs == 0 || spec.compute() == TimingSpec.Compute.IGNORE) return;
         pending++;
-        runCompute(g.macs);
+        runCompute(g);
     }
 
-    private void runCompute(long macs) {
-        if (npu != null) {
+    private void runCompute(WorkGroup g) {
+        long macs = g.macs;
+        if (g.unit == Requester.NPU) {
             npu.compute(macs, computeFormat, Stage.DECODE, onPartDone, 0);
         } else {
             cpu.compute(macs, computeFormat, onPartDone, 0);
@@ -165,7 +181,7 @@ public final class DesExecutor {
         if (pending == 1) {
             WorkGroup g = groups[current];
             if (g.macs > 0 && spec.compute() != TimingSpec.Compute.IGNORE) {
-                runCompute(g.macs);
+                runCompute(g);
                 return;
             }
         }

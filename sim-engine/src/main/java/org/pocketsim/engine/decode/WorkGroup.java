@@ -1,5 +1,7 @@
 package org.pocketsim.engine.decode;
 
+import org.pocketsim.hw.spec.Requester;
+
 import java.util.Arrays;
 
 /**
@@ -9,6 +11,8 @@ import java.util.Arrays;
  */
 public final class WorkGroup {
 
+    /** Compute unit that runs this work (and whose share of the DRAM bus it gets). */
+    public Requester unit = Requester.NPU;
     /** Bytes read from DRAM. */
     public long dramBytes;
     /** Bytes read from flash. */

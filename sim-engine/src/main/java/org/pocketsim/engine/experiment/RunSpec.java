@@ -47,7 +47,7 @@ public record RunSpec(@ConfigOptional String label, JsonNode soc, String model, 
         if (computeFormat == null) computeFormat = "fp16";
         if (kv == null) kv = "fp16";
         if (kvWindow != null && kvWindow < 1) throw new FieldException("kvWindow", "must be at least 1, got " + kvWindow);
-        if (executor == null) executor = new ExecutorSpec(null, null);
+        if (executor == null) executor = new ExecutorSpec(null, null, null);
         if (mode == null) mode = Mode.ANALYTIC;
         if (prompt < 0 || prompt > 1_000_000) throw new FieldException("prompt", "must be in 0..1000000, got " + prompt);
         if (generate < 1 || generate > 1_000_000) throw new FieldException("generate", "must be in 1..1000000, got " + generate);
