@@ -12,8 +12,8 @@ package org.pocketsim.kernel.select;
  * with an exception naming its index.
  *
  * <p>Cost: one keying pass with a 2048-bin histogram, one branch-free pass splitting indices into
- * certainly-kept and boundary-bin candidates, short passes over the candidates, and an O(k)
- * merge. Worst case is linear in n whatever the data (unlike quickselect). One instance owns its
+ * certainly-kept and boundary-bin candidates, short passes over the candidates, and a merge
+ * by block moves. Worst case is linear in n whatever the data (unlike quickselect). One instance owns its
  * scratch arrays and is not thread-safe; size it for the widest layer.
  */
 public final class TopKSelector {
@@ -135,12 +135,19 @@ public final class TopKSelector {
             chosen += take;
             need -= equal & take;
         }
-        // Merge the two ascending lists (certain in out[0..sure), chosen candidates) from the back.
-        int a = sure - 1;
-        int b = chosen - 1;
-        for (int w = sure + chosen - 1; w >= 0; w--) {
-            if (b < 0 || (a >= 0 && out[a] > candidates[b])) out[w] = out[a--];
-            else out[w] = candidates[b--];
+        // Merge the two ascending lists (certain in out[0..sure), chosen candidates) from the back:
+        // candidates are few, so each one binary-searches its place and the certain block above it
+        // moves up in one arraycopy, instead of a branchy element-by-element merge.
+        int end = sure;
+        int write = sure + chosen;
+        for (int c = chosen - 1; c >= 0; c--) {
+            int idx = candidates[c];
+            int pos = -java.util.Arrays.binarySearch(out, 0, end, idx) - 1;
+            int len = end - pos;
+            System.arraycopy(out, pos, out, write - len, len);
+            write -= len;
+            out[--write] = idx;
+            end = pos;
         }
         return sure + chosen;
     }
