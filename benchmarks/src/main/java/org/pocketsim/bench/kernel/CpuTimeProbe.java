@@ -8,7 +8,8 @@ import java.util.function.IntSupplier;
  * Thread-CPU-time companion to the JMH benchmarks, for a machine shared with other jobs: JMH's
  * wall-clock score counts the time the benchmark thread waits for a core, this counts only the
  * CPU time it was given (cache and memory-bus contention from the other jobs still show).
- * Run: {@code java -cp benchmarks/target/benchmarks.jar org.pocketsim.bench.kernel.CpuTimeProbe}.
+ * Run: {@code java -cp benchmarks/target/benchmarks.jar org.pocketsim.bench.kernel.CpuTimeProbe [part...]}
+ * with parts {@code topk routing gemv memory} (all by default).
  */
 public final class CpuTimeProbe {
 
@@ -16,16 +17,31 @@ public final class CpuTimeProbe {
     }
 
     public static void main(String[] args) {
+        java.util.Set<String> parts = args.length == 0
+                ? java.util.Set.of("topk", "routing", "gemv", "memory") : java.util.Set.of(args);
+        if (parts.contains("topk")) topK();
+        if (parts.contains("routing")) routing();
+        if (parts.contains("gemv")) gemv();
+        if (parts.contains("memory")) memory();
+    }
+
+    private static void topK() {
         TopKSelectionBench topK = new TopKSelectionBench();
         topK.width = 17920;
         topK.keep = 0.35;
         topK.setup();
-        RoutingBench routing = new RoutingBench();
-        routing.setup();
         report("DIP top-k, 17920 wide, keep 0.35 (us)", topK::dipTopK, 20000, 1e3);
         report("DIP-CA top-k, 17920 wide (us)", topK::dipCacheAwareTopK, 10000, 1e3);
+    }
+
+    private static void routing() {
+        RoutingBench routing = new RoutingBench();
+        routing.setup();
         report("Cache-Prior, 64 experts top-8 (ns)", routing::cachePrior64, 2_000_000, 1);
         report("top-k router, 64 experts top-8 (ns)", routing::topK64, 2_000_000, 1);
+    }
+
+    private static void gemv() {
         for (String shape : new String[] {"4096x4096", "14336x4096"}) {
             for (String format : new String[] {"int4-g128", "int8-g128"}) {
                 GemvStreamingBench gemv = new GemvStreamingBench();
@@ -36,6 +52,9 @@ public final class CpuTimeProbe {
                 System.out.printf("  -> %.2f GB/s of weights and scales%n", gemv.weightBytes / ns);
             }
         }
+    }
+
+    private static void memory() {
         MemoryBandwidthBench mem = new MemoryBandwidthBench();
         mem.mebibytes = 256;
         mem.setup();
