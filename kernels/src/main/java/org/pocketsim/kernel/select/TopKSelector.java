@@ -11,10 +11,10 @@ package org.pocketsim.kernel.select;
  * platform. Scores compare as {@link Float#compare} does ({@code -0.0 < +0.0}); NaN is rejected
  * with an exception naming its index.
  *
- * <p>Cost: one keying pass with a 2048-bin histogram, one pass collecting the boundary bin's
- * candidates, two short passes over those candidates, and one emitting pass. Worst case is
- * linear in n whatever the data (unlike quickselect). One instance owns its scratch arrays and is
- * not thread-safe; size it for the widest layer.
+ * <p>Cost: one keying pass with a 2048-bin histogram, one branch-free pass splitting indices into
+ * certainly-kept and boundary-bin candidates, short passes over the candidates, and a merge
+ * by block moves. Worst case is linear in n whatever the data (unlike quickselect). One instance owns its
+ * scratch arrays and is not thread-safe; size it for the widest layer.
  */
 public final class TopKSelector {
 
@@ -42,9 +42,10 @@ public final class TopKSelector {
         for (int i = 0; i < n; i++) {
             int bits = Float.floatToRawIntBits(scores[i]);
             if ((bits & 0x7FFFFFFF) > 0x7F800000) throw nan(i);
-            int key = bits ^ ((bits >> 31) & 0x7FFFFFFF);
+            // unsigned order-preserving key: flip all bits of negatives, the sign bit of positives
+            int key = bits ^ ((bits >> 31) | 0x80000000);
             keys[i] = key;
-            hist[(key ^ 0x80000000) >>> 21]++;
+            hist[key >>> 21]++;
         }
         return selectKeys(n, k, out);
     }
@@ -54,10 +55,12 @@ public final class TopKSelector {
         check(values.length, n, k, out);
         int[] hist = clearedHistogram();
         for (int i = 0; i < n; i++) {
-            int key = Float.floatToRawIntBits(values[i]) & 0x7FFFFFFF;
-            if (key > 0x7F800000) throw nan(i);
+            int bits = Float.floatToRawIntBits(values[i]) & 0x7FFFFFFF;
+            if (bits > 0x7F800000) throw nan(i);
+            // |x| has no sign bit: shifting it out gives the first digit one more bit of resolution
+            int key = bits << 1;
             keys[i] = key;
-            hist[(key ^ 0x80000000) >>> 21]++;
+            hist[key >>> 21]++;
         }
         return selectKeys(n, k, out);
     }
@@ -78,7 +81,12 @@ public final class TopKSelector {
         return new IllegalArgumentException("score at index " + index + " is NaN; top-k needs ordered scores");
     }
 
-    /** keys[0..n) are signed-order keys; finds the k-th largest key and emits in index order. */
+    /**
+     * keys[0..n) are unsigned-order keys whose first-digit histogram is built. One pass splits
+     * the indices into those certainly kept (first digit above the boundary bin) and the boundary
+     * bin's candidates, both in index order; two short radix passes over the candidates find the
+     * k-th largest key; the chosen candidates are merged with the certain ones into {@code out}.
+     */
     private int selectKeys(int n, int k, int[] out) {
         if (k == 0) return 0;
         if (k == n) {
@@ -89,41 +97,58 @@ public final class TopKSelector {
         int need = k;
         int bin = BINS - 1;
         while (hist[bin] < need) need -= hist[bin--];
-        int prefix = bin;
+        int boundary = bin;
+        // Branch-free split; `out` holds the certain indices (fewer than k, so writes stay in bounds),
+        // `candidates` the boundary bin's.
+        int sure = 0;
         int count = 0;
         for (int i = 0; i < n; i++) {
+            int digit = keys[i] >>> 21;
+            out[sure] = i;
+            sure += digit > boundary ? 1 : 0;
             candidates[count] = i;
-            count += (keys[i] ^ 0x80000000) >>> 21 == prefix ? 1 : 0;
+            count += digit == boundary ? 1 : 0;
         }
-        // Second digit: bits 20..10 among the candidates of the boundary bin.
+        // Second digit, bits 20..10, over the candidates.
         java.util.Arrays.fill(hist, 0);
-        for (int c = 0; c < count; c++) hist[((keys[candidates[c]] ^ 0x80000000) >>> 10) & 0x7FF]++;
+        for (int c = 0; c < count; c++) hist[(keys[candidates[c]] >>> 10) & 0x7FF]++;
         bin = BINS - 1;
         while (hist[bin] < need) need -= hist[bin--];
-        prefix = (prefix << 11) | bin;
-        int kept = 0;
-        for (int c = 0; c < count; c++) {
-            int idx = candidates[c];
-            if ((keys[idx] ^ 0x80000000) >>> 10 == prefix) candidates[kept++] = idx;
-        }
-        // Third digit: bits 9..0.
+        int prefix = (boundary << 11) | bin;
+        // Third digit, bits 9..0, over the candidates sharing the 22-bit prefix.
         java.util.Arrays.fill(hist, 0, 1024, 0);
-        for (int c = 0; c < kept; c++) hist[(keys[candidates[c]] ^ 0x80000000) & 0x3FF]++;
+        for (int c = 0; c < count; c++) {
+            int key = keys[candidates[c]];
+            if (key >>> 10 == prefix) hist[key & 0x3FF]++;
+        }
         bin = 1023;
         while (hist[bin] < need) need -= hist[bin--];
         int threshold = ((prefix << 10) | bin) ^ 0x80000000;
-        // Emit every key above the threshold, and the first `need` keys equal to it, in index order.
-        // Branch-free, into the scratch array (which has room for a trailing write), then copied out.
-        int written = 0;
-        for (int i = 0; i < n; i++) {
-            int key = keys[i];
+        // Keep the candidates above the threshold and the first `need` equal to it, in index order.
+        int chosen = 0;
+        for (int c = 0; c < count; c++) {
+            int idx = candidates[c];
+            int key = keys[idx] ^ 0x80000000;
             int equal = key == threshold ? 1 : 0;
             int take = (key > threshold ? 1 : 0) | (equal & (need > 0 ? 1 : 0));
-            candidates[written] = i;
-            written += take;
+            candidates[chosen] = idx;
+            chosen += take;
             need -= equal & take;
         }
-        System.arraycopy(candidates, 0, out, 0, written);
-        return written;
+        // Merge the two ascending lists (certain in out[0..sure), chosen candidates) from the back:
+        // candidates are few, so each one binary-searches its place and the certain block above it
+        // moves up in one arraycopy, instead of a branchy element-by-element merge.
+        int end = sure;
+        int write = sure + chosen;
+        for (int c = chosen - 1; c >= 0; c--) {
+            int idx = candidates[c];
+            int pos = -java.util.Arrays.binarySearch(out, 0, end, idx) - 1;
+            int len = end - pos;
+            System.arraycopy(out, pos, out, write - len, len);
+            write -= len;
+            out[--write] = idx;
+            end = pos;
+        }
+        return sure + chosen;
     }
 }
