@@ -29,10 +29,13 @@ public final class DecodeLowering {
     private long attentionMacs;
     private long denseMlpBytes;
     private long denseMlpMacs;
-    private long chosenExpertBytes;
-    private long chosenExpertMacs;
-    private long allExpertBytes;
     private long routerBytes;
+    private long routerMacs;
+    private long sharedExpertBytes;
+    private long sharedExpertMacs;
+    private long chosenRoutedBytes;
+    private long chosenRoutedMacs;
+    private long allRoutedBytes;
     private long largestMatrixBytes;
     private final long normBytes;
     private final long embeddingRowBytes;
@@ -79,9 +82,12 @@ public final class DecodeLowering {
         long sharedMacs = moe.sharedExperts() == 0 ? 0 : moe.sharedExperts() * moe.shared().params();
         long gate = moe.sharedGate() == null ? 0 : moe.sharedGate().params();
         routerBytes += bytes(moe.router().params() + gate, plan.bits(layer, "router"));
-        chosenExpertBytes += (long) moe.topK() * expertBytes + sharedBytes;
-        chosenExpertMacs += (long) moe.topK() * moe.expert().params() + sharedMacs + moe.router().params() + gate;
-        allExpertBytes += (long) moe.experts() * expertBytes + sharedBytes;
+        routerMacs += moe.router().params() + gate;
+        sharedExpertBytes += sharedBytes;
+        sharedExpertMacs += sharedMacs;
+        chosenRoutedBytes += (long) moe.topK() * expertBytes;
+        chosenRoutedMacs += (long) moe.topK() * moe.expert().params();
+        allRoutedBytes += (long) moe.experts() * expertBytes;
     }
 
     private long ffnBytes(FfnShapes f, int layer, WeightPlan plan) {
@@ -101,11 +107,14 @@ public final class DecodeLowering {
      * LM head, and for MoE layers the router plus the chosen and shared experts.
      */
     public void lowerStatic(int kvTokens, WorkGroup into) {
-        lowerStatic(kvTokens, into, into, into);
+        lowerStatic(kvTokens, into, into, into, true);
     }
 
-    /** As {@link #lowerStatic(int, WorkGroup)}, with each kernel kind's reads in its own group. */
-    public void lowerStatic(int kvTokens, WorkGroup attention, WorkGroup mlp, WorkGroup head) {
+    /**
+     * As {@link #lowerStatic(int, WorkGroup)}, with each kernel kind's reads in its own group;
+     * without {@code routedExperts} the chosen routed experts are left to an expert cache.
+     */
+    public void lowerStatic(int kvTokens, WorkGroup attention, WorkGroup mlp, WorkGroup head, boolean routedExperts) {
         int attended = attendedTokens(kvTokens);
         attention.dram(Component.ATTENTION, attentionBytes, attentionMacs + attended * scoreMacsPerCachedToken);
         attention.dram(Component.KV_CACHE, kvBytes(attended), 0);
@@ -113,7 +122,9 @@ public final class DecodeLowering {
         head.dram(Component.EMBEDDING, embeddingRowBytes, 0);
         head.dram(Component.LM_HEAD, lmHeadBytes, lmHeadMacs);
         if (model.isMoe()) {
-            mlp.dram(Component.EXPERTS, chosenExpertBytes, chosenExpertMacs);
+            mlp.dram(Component.ROUTER, routerBytes, routerMacs);
+            mlp.dram(Component.EXPERTS, sharedExpertBytes + (routedExperts ? chosenRoutedBytes : 0),
+                    sharedExpertMacs + (routedExperts ? chosenRoutedMacs : 0));
         }
     }
 
@@ -126,6 +137,16 @@ public final class DecodeLowering {
     /** Bytes of the KV cache holding {@code tokens} tokens. */
     public long kvBytes(long tokens) {
         return bytes(tokens * kvValuesPerTokenAllLayers, kvBitsPerValue);
+    }
+
+    /** Bytes of every routed expert of every MoE layer (0 for dense models). */
+    public long allRoutedExpertBytes() {
+        return allRoutedBytes;
+    }
+
+    /** Bytes of the routed experts one token chooses (top-k in every MoE layer). */
+    public long chosenRoutedExpertBytes() {
+        return chosenRoutedBytes;
     }
 
     /** Bytes of the largest weight matrix: the request size of weights streamed whole from flash. */
@@ -148,17 +169,18 @@ public final class DecodeLowering {
      */
     public long staticFootprintBytes() {
         long head = model.tiedEmbeddings() ? 0 : lmHeadBytes;
-        return embeddingTableBytes + attentionBytes + normBytes + head + routerBytes + allExpertBytes;
+        return embeddingTableBytes + attentionBytes + normBytes + head + routerBytes + sharedExpertBytes + allRoutedBytes;
     }
 
     /** Weight bytes one token reads (no KV): attention, norms, embedding row, LM head, chosen experts, dense MLP. */
     public long weightBytesPerToken() {
-        return attentionBytes + normBytes + embeddingRowBytes + lmHeadBytes + (model.isMoe() ? chosenExpertBytes : 0) + denseMlpBytes;
+        return attentionBytes + normBytes + embeddingRowBytes + lmHeadBytes + routerBytes + sharedExpertBytes + chosenRoutedBytes
+                + denseMlpBytes;
     }
 
     /** MACs of the matrices for one token, attention scores excluded. */
     public long matrixMacsPerToken() {
-        return attentionMacs + lmHeadMacs + (model.isMoe() ? chosenExpertMacs : 0) + denseMlpMacs;
+        return attentionMacs + lmHeadMacs + routerMacs + sharedExpertMacs + chosenRoutedMacs + denseMlpMacs;
     }
 
     /** MACs of attention scores per cached token (all layers). */

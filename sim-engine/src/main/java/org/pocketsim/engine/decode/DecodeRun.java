@@ -36,6 +36,7 @@ public final class DecodeRun {
     private final long seed;
     private final long traceSeed;
     private DipHooks dip;
+    private ExpertHooks experts;
 
     /**
      * @param baseDir   folder that relative trace paths start from (the experiment file's)
@@ -59,13 +60,16 @@ public final class DecodeRun {
         this.splitUnits = new java.util.HashSet<>(kernelUnits.values()).size() > 1;
         this.prefillUnit = run.executor().prefill() != null ? run.executor().prefill() : soc.execution().unitFor("prefill");
         long mlpResident = residentMlpBytes();
-        long perTokenWeights = lowering.weightBytesPerToken() - lowering.denseMlpBytes() + mlpResident;
+        long cachedExperts = run.mlp() instanceof MlpMethod.ExpertCache ? lowering.allRoutedExpertBytes() : 0;
+        long perTokenWeights = lowering.weightBytesPerToken() - lowering.denseMlpBytes() + mlpResident
+                - (cachedExperts > 0 ? lowering.chosenRoutedExpertBytes() : 0);
         long budget = run.placement().dramBudget() == null ? Long.MAX_VALUE : run.placement().dramBudget().bytes();
-        if (run.mlp() instanceof MlpMethod.Dip d && d.trace().dir() != null
-                && !java.nio.file.Files.isDirectory(baseDir.resolve(d.trace().dir()))) {
-            throw new org.pocketsim.hw.config.FieldException("mlp.trace.dir", "no trace directory " + baseDir.resolve(d.trace().dir()));
+        TraceSpec traceSpec = run.mlp() instanceof MlpMethod.Dip d ? d.trace()
+                : run.mlp() instanceof MlpMethod.ExpertCache e ? e.trace() : null;
+        if (traceSpec != null && traceSpec.dir() != null && !java.nio.file.Files.isDirectory(baseDir.resolve(traceSpec.dir()))) {
+            throw new org.pocketsim.hw.config.FieldException("mlp.trace.dir", "no trace directory " + baseDir.resolve(traceSpec.dir()));
         }
-        this.placement = Placement.plan(lowering.staticFootprintBytes() + mlpResident, perTokenWeights,
+        this.placement = Placement.plan(lowering.staticFootprintBytes() - cachedExperts + mlpResident, perTokenWeights,
                 lowering.kvBytes(lowering.attendedTokens(maxKvTokens())), soc.dram().available().bytes(), budget, run.placement().allowStreaming());
     }
 
@@ -86,13 +90,11 @@ public final class DecodeRun {
 
     /** Runs the generation and returns what it measured. */
     public DecodeOutcome run() {
+        if (run.mlp() instanceof MlpMethod.ExpertCache e) return runExperts(e);
         if (!(run.mlp() instanceof MlpMethod.Dip d)) return new DecodeOutcome(generate(), Map.of(), null);
-        TraceOpener opener = new TraceOpener(d.trace(), model, baseDir, traceSeed, run.generate());
+        TraceOpener opener = new TraceOpener(d.trace(), model, baseDir, traceSeed, run.generate(), true);
         try (org.pocketsim.workload.trace.TraceSource trace = opener.open()) {
-            long cacheBytes = Math.max(0, soc.dram().available().bytes() - placement.dramFootprintBytes());
-            if (run.placement().dramBudget() != null) {
-                cacheBytes = Math.min(cacheBytes, Math.max(0, run.placement().dramBudget().bytes() - placement.residentWeightBytes()));
-            }
+            long cacheBytes = cacheBytes();
             dip = new DipHooks(model, plan, d, trace, cacheBytes, seed);
             if (dip.needsOracle()) {
                 try (org.pocketsim.workload.trace.TraceSource future = opener.open()) {
@@ -105,6 +107,34 @@ public final class DecodeRun {
             metrics.put(Metrics.DRAM_FOOTPRINT_BYTES, (double) (placement.dramFootprintBytes() + cacheBytes));
             return new DecodeOutcome(metrics, Map.of(Metrics.HIT_RATE_BY_LAYER,
                     org.pocketsim.engine.result.PointResult.seriesOf(dip.hitRateByLayer())), trace.info());
+        }
+    }
+
+    /** The DRAM left for caches after static layers, KV and the run's weight budget. */
+    private long cacheBytes() {
+        long cacheBytes = Math.max(0, soc.dram().available().bytes() - placement.dramFootprintBytes());
+        if (run.placement().dramBudget() != null) {
+            cacheBytes = Math.min(cacheBytes, Math.max(0, run.placement().dramBudget().bytes() - placement.residentWeightBytes()));
+        }
+        return cacheBytes;
+    }
+
+    private DecodeOutcome runExperts(MlpMethod.ExpertCache method) {
+        TraceOpener opener = new TraceOpener(method.trace(), model, baseDir, traceSeed, run.generate(), false);
+        try (org.pocketsim.workload.trace.TraceSource trace = opener.open()) {
+            experts = new ExpertHooks(model, plan, method, trace, cacheBytes(), seed);
+            if (experts.needsOracle()) {
+                try (org.pocketsim.workload.trace.TraceSource future = opener.open()) {
+                    experts.prepareOracle(future, run.generate());
+                }
+            }
+            Map<String, Double> metrics = generate();
+            metrics.put(Metrics.HIT_RATE, experts.hitRate());
+            if (!Double.isNaN(experts.routerMassKept())) metrics.put(Metrics.ROUTER_MASS_KEPT, experts.routerMassKept());
+            metrics.put("decisionsChanged", experts.decisionsChanged());
+            metrics.put("cachedExperts", (double) experts.cachedExperts());
+            return new DecodeOutcome(metrics, Map.of(Metrics.HIT_RATE_BY_LAYER,
+                    org.pocketsim.engine.result.PointResult.seriesOf(experts.hitRateByLayer())), trace.info());
         }
     }
 
@@ -150,6 +180,7 @@ public final class DecodeRun {
     /** Dynamic groups per token: the sparse FFN reads (sparse-stream), or one per masked linear (DIP). */
     private int dynamicGroups() {
         if (dip != null) return dip.hooksPerToken();
+        if (experts != null) return experts.hooksPerToken();
         return run.mlp() instanceof MlpMethod.SparseStream ? 1 : 0;
     }
 
@@ -165,7 +196,7 @@ public final class DecodeRun {
         mlp.unit = kernelUnits.get(KernelKind.MLP);
         head.unit = kernelUnits.get(KernelKind.LM_HEAD);
         if (!splitUnits) groups[0].unit = kernelUnits.get(KernelKind.MLP);
-        lowering.lowerStatic(kvTokens, attention, mlp, head);
+        lowering.lowerStatic(kvTokens, attention, mlp, head, experts == null);
         long residentMlp = residentMlpBytes();
         if (run.mlp() instanceof MlpMethod.Dense) {
             mlp.dram(model.isMoe() ? Component.EXPERTS : Component.MLP, lowering.denseMlpBytes(), lowering.denseMlpMacs());
@@ -183,6 +214,8 @@ public final class DecodeRun {
             group.unit = kernelUnits.get(KernelKind.MLP);
             if (dip != null) {
                 dip.lowerHook(d, token, group);
+            } else if (experts != null) {
+                experts.lowerHook(d, token, group);
             } else {
                 MlpMethod.SparseStream s = (MlpMethod.SparseStream) run.mlp();
                 group.flash(Component.MLP, (long) (s.loadShare() * lowering.denseMlpBytes()), s.chunk().bytes(), true);

@@ -13,7 +13,8 @@ import org.pocketsim.hw.unit.DataSize;
 @JsonSubTypes({
         @JsonSubTypes.Type(value = MlpMethod.Dense.class, name = "dense"),
         @JsonSubTypes.Type(value = MlpMethod.SparseStream.class, name = "sparse-stream"),
-        @JsonSubTypes.Type(value = MlpMethod.Dip.class, name = "dip")})
+        @JsonSubTypes.Type(value = MlpMethod.Dip.class, name = "dip"),
+        @JsonSubTypes.Type(value = MlpMethod.ExpertCache.class, name = "expert-cache")})
 public sealed interface MlpMethod {
 
     /** Every MLP weight (or every weight of the chosen experts) is read each token. */
@@ -85,6 +86,49 @@ public sealed interface MlpMethod {
             if (gluPruning) return org.pocketsim.kernel.sparsity.DipDensity.gluPruning(keep != null ? keep : downKeep);
             return keep != null ? org.pocketsim.kernel.sparsity.DipDensity.optimised(keep)
                     : new org.pocketsim.kernel.sparsity.DipDensity(upKeep, downKeep);
+        }
+    }
+
+    /**
+     * MoE with an expert cache (papers.md §2.2): the routed experts live on flash and a DRAM
+     * cache per MoE layer holds some of them; each token's router picks experts (plain top-k,
+     * or cache-conditional: Cache-Prior, Max-Rank, cumulative window), cached ones are read from
+     * DRAM and the rest from flash, then enter the cache.
+     *
+     * @param router        top-k (default), cache-prior, max-rank or cumulative-window
+     * @param lambda        cache-prior: strength of the cache prior in [0, 1]
+     * @param keepTopJ      cache-prior, max-rank, cumulative-window: original top experts always kept (default 1)
+     * @param maxRank       max-rank: cached experts may replace others up to this rank
+     * @param threshold     cumulative-window: cumulative probability of the window
+     * @param renormalise   whether mixing weights are renormalised over the chosen experts (default false)
+     * @param cache         eviction policy: lru (default), lfu, fifo, none, belady (top-k only)
+     * @param cachedExperts experts cached per MoE layer (default: what the DRAM left after static layers and KV holds)
+     * @param trace         the trace whose router logits or expert ids drive the routing
+     */
+    record ExpertCache(@ConfigOptional String router, @ConfigOptional Double lambda, @ConfigOptional Integer keepTopJ,
+                       @ConfigOptional Integer maxRank, @ConfigOptional Double threshold, @ConfigOptional Boolean renormalise,
+                       @ConfigOptional String cache, @ConfigOptional Integer cachedExperts, TraceSpec trace)
+            implements MlpMethod {
+        public ExpertCache {
+            if (router == null) router = "top-k";
+            if (!java.util.List.of("top-k", "cache-prior", "max-rank", "cumulative-window").contains(router)) {
+                throw new org.pocketsim.hw.config.FieldException("router", "unknown router '" + router
+                        + "' (routers: top-k, cache-prior, max-rank, cumulative-window)");
+            }
+            if (keepTopJ == null) keepTopJ = 1;
+            if (renormalise == null) renormalise = Boolean.FALSE;
+            if (cache == null) cache = "lru";
+            if (router.equals("cache-prior") && lambda == null) throw new org.pocketsim.hw.config.FieldException("lambda", "cache-prior needs lambda");
+            if (lambda != null) requireShare("lambda", lambda);
+            if (router.equals("max-rank") && maxRank == null) throw new org.pocketsim.hw.config.FieldException("maxRank", "max-rank needs maxRank");
+            if (router.equals("cumulative-window") && threshold == null) {
+                throw new org.pocketsim.hw.config.FieldException("threshold", "cumulative-window needs threshold");
+            }
+            if (cachedExperts != null && cachedExperts < 0) throw new org.pocketsim.hw.config.FieldException("cachedExperts", "must be >= 0");
+            if ("belady".equals(cache) && !router.equals("top-k")) {
+                throw new org.pocketsim.hw.config.FieldException("cache", "belady needs the future choices in advance, which a cache-conditional router makes depend on the cache");
+            }
+            if (trace == null) throw new org.pocketsim.hw.config.FieldException("trace", "is required: a trace directory or a synthetic generator");
         }
     }
 

@@ -26,7 +26,14 @@ public final class TraceOpener {
     private final long seed;
     private final int tokens;
 
-    public TraceOpener(TraceSpec spec, ModelSpec model, Path baseDir, long seed, int tokens) {
+    private final boolean activations;
+
+    /**
+     * @param activations whether the run needs activations (DIP) rather than routing (MoE):
+     *                    a synthetic trace then generates only what is needed
+     */
+    public TraceOpener(TraceSpec spec, ModelSpec model, Path baseDir, long seed, int tokens, boolean activations) {
+        this.activations = activations;
         this.spec = spec;
         this.model = model;
         this.baseDir = baseDir;
@@ -51,7 +58,7 @@ public final class TraceOpener {
                     spec.channelPersistence() != null ? spec.channelPersistence() : params.channelPersistence(),
                     spec.temporalPersistence() != null ? spec.temporalPersistence() : params.temporalPersistence());
         }
-        return SyntheticTraces.create(model, params.withTensors(true, false), TealThresholds.load(findTeal()), null);
+        return SyntheticTraces.create(model, params.withTensors(activations, !activations), TealThresholds.load(findTeal()), null);
     }
 
     /** The TEAL thresholds file: under the experiment's folder or any parent (the repository root). */
