@@ -51,8 +51,11 @@ public final class CachePriorRouter implements Router {
 
         core.plainTopK(logits);
         core.clearTaken();
-        for (int j = 0; j < keepTopJ; j++) core.chosen[j] = core.takeBest(logits);
-        for (int j = keepTopJ; j < core.k; j++) core.chosen[j] = core.takeBest(biased);
+        for (int j = 0; j < keepTopJ; j++) {
+            core.chosen[j] = core.plainTop[j];
+            core.take(core.plainTop[j]);
+        }
+        core.topByKeyNotTaken(biased, core.k - keepTopJ, core.chosen, keepTopJ);
         core.finish(logits, cache, out);
     }
 

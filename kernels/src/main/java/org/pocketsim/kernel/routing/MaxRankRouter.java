@@ -36,8 +36,7 @@ public final class MaxRankRouter implements Router {
         core.softmax(logits, name());
         if (cache == null) throw new IllegalArgumentException("max-rank router needs the layer's expert CacheView, got null");
         core.plainTopK(logits);
-        core.clearTaken();
-        for (int r = 0; r < maxRank; r++) ranked[r] = core.takeBest(logits);
+        core.topByLogit(logits, maxRank, ranked);
         RankWindow.fill(core, ranked, maxRank, keepTopJ, cache);
         core.finish(logits, cache, out);
     }

@@ -75,20 +75,44 @@ final class RoutingCore {
         return best;
     }
 
-    /** Best expert by {@code key} not yet taken (lower id on ties); marks it taken. */
-    int takeBest(double[] key) {
-        int best = -1;
+    /**
+     * The {@code m} best experts by {@code z} into {@code dst[0..m)}, best first (ties to the
+     * lower id), in one pass with insertion into a sorted prefix: O(experts) when m is small.
+     */
+    void topByLogit(float[] z, int m, int[] dst) {
+        int n = 0;
         for (int i = 0; i < experts; i++) {
-            if (taken[i] != stamp && (best < 0 || key[i] > key[best])) best = i;
+            float v = z[i];
+            if (n == m && !(v > z[dst[m - 1]])) continue;
+            int pos = n < m ? n++ : m - 1;
+            while (pos > 0 && v > z[dst[pos - 1]]) {
+                dst[pos] = dst[pos - 1];
+                pos--;
+            }
+            dst[pos] = i;
         }
-        taken[best] = stamp;
-        return best;
     }
 
-    /** Plain top-k by logit into {@link #plainTop}, best first. Leaves them marked taken. */
+    /** The {@code m} best not-taken experts by {@code key} into {@code dst[off..off+m)}, best first (ties to the lower id). */
+    void topByKeyNotTaken(double[] key, int m, int[] dst, int off) {
+        if (m == 0) return;
+        int n = 0;
+        for (int i = 0; i < experts; i++) {
+            if (taken[i] == stamp) continue;
+            double v = key[i];
+            if (n == m && !(v > key[dst[off + m - 1]])) continue;
+            int pos = n < m ? n++ : m - 1;
+            while (pos > 0 && v > key[dst[off + pos - 1]]) {
+                dst[off + pos] = dst[off + pos - 1];
+                pos--;
+            }
+            dst[off + pos] = i;
+        }
+    }
+
+    /** Plain top-k by logit into {@link #plainTop}, best first. */
     void plainTopK(float[] z) {
-        clearTaken();
-        for (int j = 0; j < k; j++) plainTop[j] = takeBest(z);
+        topByLogit(z, k, plainTop);
     }
 
     /**

@@ -38,10 +38,13 @@ public final class TopKSelector {
     /** Indices of the {@code k} largest of {@code scores[0..n)}, ascending, into {@code out}. */
     public int select(float[] scores, int n, int k, int[] out) {
         check(scores.length, n, k, out);
+        int[] hist = clearedHistogram();
         for (int i = 0; i < n; i++) {
             int bits = Float.floatToRawIntBits(scores[i]);
             if ((bits & 0x7FFFFFFF) > 0x7F800000) throw nan(i);
-            keys[i] = bits ^ ((bits >> 31) & 0x7FFFFFFF);
+            int key = bits ^ ((bits >> 31) & 0x7FFFFFFF);
+            keys[i] = key;
+            hist[(key ^ 0x80000000) >>> 21]++;
         }
         return selectKeys(n, k, out);
     }
@@ -49,12 +52,19 @@ public final class TopKSelector {
     /** Indices of the {@code k} largest of {@code |values[0..n)|}, ascending, into {@code out}. */
     public int selectAbs(float[] values, int n, int k, int[] out) {
         check(values.length, n, k, out);
+        int[] hist = clearedHistogram();
         for (int i = 0; i < n; i++) {
-            int bits = Float.floatToRawIntBits(values[i]) & 0x7FFFFFFF;
-            if (bits > 0x7F800000) throw nan(i);
-            keys[i] = bits;
+            int key = Float.floatToRawIntBits(values[i]) & 0x7FFFFFFF;
+            if (key > 0x7F800000) throw nan(i);
+            keys[i] = key;
+            hist[(key ^ 0x80000000) >>> 21]++;
         }
         return selectKeys(n, k, out);
+    }
+
+    private int[] clearedHistogram() {
+        java.util.Arrays.fill(histogram, 0);
+        return histogram;
     }
 
     private void check(int length, int n, int k, int[] out) {
@@ -76,15 +86,14 @@ public final class TopKSelector {
             return n;
         }
         int[] hist = histogram;
-        java.util.Arrays.fill(hist, 0);
-        for (int i = 0; i < n; i++) hist[(keys[i] ^ 0x80000000) >>> 21]++;
         int need = k;
         int bin = BINS - 1;
         while (hist[bin] < need) need -= hist[bin--];
         int prefix = bin;
         int count = 0;
         for (int i = 0; i < n; i++) {
-            if ((keys[i] ^ 0x80000000) >>> 21 == prefix) candidates[count++] = i;
+            candidates[count] = i;
+            count += (keys[i] ^ 0x80000000) >>> 21 == prefix ? 1 : 0;
         }
         // Second digit: bits 20..10 among the candidates of the boundary bin.
         java.util.Arrays.fill(hist, 0);
@@ -104,16 +113,17 @@ public final class TopKSelector {
         while (hist[bin] < need) need -= hist[bin--];
         int threshold = ((prefix << 10) | bin) ^ 0x80000000;
         // Emit every key above the threshold, and the first `need` keys equal to it, in index order.
+        // Branch-free, into the scratch array (which has room for a trailing write), then copied out.
         int written = 0;
         for (int i = 0; i < n; i++) {
             int key = keys[i];
-            if (key > threshold) {
-                out[written++] = i;
-            } else if (key == threshold && need > 0) {
-                out[written++] = i;
-                need--;
-            }
+            int equal = key == threshold ? 1 : 0;
+            int take = (key > threshold ? 1 : 0) | (equal & (need > 0 ? 1 : 0));
+            candidates[written] = i;
+            written += take;
+            need -= equal & take;
         }
+        System.arraycopy(candidates, 0, out, 0, written);
         return written;
     }
 }

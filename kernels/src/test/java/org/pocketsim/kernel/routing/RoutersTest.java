@@ -112,6 +112,14 @@ class RoutersTest {
     }
 
     @Test
+    void cachePriorKeepingAllTopKOriginalExpertsChangesNothing() {
+        RoutingDecision d = new RoutingDecision(2);
+        new CachePriorRouter(6, 2, 1.0, 2, true).route(Z, null, FixedCacheView.of(6, 1, 2, 4), d);
+        assertThat(experts(d)).containsExactly(3, 0);
+        assertThat(d.changed()).isZero();
+    }
+
+    @Test
     void maxRankFillsFromCachedExpertsWithinTopMThenRankOrder() {
         RoutingDecision d = new RoutingDecision(3);
         FixedCacheView cache = FixedCacheView.of(6, 2, 5);

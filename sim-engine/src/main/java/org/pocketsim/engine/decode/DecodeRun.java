@@ -1,0 +1,220 @@
+package org.pocketsim.engine.decode;
+
+import org.pocketsim.engine.experiment.RunSpec;
+import org.pocketsim.engine.experiment.TimingSpec;
+import org.pocketsim.engine.result.Metrics;
+import org.pocketsim.hw.spec.Requester;
+import org.pocketsim.hw.spec.SocSpec;
+import org.pocketsim.workload.model.ModelSpec;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One run of the decode pipeline on resolved specs: places the model, lowers every generated
+ * token into work groups, times them (analytic or discrete-event), prices the counted actions,
+ * and times the prefill of the prompt. Deterministic; allocates nothing per token.
+ */
+public final class DecodeRun {
+
+    private final SocSpec soc;
+    private final ModelSpec model;
+    private final RunSpec run;
+    private final DecodeLowering lowering;
+    private final Requester decodeUnit;
+    private final Requester prefillUnit;
+    private final Placement placement;
+    private final WeightPlan plan;
+    private final Path baseDir;
+    private final long seed;
+    private DipHooks dip;
+
+    /**
+     * @param baseDir folder that relative trace paths start from (the experiment file's)
+     * @param seed    the point's seed (synthetic traces, random cache admission)
+     */
+    public DecodeRun(SocSpec soc, ModelSpec model, RunSpec run, Path baseDir, long seed) {
+        this.soc = soc;
+        this.model = model;
+        this.run = run;
+        this.baseDir = baseDir;
+        this.seed = seed;
+        this.plan = WeightPlan.of(run.weights(), run.lmHeadWeights(), model.layers());
+        this.lowering = new DecodeLowering(model, plan, WeightBits.of(run.kv()));
+        this.decodeUnit = run.executor().decode() != null ? run.executor().decode() : soc.execution().unitFor("decode");
+        this.prefillUnit = run.executor().prefill() != null ? run.executor().prefill() : soc.execution().unitFor("prefill");
+        long mlpResident = residentMlpBytes();
+        long perTokenWeights = lowering.weightBytesPerToken() - lowering.denseMlpBytes() + mlpResident;
+        long budget = run.placement().dramBudget() == null ? Long.MAX_VALUE : run.placement().dramBudget().bytes();
+        if (run.mlp() instanceof MlpMethod.Dip d && d.trace().dir() != null
+                && !java.nio.file.Files.isDirectory(baseDir.resolve(d.trace().dir()))) {
+            throw new org.pocketsim.hw.config.FieldException("mlp.trace.dir", "no trace directory " + baseDir.resolve(d.trace().dir()));
+        }
+        this.placement = Placement.plan(lowering.staticFootprintBytes() + mlpResident, perTokenWeights,
+                lowering.kvBytes(lowering.attendedTokens(maxKvTokens())), soc.dram().available().bytes(), budget, run.placement().allowStreaming());
+    }
+
+    /** Dense MLP bytes held in DRAM outside any cache: all (dense), a share (sparse-stream), up+gate (GLU pruning). */
+    private long residentMlpBytes() {
+        if (run.mlp() instanceof MlpMethod.SparseStream s) return (long) (s.residentShare() * lowering.denseMlpBytes());
+        if (run.mlp() instanceof MlpMethod.Dip d) {
+            if (!d.gluPruning()) return 0;
+            int linears = model.activation().gated() ? 2 : 1;
+            return lowering.denseMlpBytes() * linears / (linears + 1);
+        }
+        return lowering.denseMlpBytes();
+    }
+
+    private int maxKvTokens() {
+        return run.kvWindow() != null ? run.kvWindow() : run.prompt() + run.generate();
+    }
+
+    /** Runs the generation and returns what it measured. */
+    public DecodeOutcome run() {
+        if (!(run.mlp() instanceof MlpMethod.Dip d)) return new DecodeOutcome(generate(), Map.of(), null);
+        TraceOpener opener = new TraceOpener(d.trace(), model, baseDir, seed, run.generate());
+        try (org.pocketsim.workload.trace.TraceSource trace = opener.open()) {
+            long cacheBytes = Math.max(0, soc.dram().available().bytes() - placement.dramFootprintBytes());
+            if (run.placement().dramBudget() != null) {
+                cacheBytes = Math.min(cacheBytes, Math.max(0, run.placement().dramBudget().bytes() - placement.residentWeightBytes()));
+            }
+            dip = new DipHooks(model, plan, d, trace, cacheBytes, seed);
+            if (dip.needsOracle()) {
+                try (org.pocketsim.workload.trace.TraceSource future = opener.open()) {
+                    dip.prepareOracle(future, run.generate());
+                }
+            }
+            Map<String, Double> metrics = generate();
+            metrics.put(Metrics.HIT_RATE, dip.hitRate());
+            metrics.put(Metrics.NORM_KEPT, dip.normKept());
+            metrics.put(Metrics.DRAM_FOOTPRINT_BYTES, (double) (placement.dramFootprintBytes() + cacheBytes));
+            return new DecodeOutcome(metrics, Map.of(Metrics.HIT_RATE_BY_LAYER,
+                    org.pocketsim.engine.result.PointResult.seriesOf(dip.hitRateByLayer())), trace.info());
+        }
+    }
+
+    private Map<String, Double> generate() {
+        SocTiming timing = new SocTiming(soc);
+        AnalyticExecutor analytic = new AnalyticExecutor(timing, run.timing(), decodeUnit, run.computeFormat());
+        DesExecutor des = run.mode() == RunSpec.Mode.DES
+                ? new DesExecutor(timing, run.timing(), decodeUnit, run.computeFormat(), run.timing().coRunners()) : null;
+        WorkGroup[] groups = new WorkGroup[groupsPerToken()];
+        for (int g = 0; g < groups.length; g++) groups[g] = new WorkGroup();
+        TokenTime token = new TokenTime();
+        TokenTime sum = new TokenTime();
+        long dramBytes = 0;
+        long flashBytes = 0;
+        long macs = 0;
+        long[] componentBytes = new long[Component.COUNT];
+        for (int t = 0; t < run.generate(); t++) {
+            token.reset();
+            int kvTokens = run.kvWindow() != null ? run.kvWindow() : run.prompt() + t;
+            for (int g = 0; g < groups.length; g++) {
+                WorkGroup group = groups[g];
+                group.reset();
+                lowerGroup(g, t, kvTokens, group);
+                if (des == null) analytic.time(group, token);
+                dramBytes += group.dramBytes;
+                flashBytes += group.flashBytes;
+                macs += group.macs;
+                for (int c = 0; c < Component.COUNT; c++) componentBytes[c] += group.componentBytes[c];
+            }
+            if (des != null) des.time(groups, groups.length, token);
+            sum.add(token);
+        }
+        return collect(sum, dramBytes, flashBytes, macs, componentBytes);
+    }
+
+    private int groupsPerToken() {
+        if (dip != null) return 1 + dip.hooksPerToken();
+        return run.mlp() instanceof MlpMethod.SparseStream ? 2 : 1;
+    }
+
+    /**
+     * Group 0: everything read every token; then the sparse FFN reads (sparse-stream), or one
+     * group per masked linear (DIP).
+     */
+    private void lowerGroup(int g, int token, int kvTokens, WorkGroup group) {
+        if (g == 0) {
+            lowering.lowerStatic(kvTokens, group);
+            long residentMlp = residentMlpBytes();
+            if (run.mlp() instanceof MlpMethod.Dense) {
+                group.dram(model.isMoe() ? Component.EXPERTS : Component.MLP, lowering.denseMlpBytes(), lowering.denseMlpMacs());
+            } else if (run.mlp() instanceof MlpMethod.Dip && residentMlp > 0) {
+                group.dram(Component.MLP, residentMlp, lowering.denseMlpMacs() * residentMlp / lowering.denseMlpBytes());
+            }
+            long streamed = placement.streamedBytesPerToken();
+            if (streamed > 0) {
+                group.dramBytes -= streamed;
+                group.componentBytes[Component.MLP.ordinal()] -= streamed;
+                group.flash(Component.MLP, streamed, lowering.largestMatrixBytes(), false);
+            }
+        } else if (dip != null) {
+            dip.lowerHook(g - 1, token, group);
+        } else {
+            MlpMethod.SparseStream s = (MlpMethod.SparseStream) run.mlp();
+            group.flash(Component.MLP, (long) (s.loadShare() * lowering.denseMlpBytes()), s.chunk().bytes(), true);
+            group.dram(Component.MLP, (long) (s.activeShare() * lowering.denseMlpBytes()), (long) (s.activeShare() * lowering.denseMlpMacs()));
+        }
+    }
+
+    private Map<String, Double> collect(TokenTime sum, long dramBytes, long flashBytes, long macs, long[] componentBytes) {
+        int n = run.generate();
+        double seconds = sum.total() / n;
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put(Metrics.TOKENS_PER_SECOND, 1 / seconds);
+        m.put(Metrics.MS_PER_TOKEN, seconds * 1e3);
+        m.put(Metrics.MS_FLASH_IO, sum.flash / n * 1e3);
+        m.put(Metrics.MS_DRAM_IO, sum.dram / n * 1e3);
+        m.put(Metrics.MS_COMPUTE, sum.compute / n * 1e3);
+        m.put(Metrics.MS_STALL, sum.stall / n * 1e3);
+        if (run.prompt() > 0) {
+            double ttft = prefillSeconds();
+            m.put(Metrics.TTFT_MS, ttft * 1e3);
+            m.put(Metrics.PREFILL_TOKENS_PER_SECOND, run.prompt() / ttft);
+        }
+        m.put(Metrics.DRAM_FOOTPRINT_BYTES, (double) placement.dramFootprintBytes());
+        m.put(Metrics.DRAM_BYTES_PER_TOKEN, (double) dramBytes / n);
+        m.put(Metrics.FLASH_BYTES_PER_TOKEN, (double) flashBytes / n);
+        EnergyPricing.Breakdown e = new EnergyPricing(soc, decodeUnit, run.computeFormat())
+                .perToken((double) dramBytes / n, (double) flashBytes / n, (double) macs / n, seconds);
+        m.put(Metrics.ENERGY_PER_TOKEN_MJ, e.totalMj());
+        m.put(Metrics.ENERGY_DRAM_MJ, e.dramMj());
+        m.put(Metrics.ENERGY_FLASH_MJ, e.flashMj());
+        m.put(Metrics.ENERGY_COMPUTE_MJ, e.computeMj());
+        m.put(Metrics.ENERGY_STATIC_MJ, e.staticMj());
+        for (Component c : Component.values()) {
+            if (componentBytes[c.ordinal()] > 0) m.put("bytesPerToken." + c.metricName(), (double) componentBytes[c.ordinal()] / n);
+        }
+        return m;
+    }
+
+    /**
+     * Time to first token: the prompt as matrix-matrix work on the prefill unit. Weights (and the
+     * streamed share, from flash) are read once; MACs are the prompt length times the matrix MACs
+     * per token plus causal attention ({@code P(P+1)/2} cached-token products); the phase takes
+     * the larger of its I/O and compute time unless compute is ignored.
+     */
+    double prefillSeconds() {
+        SocTiming timing = new SocTiming(soc);
+        long p = run.prompt();
+        long streamed = placement.streamedBytesPerToken();
+        double flash = streamed == 0 ? 0 : streamed / timing.flashBytesPerSecond(lowering.largestMatrixBytes(), false);
+        double dram = (lowering.weightBytesPerToken() - streamed) / timing.dramBytesPerSecond(prefillUnit);
+        double io = run.timing().concurrentIo() ? Math.max(flash, dram) : flash + dram;
+        if (run.timing().compute() == TimingSpec.Compute.IGNORE) return io;
+        double macs = p * (double) lowering.matrixMacsPerToken() + lowering.scoreMacsPerCachedToken() * (p * (p + 1) / 2.0);
+        double compute = macs / timing.macsPerSecond(prefillUnit, run.computeFormat(), SocTiming.Phase.PREFILL);
+        return run.timing().compute() == TimingSpec.Compute.SERIAL ? io + compute : Math.max(io, compute);
+    }
+
+    public Placement placement() {
+        return placement;
+    }
+
+    public Requester decodeUnit() {
+        return decodeUnit;
+    }
+}

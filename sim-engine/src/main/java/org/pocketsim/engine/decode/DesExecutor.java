@@ -1,0 +1,167 @@
+package org.pocketsim.engine.decode;
+
+import org.pocketsim.engine.channel.SharedChannel;
+import org.pocketsim.engine.channel.TransferListener;
+import org.pocketsim.engine.core.Scheduler;
+import org.pocketsim.engine.experiment.TimingSpec;
+import org.pocketsim.engine.stats.StatsRegistry;
+import org.pocketsim.hw.spec.Requester;
+import org.pocketsim.hw.spec.SocSpec;
+
+/**
+ * Event-driven time of a token's work groups on the SoC's shared resources: DRAM is a
+ * processor-sharing channel (the compute unit's reads share it with any co-runners, as on an
+ * LPDDR bus), flash one command queue of the profile's depth serving one request at a time at
+ * the bandwidth its request size and pattern get, and the compute unit a FIFO channel whose
+ * "bytes" are MACs. Groups run one after another; within a group, DRAM and flash reads start
+ * together (or flash first when I/O is not concurrent) and compute starts with them
+ * ({@code overlap}) or after them ({@code serial}).
+ *
+ * <p>With zero latencies, no co-runners and no prefetch this reproduces
+ * {@link AnalyticExecutor} to rounding; what exceeds the analytic critical path is reported as
+ * stall (queueing, latency, contention).
+ */
+public final class DesExecutor {
+
+    private static final int PHASE_START = 2;
+
+    private final Scheduler scheduler = new Scheduler();
+    private final SharedChannel dram;
+    private final SharedChannel flash;
+    private final SharedChannel compute;
+    private final SocTiming timing;
+    private final TimingSpec spec;
+    private final AnalyticExecutor analytic;
+    private final int coRunners;
+
+    private WorkGroup[] groups;
+    private int groupCount;
+    private int current;
+    private int pending;
+    private long tokenEndPs;
+    private boolean tokenActive;
+    private final TransferListener onPartDone = tag -> partDone();
+    private final TransferListener onIoDone = tag -> ioDone();
+    private final TransferListener onCoRunner = this::coRunnerDone;
+
+    public DesExecutor(SocTiming timing, TimingSpec spec, Requester unit, String computeFormat, int coRunners) {
+        this.timing = timing;
+        this.spec = spec;
+        this.coRunners = coRunners;
+        this.analytic = new AnalyticExecutor(timing, spec, unit, computeFormat);
+        SocSpec soc = timing.soc();
+        StatsRegistry stats = new StatsRegistry();
+        this.dram = SharedChannel.processorSharing(scheduler, stats, "dram", analytic.dramBytesPerSecond(),
+                soc.dram().latency().picoseconds());
+        this.flash = new SharedChannel(scheduler, stats, "flash", 1.0, soc.flash().requestLatency().picoseconds(), 1,
+                soc.flash().queueDepth());
+        double macsPerSecond = spec.compute() == TimingSpec.Compute.IGNORE ? 1.0
+                : timing.macsPerSecond(unit, computeFormat, SocTiming.Phase.DECODE);
+        this.compute = SharedChannel.fifo(scheduler, stats, "compute", macsPerSecond, 0);
+    }
+
+    /**
+     * Runs the {@code count} groups of one token and adds its time to {@code into}: the analytic
+     * critical-path parts, plus the excess of the simulated time over them as stall.
+     */
+    public void time(WorkGroup[] tokenGroups, int count, TokenTime into) {
+        TokenTime parts = new TokenTime();
+        for (int g = 0; g < count; g++) analytic.time(tokenGroups[g], parts);
+        groups = tokenGroups;
+        groupCount = count;
+        current = 0;
+        long startPs = scheduler.nowPs();
+        tokenActive = true;
+        for (int i = 0; i < coRunners; i++) dram.submit(CO_RUNNER_BYTES, onCoRunner, i);
+        scheduler.scheduleAt(startPs, PHASE_START, payload -> startGroup(), 0);
+        scheduler.run();
+        double simulated = (tokenEndPs - startPs) / 1e12;
+        parts.stall = Math.max(0, simulated - parts.total());
+        into.add(parts);
+    }
+
+    /** Each co-runner streams this many bytes per request and re-submits while a token runs. */
+    private static final long CO_RUNNER_BYTES = 1 << 20;
+
+    private void coRunnerDone(int tag) {
+        if (tokenActive) dram.submit(CO_RUNNER_BYTES, onCoRunner, tag);
+    }
+
+    private void startGroup() {
+        if (current == groupCount) {
+            tokenEndPs = scheduler.nowPs();
+            tokenActive = false;
+            return;
+        }
+        WorkGroup g = groups[current];
+        boolean serialCompute = spec.compute() == TimingSpec.Compute.SERIAL;
+        pending = 1; // released below, once every part is submitted
+        if (spec.concurrentIo() || g.flashBytes == 0) {
+            submitDram(g, serialCompute);
+            submitFlash(g, serialCompute);
+        } else {
+            submitFlash(g, serialCompute);
+            if (pending == 1) submitDram(g, serialCompute); // no flash reads: DRAM at once
+        }
+        if (!serialCompute || pending == 1) submitCompute(g); // serial with no I/O: compute at once
+        partDone();
+    }
+
+    private void submitDram(WorkGroup g, boolean serialCompute) {
+        if (g.dramBytes == 0) return;
+        pending++;
+        dram.submit(g.dramBytes, serialCompute ? onIoDone : onPartDone, 0);
+    }
+
+    private void submitFlash(WorkGroup g, boolean serialCompute) {
+        if (g.flashBytes == 0) return;
+        long request = Math.max(1, Math.min(g.flashRequestBytes, g.flashBytes));
+        double bandwidth = timing.flashBytesPerSecond(request, g.flashRandom);
+        long full = g.flashBytes / request;
+        long rest = g.flashBytes % request;
+        long servicePs = Math.round(request / bandwidth * 1e12);
+        TransferListener done = !spec.concurrentIo() && g.dramBytes > 0 ? tag -> flashThenDram(serialCompute)
+                : serialCompute ? onIoDone : onPartDone;
+        int requests = (int) Math.min(Integer.MAX_VALUE, full + (rest > 0 ? 1 : 0));
+        pending++;
+        remainingFlash = requests;
+        flashDone = done;
+        for (long i = 0; i < full; i++) flash.submitService(servicePs, request, onFlashRequest, 0);
+        if (rest > 0) flash.submitService(Math.round(rest / bandwidth * 1e12), rest, onFlashRequest, 0);
+    }
+
+    private int remainingFlash;
+    private TransferListener flashDone;
+    private final TransferListener onFlashRequest = tag -> {
+        if (--remainingFlash == 0) flashDone.onTransferComplete(0);
+    };
+
+    private void flashThenDram(boolean serialCompute) {
+        WorkGroup g = groups[current];
+        dram.submit(g.dramBytes, serialCompute ? onIoDone : onPartDone, 0);
+    }
+
+    private void submitCompute(WorkGroup g) {
+        if (g.macs == 0 || spec.compute() == TimingSpec.Compute.IGNORE) return;
+        pending++;
+        compute.submit(g.macs, onPartDone, 0);
+    }
+
+    /** In serial mode, compute starts when the group's last I/O part is done. */
+    private void ioDone() {
+        if (pending == 1) {
+            WorkGroup g = groups[current];
+            if (g.macs > 0 && spec.compute() != TimingSpec.Compute.IGNORE) {
+                compute.submit(g.macs, onPartDone, 0);
+                return;
+            }
+        }
+        partDone();
+    }
+
+    private void partDone() {
+        if (--pending > 0) return;
+        current++;
+        startGroup();
+    }
+}

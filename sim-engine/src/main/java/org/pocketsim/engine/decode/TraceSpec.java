@@ -1,0 +1,25 @@
+package org.pocketsim.engine.decode;
+
+import org.pocketsim.hw.config.ConfigOptional;
+import org.pocketsim.hw.config.FieldException;
+
+/**
+ * Where a run's activations come from: a trace directory (relative to the experiment file), or
+ * the seeded synthetic generator calibrated to real activation statistics (its seed is the
+ * sweep point's seed).
+ *
+ * @param dir                 trace directory with trace.yaml and tensors.safetensors
+ * @param synthetic           whether to generate the trace instead
+ * @param channelPersistence  synthetic: how strongly each channel keeps its scale (default of the generator)
+ * @param temporalPersistence synthetic: token-to-token correlation (default of the generator)
+ */
+public record TraceSpec(@ConfigOptional String dir, @ConfigOptional Boolean synthetic,
+                        @ConfigOptional Double channelPersistence, @ConfigOptional Double temporalPersistence) {
+
+    public TraceSpec {
+        if (synthetic == null) synthetic = Boolean.FALSE;
+        if ((dir == null) == !synthetic) {
+            throw new FieldException("dir", "give either dir (a trace directory) or synthetic: true");
+        }
+    }
+}
