@@ -29,7 +29,7 @@ public final class AnalyticExecutor {
 
     /** Adds the time of {@code group} to {@code into}, charged to its bounding parts. */
     public void time(WorkGroup group, TokenTime into) {
-        double f = group.flashBytes == 0 ? 0 : group.flashBytes / timing.flashBytesPerSecond(group.flashRequestBytes, group.flashRandom);
+        double f = timing.flashSeconds(group.flashBytes, group.flashRequestBytes, group.flashRandom);
         double d = group.dramBytes / dramBytesPerSecond;
         double c = spec.compute() == TimingSpec.Compute.IGNORE ? 0 : group.macs / macsPerSecond;
         double flashPart;

@@ -1,5 +1,8 @@
 package org.pocketsim.engine.decode;
 
+import org.pocketsim.engine.component.ActionCounts;
+import org.pocketsim.engine.component.EnergyBreakdown;
+import org.pocketsim.engine.component.EnergyModel;
 import org.pocketsim.engine.experiment.RunSpec;
 import org.pocketsim.engine.experiment.TimingSpec;
 import org.pocketsim.engine.result.Metrics;
@@ -29,18 +32,21 @@ public final class DecodeRun {
     private final WeightPlan plan;
     private final Path baseDir;
     private final long seed;
+    private final long traceSeed;
     private DipHooks dip;
 
     /**
-     * @param baseDir folder that relative trace paths start from (the experiment file's)
-     * @param seed    the point's seed (synthetic traces, random cache admission)
+     * @param baseDir   folder that relative trace paths start from (the experiment file's)
+     * @param seed      the point's seed (random cache admission)
+     * @param traceSeed seed of synthetic traces that name none (the experiment's, shared by all points)
      */
-    public DecodeRun(SocSpec soc, ModelSpec model, RunSpec run, Path baseDir, long seed) {
+    public DecodeRun(SocSpec soc, ModelSpec model, RunSpec run, Path baseDir, long seed, long traceSeed) {
         this.soc = soc;
         this.model = model;
         this.run = run;
         this.baseDir = baseDir;
         this.seed = seed;
+        this.traceSeed = traceSeed;
         this.plan = WeightPlan.of(run.weights(), run.lmHeadWeights(), model.layers());
         this.lowering = new DecodeLowering(model, plan, WeightBits.of(run.kv()));
         this.decodeUnit = run.executor().decode() != null ? run.executor().decode() : soc.execution().unitFor("decode");
@@ -74,7 +80,7 @@ public final class DecodeRun {
     /** Runs the generation and returns what it measured. */
     public DecodeOutcome run() {
         if (!(run.mlp() instanceof MlpMethod.Dip d)) return new DecodeOutcome(generate(), Map.of(), null);
-        TraceOpener opener = new TraceOpener(d.trace(), model, baseDir, seed, run.generate());
+        TraceOpener opener = new TraceOpener(d.trace(), model, baseDir, traceSeed, run.generate());
         try (org.pocketsim.workload.trace.TraceSource trace = opener.open()) {
             long cacheBytes = Math.max(0, soc.dram().available().bytes() - placement.dramFootprintBytes());
             if (run.placement().dramBudget() != null) {
@@ -178,13 +184,17 @@ public final class DecodeRun {
         m.put(Metrics.DRAM_FOOTPRINT_BYTES, (double) placement.dramFootprintBytes());
         m.put(Metrics.DRAM_BYTES_PER_TOKEN, (double) dramBytes / n);
         m.put(Metrics.FLASH_BYTES_PER_TOKEN, (double) flashBytes / n);
-        EnergyPricing.Breakdown e = new EnergyPricing(soc, decodeUnit, run.computeFormat())
-                .perToken((double) dramBytes / n, (double) flashBytes / n, (double) macs / n, seconds);
-        m.put(Metrics.ENERGY_PER_TOKEN_MJ, e.totalMj());
-        m.put(Metrics.ENERGY_DRAM_MJ, e.dramMj());
-        m.put(Metrics.ENERGY_FLASH_MJ, e.flashMj());
-        m.put(Metrics.ENERGY_COMPUTE_MJ, e.computeMj());
-        m.put(Metrics.ENERGY_STATIC_MJ, e.staticMj());
+        ActionCounts counts = new ActionCounts().addDramBytes(dramBytes).addFlashBytes(flashBytes)
+                .addElapsedPs(Math.round(sum.total() * 1e12));
+        if (decodeUnit == Requester.NPU) counts.addNpuMacs(run.computeFormat(), macs);
+        else counts.addCpuMacs(run.computeFormat(), macs);
+        EnergyBreakdown e = EnergyModel.fromSpec(soc).price(counts);
+        double pjToMjPerToken = 1e-9 / n;
+        m.put(Metrics.ENERGY_PER_TOKEN_MJ, e.totalPj() * pjToMjPerToken);
+        m.put(Metrics.ENERGY_DRAM_MJ, e.dramPj() * pjToMjPerToken);
+        m.put(Metrics.ENERGY_FLASH_MJ, e.flashPj() * pjToMjPerToken);
+        m.put(Metrics.ENERGY_COMPUTE_MJ, (e.npuMacPj() + e.cpuMacPj()) * pjToMjPerToken);
+        m.put(Metrics.ENERGY_STATIC_MJ, e.staticPj() * pjToMjPerToken);
         for (Component c : Component.values()) {
             if (componentBytes[c.ordinal()] > 0) m.put("bytesPerToken." + c.metricName(), (double) componentBytes[c.ordinal()] / n);
         }
@@ -201,7 +211,7 @@ public final class DecodeRun {
         SocTiming timing = new SocTiming(soc);
         long p = run.prompt();
         long streamed = placement.streamedBytesPerToken();
-        double flash = streamed == 0 ? 0 : streamed / timing.flashBytesPerSecond(lowering.largestMatrixBytes(), false);
+        double flash = timing.flashSeconds(streamed, lowering.largestMatrixBytes(), false);
         double dram = (lowering.weightBytesPerToken() - streamed) / timing.dramBytesPerSecond(prefillUnit);
         double io = run.timing().concurrentIo() ? Math.max(flash, dram) : flash + dram;
         if (run.timing().compute() == TimingSpec.Compute.IGNORE) return io;

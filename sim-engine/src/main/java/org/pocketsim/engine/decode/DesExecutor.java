@@ -1,19 +1,25 @@
 package org.pocketsim.engine.decode;
 
-import org.pocketsim.engine.channel.SharedChannel;
 import org.pocketsim.engine.channel.TransferListener;
+import org.pocketsim.engine.component.Cpu;
+import org.pocketsim.engine.component.Dram;
+import org.pocketsim.engine.component.Flash;
+import org.pocketsim.engine.component.Npu;
+import org.pocketsim.engine.component.ReadPattern;
+import org.pocketsim.engine.component.Stage;
 import org.pocketsim.engine.core.Scheduler;
 import org.pocketsim.engine.experiment.TimingSpec;
 import org.pocketsim.engine.stats.StatsRegistry;
 import org.pocketsim.hw.spec.Requester;
+import org.pocketsim.hw.spec.RequesterSet;
 import org.pocketsim.hw.spec.SocSpec;
 
 /**
- * Event-driven time of a token's work groups on the SoC's shared resources: DRAM is a
- * processor-sharing channel (the compute unit's reads share it with any co-runners, as on an
- * LPDDR bus), flash one command queue of the profile's depth serving one request at a time at
- * the bandwidth its request size and pattern get, and the compute unit a FIFO channel whose
- * "bytes" are MACs. Groups run one after another; within a group, DRAM and flash reads start
+ * Event-driven time of a token's work groups on the SoC's components, built from its profile:
+ * {@link Dram} (a processor-sharing bus that the compute unit's reads share with any
+ * co-runners), {@link Flash} (one command queue of the profile's depth serving one request at
+ * a time at the bandwidth its request size and pattern get) and the {@link Npu} or {@link Cpu}
+ * compute queue. Groups run one after another; within a group, DRAM and flash reads start
  * together (or flash first when I/O is not concurrent) and compute starts with them
  * ({@code overlap}) or after them ({@code serial}).
  *
@@ -26,14 +32,16 @@ public final class DesExecutor {
     private static final int PHASE_START = 2;
 
     private final Scheduler scheduler = new Scheduler();
-    private final SharedChannel dram;
-    private final SharedChannel flash;
-    private final SharedChannel compute;
-    private final SocTiming timing;
+    private final Dram dram;
+    private final Flash flash;
+    private final Npu npu;
+    private final Cpu cpu;
+    private final String computeFormat;
     private final TimingSpec spec;
     private final AnalyticExecutor analytic;
     private final int coRunners;
 
+    private final TokenTime parts = new TokenTime();
     private WorkGroup[] groups;
     private int groupCount;
     private int current;
@@ -45,19 +53,16 @@ public final class DesExecutor {
     private final TransferListener onCoRunner = this::coRunnerDone;
 
     public DesExecutor(SocTiming timing, TimingSpec spec, Requester unit, String computeFormat, int coRunners) {
-        this.timing = timing;
         this.spec = spec;
         this.coRunners = coRunners;
+        this.computeFormat = computeFormat;
         this.analytic = new AnalyticExecutor(timing, spec, unit, computeFormat);
         SocSpec soc = timing.soc();
         StatsRegistry stats = new StatsRegistry();
-        this.dram = SharedChannel.processorSharing(scheduler, stats, "dram", analytic.dramBytesPerSecond(),
-                soc.dram().latency().picoseconds());
-        this.flash = new SharedChannel(scheduler, stats, "flash", 1.0, soc.flash().requestLatency().picoseconds(), 1,
-                soc.flash().queueDepth());
-        double macsPerSecond = spec.compute() == TimingSpec.Compute.IGNORE ? 1.0
-                : timing.macsPerSecond(unit, computeFormat, SocTiming.Phase.DECODE);
-        this.compute = SharedChannel.fifo(scheduler, stats, "compute", macsPerSecond, 0);
+        this.dram = Dram.fromSpec(scheduler, stats, "dram", soc.dram(), RequesterSet.of(unit));
+        this.flash = Flash.fromSpec(scheduler, stats, "flash", soc.flash());
+        this.npu = unit == Requester.NPU ? Npu.fromSpec(scheduler, stats, "npu", soc.npu()) : null;
+        this.cpu = unit == Requester.CPU ? Cpu.fromSpec(scheduler, stats, "cpu", soc.cpu(), 1.0) : null;
     }
 
     /**
@@ -65,14 +70,14 @@ public final class DesExecutor {
      * critical-path parts, plus the excess of the simulated time over them as stall.
      */
     public void time(WorkGroup[] tokenGroups, int count, TokenTime into) {
-        TokenTime parts = new TokenTime();
+        parts.reset();
         for (int g = 0; g < count; g++) analytic.time(tokenGroups[g], parts);
         groups = tokenGroups;
         groupCount = count;
         current = 0;
         long startPs = scheduler.nowPs();
         tokenActive = true;
-        for (int i = 0; i < coRunners; i++) dram.submit(CO_RUNNER_BYTES, onCoRunner, i);
+        for (int i = 0; i < coRunners; i++) dram.transfer(CO_RUNNER_BYTES, onCoRunner, i);
         scheduler.scheduleAt(startPs, PHASE_START, payload -> startGroup(), 0);
         scheduler.run();
         double simulated = (tokenEndPs - startPs) / 1e12;
@@ -84,7 +89,7 @@ public final class DesExecutor {
     private static final long CO_RUNNER_BYTES = 1 << 20;
 
     private void coRunnerDone(int tag) {
-        if (tokenActive) dram.submit(CO_RUNNER_BYTES, onCoRunner, tag);
+        if (tokenActive) dram.transfer(CO_RUNNER_BYTES, onCoRunner, tag);
     }
 
     private void startGroup() {
@@ -110,24 +115,24 @@ public final class DesExecutor {
     private void submitDram(WorkGroup g, boolean serialCompute) {
         if (g.dramBytes == 0) return;
         pending++;
-        dram.submit(g.dramBytes, serialCompute ? onIoDone : onPartDone, 0);
+        dram.transfer(g.dramBytes, serialCompute ? onIoDone : onPartDone, 0);
     }
 
     private void submitFlash(WorkGroup g, boolean serialCompute) {
         if (g.flashBytes == 0) return;
         long request = Math.max(1, Math.min(g.flashRequestBytes, g.flashBytes));
-        double bandwidth = timing.flashBytesPerSecond(request, g.flashRandom);
+        ReadPattern pattern = g.flashRandom ? ReadPattern.RANDOM : ReadPattern.SEQUENTIAL;
         long full = g.flashBytes / request;
         long rest = g.flashBytes % request;
-        long servicePs = Math.round(request / bandwidth * 1e12);
         TransferListener done = !spec.concurrentIo() && g.dramBytes > 0 ? tag -> flashThenDram(serialCompute)
                 : serialCompute ? onIoDone : onPartDone;
         int requests = (int) Math.min(Integer.MAX_VALUE, full + (rest > 0 ? 1 : 0));
         pending++;
         remainingFlash = requests;
         flashDone = done;
-        for (long i = 0; i < full; i++) flash.submitService(servicePs, request, onFlashRequest, 0);
-        if (rest > 0) flash.submitService(Math.round(rest / bandwidth * 1e12), rest, onFlashRequest, 0);
+        // Whole requests of the group's size, then the remainder as one shorter request (timed at its own size).
+        for (long i = 0; i < full; i++) flash.read(request, pattern, onFlashRequest, 0);
+        if (rest > 0) flash.read(rest, pattern, onFlashRequest, 0);
     }
 
     private int remainingFlash;
@@ -138,13 +143,21 @@ public final class DesExecutor {
 
     private void flashThenDram(boolean serialCompute) {
         WorkGroup g = groups[current];
-        dram.submit(g.dramBytes, serialCompute ? onIoDone : onPartDone, 0);
+        dram.transfer(g.dramBytes, serialCompute ? onIoDone : onPartDone, 0);
     }
 
     private void submitCompute(WorkGroup g) {
         if (g.macs == 0 || spec.compute() == TimingSpec.Compute.IGNORE) return;
         pending++;
-        compute.submit(g.macs, onPartDone, 0);
+        runCompute(g.macs);
+    }
+
+    private void runCompute(long macs) {
+        if (npu != null) {
+            npu.compute(macs, computeFormat, Stage.DECODE, onPartDone, 0);
+        } else {
+            cpu.compute(macs, computeFormat, onPartDone, 0);
+        }
     }
 
     /** In serial mode, compute starts when the group's last I/O part is done. */
@@ -152,7 +165,7 @@ public final class DesExecutor {
         if (pending == 1) {
             WorkGroup g = groups[current];
             if (g.macs > 0 && spec.compute() != TimingSpec.Compute.IGNORE) {
-                compute.submit(g.macs, onPartDone, 0);
+                runCompute(g.macs);
                 return;
             }
         }

@@ -37,6 +37,19 @@ public final class SocTiming {
     }
 
     /**
+     * Seconds to read {@code bytes} from flash in requests of {@code requestBytes}: whole requests
+     * at that size's bandwidth and the remainder as one shorter request at its own.
+     */
+    public double flashSeconds(long bytes, long requestBytes, boolean random) {
+        if (bytes == 0) return 0;
+        long request = Math.max(1, Math.min(requestBytes, bytes));
+        long full = bytes / request;
+        long rest = bytes % request;
+        double seconds = full * (double) request / flashBytesPerSecond(request, random);
+        return rest == 0 ? seconds : seconds + rest / flashBytesPerSecond(rest, random);
+    }
+
+    /**
      * MACs per second of {@code unit} multiplying in {@code format} during {@code phase}: the NPU's
      * peak times its prefill or decode utilisation; the CPU's peak (all inference cores).
      */

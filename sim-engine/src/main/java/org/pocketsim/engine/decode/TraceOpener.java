@@ -22,6 +22,7 @@ public final class TraceOpener {
     private final TraceSpec spec;
     private final ModelSpec model;
     private final Path baseDir;
+    /** Seed of synthetic traces without their own: the experiment's. */
     private final long seed;
     private final int tokens;
 
@@ -44,7 +45,7 @@ public final class TraceOpener {
             }
             return source;
         }
-        SynthParameters params = SynthParameters.defaults(seed, tokens);
+        SynthParameters params = SynthParameters.defaults(spec.seed() != null ? spec.seed() : seed, tokens);
         if (spec.channelPersistence() != null || spec.temporalPersistence() != null) {
             params = params.withPersistence(
                     spec.channelPersistence() != null ? spec.channelPersistence() : params.channelPersistence(),

@@ -46,7 +46,7 @@ public final class ExperimentLoader {
         Map<String, ModelSpec> models = new HashMap<>();
         List<LoadedExperiment.ResolvedRun> runs = new ArrayList<>(points.size());
         for (SweepPoint point : points) {
-            runs.add(resolve(point, points.size(), source, baseDir, socs, models));
+            runs.add(resolve(point, points.size(), source, baseDir, spec.seed(), socs, models));
         }
         checkReferences(spec, runs, source.name());
         checkChartAxes(spec, points, source.name());
@@ -54,7 +54,7 @@ public final class ExperimentLoader {
         return new LoadedExperiment(spec, file, configText.toString(), hash, points, runs);
     }
 
-    private static LoadedExperiment.ResolvedRun resolve(SweepPoint point, int total, ConfigSource source, Path baseDir,
+    private static LoadedExperiment.ResolvedRun resolve(SweepPoint point, int total, ConfigSource source, Path baseDir, long seed,
                                                         Map<String, SocSpec> socs, Map<String, ModelSpec> models) {
         ObjectNode holder = YamlConfig.mapper().createObjectNode();
         holder.set("run", point.run());
@@ -63,7 +63,7 @@ public final class ExperimentLoader {
             SocSpec soc = socs.computeIfAbsent(run.soc().toString(),
                     k -> SocResolver.resolve(run.soc(), baseDir, source.name() + " run.soc"));
             ModelSpec model = models.computeIfAbsent(run.model(), ExperimentLoader::model);
-            new org.pocketsim.engine.decode.DecodeRun(soc, model, run, baseDir, point.seed()); // validates formats, placement, trace paths
+            new org.pocketsim.engine.decode.DecodeRun(soc, model, run, baseDir, point.seed(), seed); // validates formats, placement, trace paths
             return new LoadedExperiment.ResolvedRun(run, soc, model);
         } catch (ConfigException e) {
             throw total == 1 ? e : new ConfigException(e.source(), e.line(), e.column(), e.fieldPath(),

@@ -39,7 +39,7 @@ public final class ExperimentRunner {
         Map<String, TraceProvenance> traces = new java.util.concurrent.ConcurrentSkipListMap<>();
         try (PointStore store = new PointStore(stateFile)) {
             results = new SweepRunner<>(PointResult.class, jobs).run(points,
-                    point -> runPoint(point, experiment.runs().get(point.index()), baseDir, traces), store, progress);
+                    point -> runPoint(point, experiment.runs().get(point.index()), baseDir, experiment.spec().seed(), traces), store, progress);
         }
         progress.summary();
         ExperimentSpec spec = experiment.spec();
@@ -49,9 +49,9 @@ public final class ExperimentRunner {
     }
 
     /** One point: the decode pipeline on the point's resolved run; records the provenance of its trace. */
-    static PointResult runPoint(SweepPoint point, LoadedExperiment.ResolvedRun resolved, Path baseDir,
+    static PointResult runPoint(SweepPoint point, LoadedExperiment.ResolvedRun resolved, Path baseDir, long seed,
                                 Map<String, TraceProvenance> traces) {
-        DecodeOutcome outcome = new DecodeRun(resolved.soc(), resolved.model(), resolved.run(), baseDir, point.seed()).run();
+        DecodeOutcome outcome = new DecodeRun(resolved.soc(), resolved.model(), resolved.run(), baseDir, point.seed(), seed).run();
         if (outcome.trace() != null) {
             TraceInfo info = outcome.trace();
             String label = info.provenance().getOrDefault("origin", info.modelId());

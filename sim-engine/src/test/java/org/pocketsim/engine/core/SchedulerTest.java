@@ -104,6 +104,20 @@ class SchedulerTest {
     }
 
     @Test
+    void farApartAndEqualTimesFireInTotalOrder() {
+        long far = 1L << 62;
+        scheduler.scheduleAt(far, 1, record, 1);
+        scheduler.scheduleAt(1L << 40, 0, record, 2);
+        scheduler.scheduleAt(far, 0, record, 3);
+        scheduler.scheduleAt(3, 0, record, 4);
+        scheduler.scheduleAt(0, 0, record, 5);
+        scheduler.scheduleAt(far - 1, 7, record, 6);
+        scheduler.run();
+        assertThat(fired).containsExactly(5, 4, 2, 6, 3, 1);
+        assertThat(scheduler.nowPs()).isEqualTo(far);
+    }
+
+    @Test
     void largePopulationsFireInTotalOrder() {
         SplittableRandom random = new SplittableRandom(99);
         for (int i = 0; i < 20_000; i++) {

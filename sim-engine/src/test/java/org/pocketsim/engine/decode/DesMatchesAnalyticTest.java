@@ -31,7 +31,7 @@ class DesMatchesAnalyticTest {
                 + ", executor: {decode: npu, prefill: npu}, timing: {compute: " + compute + ", concurrentIo: " + concurrent
                 + ", coRunners: " + coRunners + "}, mlp: {kind: sparse-stream, loadShare: 0.02, residentShare: 0.1, chunk: 64 KiB}}";
         RunSpec spec = YamlConfig.parse(new ConfigSource("test", yaml), RunSpec.class);
-        return new DecodeRun(PHONE, ModelCatalog.load("opt-6.7b"), spec, Path.of("."), 1).run().metrics();
+        return new DecodeRun(PHONE, ModelCatalog.load("opt-6.7b"), spec, Path.of("."), 1, 1).run().metrics();
     }
 
     @ParameterizedTest

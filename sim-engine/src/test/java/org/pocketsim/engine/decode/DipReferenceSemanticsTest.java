@@ -57,7 +57,7 @@ class DipReferenceSemanticsTest {
     @Test
     void firstTokenReadsItsMaskFromFlashAndTheSecondTheSameMaskFromDram() {
         MlpMethod.Dip dip = new MlpMethod.Dip(null, 0.25, 0.25, false, "lru", null, null, null,
-                new TraceSpec("unused", false, null, null));
+                new TraceSpec("unused", false, null, null, null));
         DipHooks hooks = new DipHooks(model, WeightPlan.of("fp16", null, 32), dip, twoIdenticalTokens(), 8L << 30, 1);
         AnalyticExecutor executor = new AnalyticExecutor(phone, new TimingSpec(TimingSpec.Compute.IGNORE, true, 0),
                 Requester.NPU, "fp16");
@@ -94,7 +94,7 @@ class DipReferenceSemanticsTest {
     @Test
     void aCacheTooSmallForTheMaskReadsTheOverflowFromFlashOnTheSecondToken() {
         MlpMethod.Dip dip = new MlpMethod.Dip(null, 0.25, 0.25, false, "lru", null, null, null,
-                new TraceSpec("unused", false, null, null));
+                new TraceSpec("unused", false, null, null, null));
         // room for 384 up columns (of 768) per up hook: 384 x 8192 x 2 B per linear, 3 linears a layer
         long perLinear = 384L * 8192 * 2;
         DipHooks hooks = new DipHooks(model, WeightPlan.of("fp16", null, 32), dip, twoIdenticalTokens(), perLinear * 3 * 32, 1);

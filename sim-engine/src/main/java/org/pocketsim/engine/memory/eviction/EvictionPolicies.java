@@ -1,5 +1,6 @@
 package org.pocketsim.engine.memory.eviction;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -8,14 +9,17 @@ import java.util.function.Supplier;
 /** Registry of eviction policies by name: a new policy is one class plus one line here. */
 public final class EvictionPolicies {
 
-    private static final Map<String, Supplier<EvictionPolicy>> FACTORIES = new LinkedHashMap<>();
+    /** Immutable after class initialisation: factories only, no simulator state. */
+    private static final Map<String, Supplier<EvictionPolicy>> FACTORIES = registry();
 
-    static {
-        FACTORIES.put("none", NoEvictionPolicy::new);
-        FACTORIES.put("lru", LruPolicy::new);
-        FACTORIES.put("lfu", LfuPolicy::new);
-        FACTORIES.put("fifo", FifoPolicy::new);
-        FACTORIES.put("belady", BeladyPolicy::new);
+    private static Map<String, Supplier<EvictionPolicy>> registry() {
+        Map<String, Supplier<EvictionPolicy>> factories = new LinkedHashMap<>();
+        factories.put("none", NoEvictionPolicy::new);
+        factories.put("lru", LruPolicy::new);
+        factories.put("lfu", LfuPolicy::new);
+        factories.put("fifo", FifoPolicy::new);
+        factories.put("belady", BeladyPolicy::new);
+        return Collections.unmodifiableMap(factories);
     }
 
     private EvictionPolicies() {

@@ -1,11 +1,13 @@
 package org.pocketsim.engine.memory.eviction;
 
-/** First in, first out: evicts the block resident longest; hits do not change the order. */
+/**
+ * First in, first out: evicts the block resident longest; hits do not change the order. Blocks
+ * inserted in the same step leave in ascending id.
+ */
 public final class FifoPolicy extends LinkedOrderPolicy {
 
-    @Override
-    public void onHit(int block, long step) {
-        // FIFO order depends on insertion only.
+    public FifoPolicy() {
+        super(false);
     }
 
     @Override

@@ -3,36 +3,34 @@ package org.pocketsim.engine.memory.eviction;
 import java.util.Arrays;
 
 /**
- * Shared core of LFU and Belady: resident blocks in an indexed binary min-heap ordered by
- * (pinned, key, block id). A block used or inserted in the current step is pinned, so it sorts
- * after every other block and is never the victim; pins are lifted when the step changes.
+ * Core of the Belady policy (and of any policy ordered by a per-block key): resident blocks in
+ * an indexed binary min-heap ordered by (key, block id). The victim is the heap's minimum outside the current step: blocks of the
+ * current step that surface at the top while looking for a victim are set aside and pushed
+ * back when the step changes, so a step costs O(log n) per block it uses or sets aside.
  * Subclasses define the key; all arrays are primitive and sized once per reset.
  */
 abstract class KeyedHeapPolicy implements EvictionPolicy {
 
     private long[] key = new long[0];
-    private boolean[] pinned = new boolean[0];
     private int[] position = new int[0];
     private int[] heap = new int[0];
     private int size;
-    private int[] pinnedBlocks = new int[0];
-    private int pinnedCount;
-    private long pinStep = -1;
+    private int[] setAside = new int[0];
+    private int setAsideCount;
+    private long currentStep = -1;
 
     @Override
     public void reset(int numBlocks, int capacityBlocks) {
         if (key.length != numBlocks) {
             key = new long[numBlocks];
-            pinned = new boolean[numBlocks];
             position = new int[numBlocks];
             heap = new int[numBlocks];
-            pinnedBlocks = new int[numBlocks];
+            setAside = new int[numBlocks];
         }
-        Arrays.fill(pinned, false);
         Arrays.fill(position, -1);
         size = 0;
-        pinnedCount = 0;
-        pinStep = -1;
+        setAsideCount = 0;
+        currentStep = -1;
     }
 
     /** Key of {@code block} after it is used (hit or inserted) in {@code step}; smaller is evicted first. */
@@ -42,7 +40,6 @@ abstract class KeyedHeapPolicy implements EvictionPolicy {
     public void onHit(int block, long step) {
         enterStep(step);
         key[block] = keyAfterUse(block, step, false);
-        pin(block);
         siftDown(position[block]);
         siftUp(position[block]);
     }
@@ -51,10 +48,7 @@ abstract class KeyedHeapPolicy implements EvictionPolicy {
     public void onInsert(int block, long step) {
         enterStep(step);
         key[block] = keyAfterUse(block, step, true);
-        pin(block);
-        heap[size] = block;
-        position[block] = size++;
-        siftUp(size - 1);
+        push(block);
     }
 
     @Override
@@ -73,40 +67,33 @@ abstract class KeyedHeapPolicy implements EvictionPolicy {
     @Override
     public int victim(long step, StepMembership current) {
         enterStep(step);
-        if (size == 0) {
-            return -1;
+        while (size > 0 && current.inCurrentStep(heap[0])) {
+            int top = heap[0];
+            onRemove(top);
+            setAside[setAsideCount++] = top;
         }
-        int top = heap[0];
-        return pinned[top] || current.inCurrentStep(top) ? -1 : top;
+        return size == 0 ? -1 : heap[0];
     }
 
-    private void pin(int block) {
-        if (!pinned[block]) {
-            pinned[block] = true;
-            pinnedBlocks[pinnedCount++] = block;
-        }
-    }
-
-    /** On the first call of a new step, lifts the pins of the previous step. */
+    /** On the first call of a new step, pushes back the blocks set aside in the previous one. */
     private void enterStep(long step) {
-        if (step == pinStep) {
+        if (step == currentStep) {
             return;
         }
-        pinStep = step;
-        for (int i = 0; i < pinnedCount; i++) {
-            int block = pinnedBlocks[i];
-            pinned[block] = false;
-            if (position[block] >= 0) {
-                siftUp(position[block]);
-            }
+        currentStep = step;
+        for (int i = 0; i < setAsideCount; i++) {
+            push(setAside[i]);
         }
-        pinnedCount = 0;
+        setAsideCount = 0;
+    }
+
+    private void push(int block) {
+        heap[size] = block;
+        position[block] = size++;
+        siftUp(size - 1);
     }
 
     private boolean less(int a, int b) {
-        if (pinned[a] != pinned[b]) {
-            return pinned[b];
-        }
         return key[a] < key[b] || (key[a] == key[b] && a < b);
     }
 

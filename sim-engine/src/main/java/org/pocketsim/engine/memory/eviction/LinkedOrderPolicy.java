@@ -5,13 +5,15 @@ import java.util.Arrays;
 /**
  * Shared core of FIFO and LRU: resident blocks in a doubly linked list over primitive arrays,
  * oldest at the head; the victim is the first block from the head that is not in the current
- * step. A scan cursor is kept within a step, so evicting v blocks past h current-step blocks
- * costs O(v + h) rather than O(v x h).
+ * step. Blocks a step inserts (and, for LRU, uses) are held back and appended in ascending id
+ * when the step changes, so blocks of one step are ordered by id. A scan cursor is kept
+ * within a step, so evicting v blocks past h current-step blocks costs O(v + h).
  */
 abstract class LinkedOrderPolicy implements EvictionPolicy {
 
     private static final int NONE = -1;
 
+    private final boolean moveOnHit;
     private int[] prev = new int[0];
     private int[] next = new int[0];
     private int head = NONE;
@@ -19,11 +21,24 @@ abstract class LinkedOrderPolicy implements EvictionPolicy {
     private long cursorStep = -1;
     private int cursor = NONE;
 
+    private int[] heldHits = new int[0];
+    private int heldHitCount;
+    private int[] heldInserts = new int[0];
+    private int heldInsertCount;
+    private long heldStep = -1;
+
+    /** @param moveOnHit whether a use moves a block to the young end (LRU) or not (FIFO) */
+    LinkedOrderPolicy(boolean moveOnHit) {
+        this.moveOnHit = moveOnHit;
+    }
+
     @Override
     public void reset(int numBlocks, int capacityBlocks) {
         if (prev.length != numBlocks) {
             prev = new int[numBlocks];
             next = new int[numBlocks];
+            heldHits = new int[numBlocks];
+            heldInserts = new int[numBlocks];
         }
         Arrays.fill(prev, NONE);
         Arrays.fill(next, NONE);
@@ -31,23 +46,34 @@ abstract class LinkedOrderPolicy implements EvictionPolicy {
         tail = NONE;
         cursorStep = -1;
         cursor = NONE;
+        heldHitCount = 0;
+        heldInsertCount = 0;
+        heldStep = -1;
     }
 
     @Override
-    public void onInsert(int block, long step) {
-        append(block);
-    }
-
-    @Override
-    public void onRemove(int block) {
-        if (block == cursor) {
-            cursor = next[block];
+    public final void onHit(int block, long step) {
+        enterStep(step);
+        if (moveOnHit) {
+            unlink(block);
+            heldHits[heldHitCount++] = block;
         }
+    }
+
+    @Override
+    public final void onInsert(int block, long step) {
+        enterStep(step);
+        heldInserts[heldInsertCount++] = block;
+    }
+
+    @Override
+    public final void onRemove(int block) {
         unlink(block);
     }
 
     @Override
-    public int victim(long step, StepMembership current) {
+    public final int victim(long step, StepMembership current) {
+        enterStep(step);
         int node = cursorStep == step ? cursor : head;
         while (node != NONE && current.inCurrentStep(node)) {
             node = next[node];
@@ -57,16 +83,20 @@ abstract class LinkedOrderPolicy implements EvictionPolicy {
         return node;
     }
 
-    /** Moves {@code block} to the tail (most recent end). */
-    protected final void moveToTail(int block) {
-        if (block == tail) {
+    /** On the first call of a new step, appends the previous step's blocks in ascending id. */
+    private void enterStep(long step) {
+        if (step == heldStep) {
             return;
         }
-        if (block == cursor) {
-            cursor = next[block];
+        heldStep = step;
+        int h = 0;
+        int i = 0;
+        while (h < heldHitCount || i < heldInsertCount) {
+            boolean takeHit = i == heldInsertCount || (h < heldHitCount && heldHits[h] < heldInserts[i]);
+            append(takeHit ? heldHits[h++] : heldInserts[i++]);
         }
-        unlink(block);
-        append(block);
+        heldHitCount = 0;
+        heldInsertCount = 0;
     }
 
     private void append(int block) {
@@ -81,6 +111,9 @@ abstract class LinkedOrderPolicy implements EvictionPolicy {
     }
 
     private void unlink(int block) {
+        if (block == cursor) {
+            cursor = next[block];
+        }
         int p = prev[block];
         int n = next[block];
         if (p == NONE) {
