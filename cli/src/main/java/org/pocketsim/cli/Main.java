@@ -27,7 +27,8 @@ public final class Main implements Runnable {
                 new RunCommand(),
                 new ValidateCommand(),
                 new ProfilesCommand(),
-                new TraceCommand());
+                new TraceCommand(),
+                new ModelsCommand());
     }
 
     @Spec

@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 /** {@code pocketsim trace ...}: inspect, import (and synth, registered by its owner) token-generation traces. */
 @Command(name = "trace", mixinStandardHelpOptions = true,
         description = "Inspect, import and generate token-generation traces (docs/traces.md).",
-        subcommands = {TraceInspectCommand.class, TraceImportCommand.class})
+        subcommands = {TraceInspectCommand.class, TraceImportCommand.class, TraceSynthCommand.class})
 public final class TraceCommand implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -4,6 +4,8 @@ import org.pocketsim.hw.config.ConfigException;
 import org.pocketsim.workload.model.ModelCatalog;
 import org.pocketsim.workload.model.ModelSpec;
 import org.pocketsim.workload.synth.ActivationCalibration;
+import org.pocketsim.workload.synth.ActivationFitter;
+import org.pocketsim.workload.synth.ActivationTargets;
 import org.pocketsim.workload.synth.CalibrationReport;
 import org.pocketsim.workload.synth.CalibrationRow;
 import org.pocketsim.workload.synth.ExpertIdsJsonl;
@@ -14,6 +16,7 @@ import org.pocketsim.workload.synth.SyntheticTrace;
 import org.pocketsim.workload.synth.SyntheticTraces;
 import org.pocketsim.workload.synth.TealThresholds;
 import org.pocketsim.workload.safetensors.SafetensorsException;
+import org.pocketsim.workload.trace.TensorKind;
 import org.pocketsim.workload.trace.TraceException;
 import org.pocketsim.workload.trace.TraceReader;
 import org.pocketsim.workload.trace.TraceShape;
@@ -55,14 +58,15 @@ public final class TraceSynthCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--calibrate-to", paramLabel = "TRACE",
-            description = "Real routing trace to fit the MoE routing to: a trace directory or an expert-ids JSONL file.")
+            description = "Real trace to calibrate to: a trace directory (its mlp_in/down_in quantiles and persistence, "
+                    + "its experts) or an expert-ids JSONL file (routing only).")
     Path calibrateTo;
 
-    @Option(names = "--channel-persistence", defaultValue = "0.5", description = "Channel persistence c in [0,1) (default ${DEFAULT-VALUE}, assumed).")
-    double channelPersistence;
+    @Option(names = "--channel-persistence", description = "Channel persistence c in [0,1) (default: fitted to --calibrate-to, else 0.5, assumed).")
+    Double channelPersistence;
 
-    @Option(names = "--temporal-persistence", defaultValue = "0.5", description = "Temporal persistence rho in [0,1) (default ${DEFAULT-VALUE}, assumed).")
-    double temporalPersistence;
+    @Option(names = "--temporal-persistence", description = "Temporal persistence rho in [0,1) (default: fitted to --calibrate-to, else 0.5, assumed).")
+    Double temporalPersistence;
 
     @Option(names = "--activation-source", description = "TEAL model calibrating activations: Llama-2-7B, Llama-3-8B, Mistral-7B.")
     String activationSource;
@@ -98,31 +102,59 @@ public final class TraceSynthCommand implements Callable<Integer> {
     private int generate(PrintWriter stdout) {
         ModelSpec m = ModelCatalog.resolve(model);
         if (routingOnly && !m.isMoe()) throw new IllegalArgumentException("--routing-only needs an MoE model; " + m.id() + " is dense");
-        SynthParameters p = new SynthParameters(seed, tokens, channelPersistence, temporalPersistence, activationSource,
-                1.0, null, !routingOnly, m.isMoe());
-        TealThresholds thresholds = routingOnly ? null : TealThresholds.load(tealPath());
+        boolean activations = !routingOnly;
+        ActivationFitter.Fit fitted = null;
         RoutingCalibration routing = null;
         RoutingStats[] reference = null;
         String origin = "";
         if (calibrateTo != null) {
-            if (!m.isMoe()) throw new IllegalArgumentException("--calibrate-to fits MoE routing; " + m.id() + " is dense");
-            int[][][] experts = readExperts(m);
             origin = calibrateTo.toString();
-            routing = RoutingCalibration.fromTrace(m, experts, seed, origin);
-            reference = new RoutingStats[m.layers()];
-            for (int i = 0; i < experts.length; i++) reference[m.moe().denseLayers() + i] = RoutingStats.of(experts[i], m.moe().experts());
+            boolean jsonl = Files.isRegularFile(calibrateTo) && calibrateTo.toString().endsWith(".jsonl");
+            if (!jsonl && !Files.isDirectory(calibrateTo)) throw new IllegalArgumentException(calibrateTo + ": not a trace directory or .jsonl file");
+            int[][][] experts = null;
+            if (jsonl) {
+                if (!m.isMoe()) throw new IllegalArgumentException("--calibrate-to " + calibrateTo + " holds routing only; " + m.id() + " is dense");
+                experts = ExpertIdsJsonl.read(calibrateTo);
+            } else {
+                boolean hasActivations;
+                boolean hasExperts;
+                try (TraceReader r = TraceReader.open(calibrateTo)) {
+                    hasActivations = any(r, m, TensorKind.MLP_IN) || any(r, m, TensorKind.DOWN_IN);
+                    hasExperts = m.isMoe() && any(r, m, TensorKind.EXPERTS);
+                    if (hasExperts) experts = RoutingCalibration.expertsOf(r, m);
+                }
+                if (activations && hasActivations) fitted = ActivationFitter.fit(() -> TraceReader.open(calibrateTo), m, origin);
+                if (!hasExperts && fitted == null) {
+                    throw new IllegalArgumentException(calibrateTo + ": no tensors to calibrate " + m.id() + " to");
+                }
+            }
+            if (experts != null) {
+                routing = RoutingCalibration.fromTrace(m, experts, seed, origin);
+                reference = new RoutingStats[m.layers()];
+                for (int i = 0; i < experts.length; i++) reference[m.moe().denseLayers() + i] = RoutingStats.of(experts[i], m.moe().experts());
+            }
+        }
+        double c = channelPersistence != null ? channelPersistence
+                : fitted != null ? fitted.channelPersistence() : SynthParameters.DEFAULT_CHANNEL_PERSISTENCE;
+        double rho = temporalPersistence != null ? temporalPersistence
+                : fitted != null ? fitted.temporalPersistence() : SynthParameters.DEFAULT_TEMPORAL_PERSISTENCE;
+        SynthParameters p = new SynthParameters(seed, tokens, c, rho, activationSource, 1.0, null, activations, m.isMoe());
+        ActivationTargets targets = null;
+        if (activations) {
+            targets = fitted != null ? fitted.targets() : ActivationCalibration.tealTargets(TealThresholds.load(tealPath()), m,
+                    activationSource != null ? activationSource : ActivationCalibration.defaultSource(m));
         }
         int intermediate = m.intermediate() > 0 ? m.intermediate() : m.moe().expertIntermediate();
         TraceShape shape = new TraceShape(m.layers(), m.hidden(), intermediate, m.isMoe() ? m.moe().experts() : 0,
                 m.isMoe() ? m.moe().topK() : 0);
-        try (SyntheticTrace source = SyntheticTraces.create(m, p, thresholds, routing)) {
+        try (SyntheticTrace source = SyntheticTraces.calibrated(m, p, targets, routing)) {
             TraceWriter.write(source, shape, dtype, out);
         }
-        stdout.printf("wrote %s: %s, %d tokens, seed %d%n", out, m.id(), tokens, seed);
+        stdout.printf(java.util.Locale.ROOT, "wrote %s: %s, %d tokens, seed %d, channel persistence %.3f, temporal persistence %.3f%n",
+                out, m.id(), tokens, seed, c, rho);
         if (report != null) {
-            String src = activationSource != null ? activationSource : ActivationCalibration.defaultSource(m);
-            try (SyntheticTrace again = SyntheticTraces.create(m, p, thresholds, routing)) {
-                List<CalibrationRow> rows = CalibrationReport.compute(again, m, thresholds, src, reference, origin);
+            try (SyntheticTrace again = SyntheticTraces.calibrated(m, p, targets, routing)) {
+                List<CalibrationRow> rows = CalibrationReport.compute(again, m, targets, reference, origin);
                 CalibrationReport.writeCsv(rows, report);
                 long checked = rows.stream().filter(r -> !Double.isNaN(r.tolerance())).count();
                 long within = rows.stream().filter(r -> !Double.isNaN(r.tolerance()) && r.withinTolerance()).count();
@@ -133,12 +165,9 @@ public final class TraceSynthCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int[][][] readExperts(ModelSpec m) {
-        if (Files.isRegularFile(calibrateTo) && calibrateTo.toString().endsWith(".jsonl")) return ExpertIdsJsonl.read(calibrateTo);
-        if (!Files.isDirectory(calibrateTo)) throw new IllegalArgumentException(calibrateTo + ": not a trace directory or .jsonl file");
-        try (TraceReader r = TraceReader.open(calibrateTo)) {
-            return RoutingCalibration.expertsOf(r, m);
-        }
+    private static boolean any(TraceReader r, ModelSpec m, TensorKind kind) {
+        for (int l = 0; l < m.layers(); l++) if (r.has(kind, l)) return true;
+        return false;
     }
 
     /** The TEAL CSV: --teal, else the repository copy found from the working directory upwards. */

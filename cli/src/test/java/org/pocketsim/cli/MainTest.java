@@ -30,7 +30,7 @@ class MainTest {
         CliRun run = CliRun.of("profils");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).isEqualTo("pocketsim: Unmatched argument at index 0: 'profils'; did you mean profiles? "
+        assertThat(run.err()).isEqualTo("pocketsim: Unmatched argument at index 0: 'profils'; did you mean profiles or models? "
                 + "(see 'pocketsim --help')" + System.lineSeparator());
     }
 

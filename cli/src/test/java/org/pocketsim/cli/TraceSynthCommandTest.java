@@ -78,6 +78,23 @@ class TraceSynthCommandTest {
     }
 
     @Test
+    void calibratingToATraceDirectoryFitsItsActivationsPersistenceAndRouting() throws IOException {
+        Path teal = repoRoot().resolve(TraceSynthCommand.TEAL_CSV);
+        Path known = tmp.resolve("known");
+        assertThat(run("--model", "olmoe-1b-7b-0924", "--tokens", "64", "--seed", "3", "--channel-persistence", "0.3",
+                "--temporal-persistence", "0.7", "--teal", teal.toString(), known.toString())).as(err.toString()).isZero();
+        out.getBuffer().setLength(0);
+        Path csv = tmp.resolve("calibration.csv");
+        assertThat(run("--model", "olmoe-1b-7b-0924", "--tokens", "64", "--seed", "4", "--calibrate-to", known.toString(),
+                "--report", csv.toString(), tmp.resolve("again").toString())).as(err.toString()).isZero();
+        // fitted to the known trace: c = 0.3 and rho = 0.7 come back (fp16 storage included)
+        assertThat(out.toString()).containsPattern("channel persistence 0\\.(29|30|31)\\d, temporal persistence 0\\.(69|70|71)\\d");
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines).anyMatch(l -> l.startsWith("activation,0,mlp_in,sparsity_at_q0.50,") && l.contains("quantiles of " + known));
+        assertThat(lines).anyMatch(l -> l.startsWith("routing,15,experts,reuse_d1,"));
+    }
+
+    @Test
     void existingOutputIsRefusedWithExitCodeTwo() throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("exists"));
         assertThat(run("--model", "olmoe-1b-7b-0924", "--tokens", "20", "--routing-only", dir.toString())).isEqualTo(2);

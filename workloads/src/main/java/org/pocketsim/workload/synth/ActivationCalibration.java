@@ -39,6 +39,24 @@ public final class ActivationCalibration {
         };
     }
 
+    /** TEAL thresholds of {@code source} as the activation targets of {@code spec}. */
+    public static ActivationTargets tealTargets(TealThresholds teal, ModelSpec spec, String source) {
+        String origin = "TEAL thresholds of " + source + (isOwnData(spec, source) ? "" : " mapped by relative depth")
+                + " (data/third-party/sparsity/teal-abs-thresholds-by-sparsity.csv)";
+        teal.layers(source);
+        return new ActivationTargets() {
+            @Override
+            public MagnitudeQuantiles quantiles(int layer, TensorKind kind) {
+                return ActivationCalibration.quantiles(teal, spec, source, layer, kind);
+            }
+
+            @Override
+            public String origin() {
+                return origin;
+            }
+        };
+    }
+
     /** Target |x| quantiles of one layer and tensor of {@code spec}. */
     public static MagnitudeQuantiles quantiles(TealThresholds teal, ModelSpec spec, String source, int layer,
                                               TensorKind kind) {

@@ -34,11 +34,18 @@ public final class CalibrationReport {
     }
 
     /**
-     * Rows for every layer of {@code trace}. {@code teal}/{@code source} give the activation
+     * Rows for every layer of {@code trace}. {@code teal}/{@code source} (TEAL thresholds) give the activation
      * references (null teal: no activation rows); {@code routingReference[layer]} the routing
      * references (null array or entries: routing rows without reference).
      */
     public static List<CalibrationRow> compute(TraceSource trace, ModelSpec spec, TealThresholds teal, String source,
+                                               RoutingStats[] routingReference, String routingOrigin) {
+        ActivationTargets targets = teal == null ? null : ActivationCalibration.tealTargets(teal, spec, source);
+        return compute(trace, spec, targets, routingReference, routingOrigin);
+    }
+
+    /** As above with any activation targets as references (null: no references). */
+    public static List<CalibrationRow> compute(TraceSource trace, ModelSpec spec, ActivationTargets targets,
                                                RoutingStats[] routingReference, String routingOrigin) {
         int layers = spec.layers();
         int tokens = trace.info().tokens();
@@ -67,7 +74,7 @@ public final class CalibrationReport {
         List<CalibrationRow> out = new ArrayList<>();
         for (int l = 0; l < layers; l++) {
             for (int k = 0; k < 2; k++) {
-                if (hist[l][k] != null) activationRows(out, l, ACTIVATIONS[k], hist[l][k], spec, teal, source);
+                if (hist[l][k] != null) activationRows(out, l, ACTIVATIONS[k], hist[l][k], targets);
             }
             if (experts[l] != null && tokens >= 9) {
                 RoutingStats ref = routingReference == null ? null : routingReference[l];
@@ -78,9 +85,9 @@ public final class CalibrationReport {
     }
 
     private static void activationRows(List<CalibrationRow> out, int layer, TensorKind kind, MagnitudeHistogram h,
-                                       ModelSpec spec, TealThresholds teal, String source) {
-        MagnitudeQuantiles ref = teal == null ? null : ActivationCalibration.quantiles(teal, spec, source, layer, kind);
-        String origin = teal == null ? "" : "TEAL " + source + (ActivationCalibration.isOwnData(spec, source) ? "" : " (relative depth)");
+                                       ActivationTargets targets) {
+        MagnitudeQuantiles ref = targets == null ? null : targets.quantiles(layer, kind);
+        String origin = targets == null ? "" : targets.origin();
         for (int i = 0; i < TealThresholds.PROBS.length; i++) {
             double p = TealThresholds.PROBS[i];
             double refValue = ref == null ? Double.NaN : ref.value(i);

@@ -10,6 +10,7 @@ public final class MagnitudeHistogram {
 
     private static final int SHIFT = 15;
     private final long[] counts = new long[1 << 16];
+    private long[] below;
     private long total;
 
     /** Adds |v| of every value of {@code row}. NaN and infinities are errors. */
@@ -19,6 +20,7 @@ public final class MagnitudeHistogram {
             counts[(Float.floatToRawIntBits(v) & 0x7FFFFFFF) >>> SHIFT]++;
         }
         total += row.length;
+        below = null;
     }
 
     public long count() {
@@ -46,19 +48,33 @@ public final class MagnitudeHistogram {
     /** Share of the values with magnitude below {@code v} (the sparsity a threshold of v gives), interpolated within its bin. */
     public double shareBelow(double v) {
         if (total == 0) throw new IllegalStateException("empty histogram");
+        if (below == null) {
+            below = new long[counts.length];
+            long cum = 0;
+            for (int i = 0; i < counts.length; i++) {
+                below[i] = cum;
+                cum += counts[i];
+            }
+        }
         int bin = (Float.floatToRawIntBits((float) Math.abs(v)) & 0x7FFFFFFF) >>> SHIFT;
-        long below = 0;
-        for (int i = 0; i < bin; i++) below += counts[i];
         double lo = Float.intBitsToFloat(bin << SHIFT);
         double hi = Float.intBitsToFloat((bin + 1) << SHIFT);
         double frac = Math.min(1, Math.max(0, (Math.abs(v) - lo) / (hi - lo)));
-        return (below + frac * counts[bin]) / total;
+        return (below[bin] + frac * counts[bin]) / total;
     }
 
-    /** Quantiles at each of {@code probs}. */
+    /**
+     * Quantiles at each of {@code probs}, made strictly increasing and positive (ties from
+     * coarse fp16 data or exact zeros are nudged up by one part in a million) so they can
+     * serve as generator targets.
+     */
     public MagnitudeQuantiles quantiles(double[] probs) {
         double[] v = new double[probs.length];
-        for (int i = 0; i < v.length; i++) v[i] = quantile(probs[i]);
+        for (int i = 0; i < v.length; i++) {
+            v[i] = quantile(probs[i]);
+            double floor = i == 0 ? Float.MIN_NORMAL : v[i - 1] * (1 + 1e-6);
+            if (v[i] < floor) v[i] = floor;
+        }
         return new MagnitudeQuantiles(probs, v);
     }
 }

@@ -28,6 +28,21 @@ public final class SyntheticTraces {
      */
     public static SyntheticTrace create(ModelSpec spec, SynthParameters params, TealThresholds teal,
                                         RoutingCalibration routing) {
+        ActivationTargets targets = null;
+        if (params.activations()) {
+            if (teal == null) throw new IllegalArgumentException("activations need TEAL thresholds (or use calibrated(...) with targets)");
+            String source = params.activationSource() != null ? params.activationSource() : ActivationCalibration.defaultSource(spec);
+            targets = ActivationCalibration.tealTargets(teal, spec, source);
+        }
+        return calibrated(spec, params, targets, routing);
+    }
+
+    /**
+     * A synthetic trace of {@code spec} with activations calibrated to {@code targets} (null
+     * when {@code params} generates no activations) and routing as in {@link #create}.
+     */
+    public static SyntheticTrace calibrated(ModelSpec spec, SynthParameters params, ActivationTargets targets,
+                                            RoutingCalibration routing) {
         int layers = spec.layers();
         ActivationGenerator[] mlpIn = new ActivationGenerator[layers];
         ActivationGenerator[] downIn = new ActivationGenerator[layers];
@@ -38,21 +53,19 @@ public final class SyntheticTraces {
         prov.put("prompt", "none: synthetic");
         prov.put("generator.name", GENERATOR);
         prov.put("generator.seed", Long.toString(params.seed()));
-        String source = params.activationSource() != null ? params.activationSource() : ActivationCalibration.defaultSource(spec);
         if (params.activations()) {
+            if (targets == null) throw new IllegalArgumentException("activations need calibration targets");
             for (int l = 0; l < layers; l++) {
-                MagnitudeQuantiles q = ActivationCalibration.quantiles(teal, spec, source, l, TensorKind.MLP_IN);
+                MagnitudeQuantiles q = targets.quantiles(l, TensorKind.MLP_IN);
                 mlpIn[l] = new ActivationGenerator(q.scaled(params.magnitudeScale()), spec.mlpInputWidth(),
                         params.channelPersistence(), params.temporalPersistence(), SplitMix64.derive(params.seed(), MLP_IN, l));
                 if (!spec.isMoeLayer(l)) {
-                    MagnitudeQuantiles d = ActivationCalibration.quantiles(teal, spec, source, l, TensorKind.DOWN_IN);
+                    MagnitudeQuantiles d = targets.quantiles(l, TensorKind.DOWN_IN);
                     downIn[l] = new ActivationGenerator(d.scaled(params.magnitudeScale()), spec.intermediate(),
                             params.channelPersistence(), params.temporalPersistence(), SplitMix64.derive(params.seed(), DOWN_IN, l));
                 }
             }
-            prov.put("generator.parameters.activationCalibration", "TEAL thresholds of " + source
-                    + (ActivationCalibration.isOwnData(spec, source) ? "" : " mapped by relative depth")
-                    + " (data/third-party/sparsity/teal-abs-thresholds-by-sparsity.csv)");
+            prov.put("generator.parameters.activationCalibration", targets.origin());
         }
         if (params.routing() && spec.isMoe()) {
             RoutingCalibration rc = routing;
