@@ -3,6 +3,7 @@ package org.pocketsim.engine.decode;
 import org.pocketsim.engine.memory.WeightCache;
 import org.pocketsim.engine.memory.eviction.BeladyPolicy;
 import org.pocketsim.engine.memory.eviction.EvictionPolicies;
+import org.pocketsim.engine.memory.eviction.EvictionPolicy;
 import org.pocketsim.engine.memory.eviction.FutureAccesses;
 import org.pocketsim.kernel.sparsity.CacheAwareMasker;
 import org.pocketsim.kernel.sparsity.CacheAwareSpec;
@@ -43,6 +44,12 @@ public final class DipHooks {
     private final WeightCache[] upCache;
     private final WeightCache[] downCache;
     private final Masker masker;
+    private final boolean oracle;
+    private final EvictionPolicy[] upPolicy;
+    private final EvictionPolicy[] downPolicy;
+    private final int[] upCapacity;
+    private final int[] downCapacity;
+    private final SplittableRandom admission;
     private final float[] mlpIn;
     private final float[] downIn;
     private final int[] mask;
@@ -72,17 +79,21 @@ public final class DipHooks {
         downColumnBytes = new long[layers];
         upCache = new WeightCache[layers];
         downCache = new WeightCache[layers];
-        SplittableRandom admission = new SplittableRandom(seed);
+        this.oracle = "belady".equals(dip.cache());
+        upPolicy = new EvictionPolicy[layers];
+        downPolicy = new EvictionPolicy[layers];
+        upCapacity = new int[layers];
+        downCapacity = new int[layers];
         for (int l = 0; l < layers; l++) {
             upColumnBytes[l] = DecodeLowering.bytes(intermediate, plan.bits(l, "up"));
             downColumnBytes[l] = DecodeLowering.bytes(hidden, plan.bits(l, "down"));
-            if (!gluPruning) {
-                upCache[l] = new WeightCache(hidden, WeightCache.capacityBlocksFor(perLinear, upColumnBytes[l], hidden),
-                        EvictionPolicies.create(dip.cache()), admission.split());
-            }
-            downCache[l] = new WeightCache(intermediate, WeightCache.capacityBlocksFor(perLinear, downColumnBytes[l], intermediate),
-                    EvictionPolicies.create(dip.cache()), admission.split());
+            upCapacity[l] = WeightCache.capacityBlocksFor(perLinear, upColumnBytes[l], hidden);
+            downCapacity[l] = WeightCache.capacityBlocksFor(perLinear, downColumnBytes[l], intermediate);
+            upPolicy[l] = gluPruning ? null : EvictionPolicies.create(dip.cache());
+            downPolicy[l] = EvictionPolicies.create(dip.cache());
         }
+        this.admission = new SplittableRandom(seed);
+        if (!oracle) createCaches();
         int widest = Math.max(hidden, intermediate);
         this.masker = dip.gamma() == null ? new MagnitudeMasker(widest)
                 : new CacheAwareMasker(new CacheAwareSpec(dip.gamma(), dip.fixedTopShare(), dip.warmUp(), false), widest);
@@ -108,12 +119,20 @@ public final class DipHooks {
         return map;
     }
 
+    /** Builds the caches once their policies are ready (Belady's after {@link #prepareOracle}). */
+    private void createCaches() {
+        for (int l = 0; l < downCache.length; l++) {
+            if (upPolicy[l] != null) upCache[l] = new WeightCache(hidden, upCapacity[l], upPolicy[l], admission.split());
+            downCache[l] = new WeightCache(intermediate, downCapacity[l], downPolicy[l], admission.split());
+        }
+    }
+
     /**
      * Prepares Belady caches with every future mask, read from {@code future}, a second opening of
      * the same trace (plain DIP masks do not depend on the cache, so they can be computed ahead).
      */
     public void prepareOracle(TraceSource future, int tokens) {
-        if (!(downCache[0].policy() instanceof BeladyPolicy)) return;
+        if (!oracle) return;
         int layers = downCache.length;
         int[][][] upMasks = new int[layers][tokens][];
         int[][][] downMasks = new int[layers][tokens][];
@@ -124,14 +143,15 @@ public final class DipHooks {
             }
         }
         for (int l = 0; l < layers; l++) {
-            if (upCache[l] != null) ((BeladyPolicy) upCache[l].policy()).prepare(FutureAccesses.ofMasks(upMasks[l]));
-            ((BeladyPolicy) downCache[l].policy()).prepare(FutureAccesses.ofMasks(downMasks[l]));
+            if (upPolicy[l] != null) ((BeladyPolicy) upPolicy[l]).prepare(FutureAccesses.ofMasks(upMasks[l]));
+            ((BeladyPolicy) downPolicy[l]).prepare(FutureAccesses.ofMasks(downMasks[l]));
         }
+        createCaches();
     }
 
     /** Whether the column caches use the Belady oracle (which needs {@link #prepareOracle}). */
     public boolean needsOracle() {
-        return downCache[0].policy() instanceof BeladyPolicy;
+        return oracle;
     }
 
     private int[] futureMask(TraceSource future, int layer, int token, boolean up) {

@@ -3,6 +3,7 @@ package org.pocketsim.engine.decode;
 import org.pocketsim.engine.memory.WeightCache;
 import org.pocketsim.engine.memory.eviction.BeladyPolicy;
 import org.pocketsim.engine.memory.eviction.EvictionPolicies;
+import org.pocketsim.engine.memory.eviction.EvictionPolicy;
 import org.pocketsim.engine.memory.eviction.FutureAccesses;
 import org.pocketsim.kernel.routing.CachePriorRouter;
 import org.pocketsim.kernel.routing.CumulativeWindowRouter;
@@ -32,6 +33,11 @@ public final class ExpertHooks {
     private final boolean[] useLogits;
     private final Router[] routers;
     private final WeightCache[] caches;
+    private final boolean oracle;
+    private final int capacity;
+    private final int experts;
+    private final EvictionPolicy[] policies;
+    private final SplittableRandom admission;
     private final long expertBytes;
     private final long expertMacs;
     private final float[] logits;
@@ -60,7 +66,11 @@ public final class ExpertHooks {
         useLogits = new boolean[moeLayers.length];
         routers = new Router[moeLayers.length];
         caches = new WeightCache[moeLayers.length];
-        SplittableRandom admission = new SplittableRandom(seed);
+        this.oracle = "belady".equals(method.cache());
+        this.capacity = capacity;
+        this.experts = experts;
+        policies = new EvictionPolicy[moeLayers.length];
+        admission = new SplittableRandom(seed);
         for (int i = 0; i < moeLayers.length; i++) {
             traceLayer[i] = nearestTraced(moeLayers[i]);
             routers[i] = router(method, experts, k);
@@ -69,8 +79,9 @@ public final class ExpertHooks {
                 throw new IllegalArgumentException("router " + method.router() + " needs router logits, and the trace has only expert ids"
                         + " at layer " + traceLayer[i] + "; use router: top-k, or a trace with logits");
             }
-            caches[i] = new WeightCache(experts, capacity, EvictionPolicies.create(method.cache()), admission.split());
+            policies[i] = EvictionPolicies.create(method.cache());
         }
+        if (!oracle) createCaches();
         logits = new float[experts];
         modelIds = new int[k];
         decision = new RoutingDecision(k);
@@ -97,9 +108,14 @@ public final class ExpertHooks {
         return best;
     }
 
+    /** Builds the caches once their policies are ready (Belady's after {@link #prepareOracle}). */
+    private void createCaches() {
+        for (int i = 0; i < caches.length; i++) caches[i] = new WeightCache(experts, capacity, policies[i], admission.split());
+    }
+
     /** Prepares Belady caches with every future choice, read from {@code future}, a second opening of the trace. */
     public void prepareOracle(TraceSource future, int tokens) {
-        if (!(caches[0].policy() instanceof BeladyPolicy)) return;
+        if (!oracle) return;
         int[][][] choices = new int[moeLayers.length][tokens][];
         RoutingDecision d = new RoutingDecision(modelIds.length);
         for (int t = 0; t < tokens; t++) {
@@ -110,12 +126,13 @@ public final class ExpertHooks {
                 choices[i][t] = ids;
             }
         }
-        for (int i = 0; i < moeLayers.length; i++) ((BeladyPolicy) caches[i].policy()).prepare(FutureAccesses.ofMasks(choices[i]));
+        for (int i = 0; i < moeLayers.length; i++) ((BeladyPolicy) policies[i]).prepare(FutureAccesses.ofMasks(choices[i]));
+        createCaches();
     }
 
     /** Whether the caches use the Belady oracle (which needs {@link #prepareOracle}). */
     public boolean needsOracle() {
-        return caches[0].policy() instanceof BeladyPolicy;
+        return oracle;
     }
 
     /** One group per MoE layer and token. */
@@ -181,6 +198,6 @@ public final class ExpertHooks {
 
     /** Experts each layer's cache holds. */
     public int cachedExperts() {
-        return caches[0].capacityBlocks();
+        return capacity;
     }
 }

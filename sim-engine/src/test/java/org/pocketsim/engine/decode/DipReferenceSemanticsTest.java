@@ -92,6 +92,19 @@ class DipReferenceSemanticsTest {
     }
 
     @Test
+    void theBeladyOracleIsPreparedFromASecondPassOverTheTrace() {
+        MlpMethod.Dip dip = new MlpMethod.Dip(null, 0.25, 0.25, false, "belady", null, null, null,
+                new TraceSpec("unused", false, null, null, null));
+        DipHooks hooks = new DipHooks(model, WeightPlan.of("fp16", null, 32), dip, twoIdenticalTokens(), 8L << 30, 1);
+        assertThat(hooks.needsOracle()).isTrue();
+        hooks.prepareOracle(twoIdenticalTokens(), 2);
+        for (int token = 0; token < 2; token++) {
+            for (int hook = 0; hook < 64; hook++) hooks.lowerHook(hook, token, new WorkGroup());
+        }
+        assertThat(hooks.hitRate()).isEqualTo(0.5);
+    }
+
+    @Test
     void aCacheTooSmallForTheMaskReadsTheOverflowFromFlashOnTheSecondToken() {
         MlpMethod.Dip dip = new MlpMethod.Dip(null, 0.25, 0.25, false, "lru", null, null, null,
                 new TraceSpec("unused", false, null, null, null));
