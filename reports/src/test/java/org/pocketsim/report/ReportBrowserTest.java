@@ -4,12 +4,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.pocketsim.engine.experiment.ExperimentLoader;
+import org.pocketsim.engine.experiment.ExperimentRunner;
+import org.pocketsim.engine.experiment.LoadedExperiment;
+import org.pocketsim.engine.result.ExperimentResult;
+import org.pocketsim.engine.sweep.Progress;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -30,8 +35,9 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * Opens reports from disk in headless Debian Chromium and checks what a reader sees: every
  * image decoded, the tables present. Always checks a report rendered from {@link SampleResults};
- * also checks every folder listed in the system property {@code pocketsim.reportDirs}
- * (path-separator list, e.g. {@code -Dpocketsim.reportDirs=out/decode-baselines}).
+ * also checks every folder listed in the system property {@code pocketsim.reportDirs} or env
+ * {@code POCKETSIM_REPORT_DIRS} (path-separator list, relative to the repository root, e.g.
+ * {@code -Dpocketsim.reportDirs=out/decode-baselines}).
  * A screenshot of each page is saved under {@code target/browser/}.
  *
  * <p>Without chromium and chromedriver the test is skipped, unless env {@code CI=true}, where it fails.
@@ -43,17 +49,16 @@ class ReportBrowserTest {
     private static final int WIDTH_PX = 1280;
     private static final int MAX_HEIGHT_PX = 12_000;
 
+    /** Held so the level sticks: Selenium warns about CDP versions it does not bundle, which this test never uses. */
+    private static final java.util.logging.Logger SELENIUM_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium");
+
     private static ChromeDriver driver;
     private static Path profileDir;
 
     @BeforeAll
     static void startBrowser() throws Exception {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {
-            String why = "headless browser test needs " + CHROMIUM + " and " + DRIVER
-                    + " (Debian: apt-get install chromium chromium-driver)";
-            if ("true".equals(System.getenv("CI"))) fail(why + "; CI=true, so this is a failure");
-            Assumptions.abort(why + "; skipped locally");
-        }
+        if (missingBrowser() != null) return;
+        SELENIUM_LOG.setLevel(java.util.logging.Level.SEVERE);
         // Never let Selenium Manager look for or download a driver: the paths are given.
         System.setProperty("SE_OFFLINE", "true");
         System.setProperty("webdriver.chrome.driver", DRIVER.toString());
@@ -79,26 +84,93 @@ class ReportBrowserTest {
         }
     }
 
-    @TestFactory
-    List<DynamicTest> reportsOpenWithEveryImageLoadedAndTheirTables() throws Exception {
-        List<DynamicTest> tests = new ArrayList<>();
+    /** Why the browser cannot run here, or null when chromium and chromedriver are both present. */
+    private static String missingBrowser() {
+        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER)) return null;
+        return "headless browser test needs " + CHROMIUM + " and " + DRIVER
+                + " (Debian: apt-get install chromium chromium-driver)";
+    }
+
+    /** Skips (locally) or fails (CI=true) when chromium or chromedriver is absent. */
+    private static void requireBrowser() {
+        String missing = missingBrowser();
+        if (missing == null) return;
+        if ("true".equals(System.getenv("CI"))) fail(missing + "; CI=true, so this is a failure");
+        System.err.println("SKIPPED ReportBrowserTest: " + missing);
+        Assumptions.abort(missing + "; skipped locally (CI=true makes this a failure)");
+    }
+
+    @Test
+    void sampleReportOpensWithEveryImageLoadedAndItsTables() throws Exception {
+        requireBrowser();
         Path sample = ReportWriter.write(SampleResults.experiment(), targetDir().resolve("browser/sample-report"))
                 .getParent();
-        tests.add(DynamicTest.dynamicTest("sample report", () -> {
-            PageFacts facts = open(sample, "sample");
-            assertThat(facts.images).hasSize(5);
-            assertThat(facts.tableIds).contains("summary", "comparison", "table-0", "results", "traces");
-            assertThat(facts.highlightedRows).isEqualTo(1);
-        }));
-        for (String dir : System.getProperty("pocketsim.reportDirs", "").split(File.pathSeparator)) {
+        PageFacts facts = open(sample, "sample");
+        assertThat(facts.images).hasSize(6);
+        assertThat(facts.tableIds).contains("summary", "comparison", "table-0", "results", "notes", "traces");
+        assertThat(facts.highlightedRows).isEqualTo(1);
+    }
+
+    @TestFactory
+    List<DynamicTest> listedReportFoldersOpenWithEveryImageLoaded() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String dir : reportDirs().split(File.pathSeparator)) {
             if (dir.isBlank()) continue;
-            Path folder = Path.of(dir).toAbsolutePath().normalize();
+            Path folder = repoRoot().resolve(dir.trim()).normalize();
             tests.add(DynamicTest.dynamicTest(folder.toString(), () -> {
+                requireBrowser();
                 PageFacts facts = open(folder, folder.getFileName().toString());
                 assertThat(facts.tableIds).contains("results");
             }));
         }
         return tests;
+    }
+
+    /**
+     * Every experiment shipped in {@code configs/} is run and its report opened: what a user gets
+     * from {@code pocketsim run configs/x.yaml} must load completely in a browser.
+     */
+    @TestFactory
+    List<DynamicTest> shippedExperimentReportsOpenWithEveryImageLoaded() throws Exception {
+        List<DynamicTest> tests = new ArrayList<>();
+        try (Stream<Path> configs = Files.list(repoRoot().resolve("configs"))) {
+            for (Path config : configs.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+                tests.add(DynamicTest.dynamicTest(config.getFileName().toString(), () -> {
+                    requireBrowser();
+                    LoadedExperiment experiment = ExperimentLoader.load(config, List.of());
+                    Path out = targetDir().resolve("browser/shipped");
+                    ExperimentResult result = ExperimentRunner.run(experiment,
+                            Files.createTempDirectory("pocketsim-state-").resolve("points.jsonl"), 2,
+                            new Progress(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), false,
+                                    experiment.points().size()));
+                    Path folder = ReportWriter.write(result, out.resolve(result.experimentId())).getParent();
+                    PageFacts facts = open(folder, "shipped-" + result.experimentId());
+                    assertThat(facts.images).hasSize(result.report().charts().size());
+                    assertThat(facts.tableIds).contains("summary", "results");
+                    if (!result.comparisons().isEmpty()) assertThat(facts.tableIds).contains("comparison");
+                }));
+            }
+        }
+        return tests;
+    }
+
+    /** Extra report folders: system property pocketsim.reportDirs, else env POCKETSIM_REPORT_DIRS. */
+    private static String reportDirs() {
+        String prop = System.getProperty("pocketsim.reportDirs", "");
+        if (!prop.isBlank()) return prop;
+        String env = System.getenv("POCKETSIM_REPORT_DIRS");
+        return env == null ? "" : env;
+    }
+
+    /** Relative report folders are read from the repository root (where mvnw is), not the module folder. */
+    private static Path repoRoot() {
+        String prop = System.getProperty("pocketsim.repoRoot");
+        if (prop != null && !prop.isBlank()) return Path.of(prop).toAbsolutePath();
+        Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+        for (Path d = dir; d != null; d = d.getParent()) {
+            if (Files.exists(d.resolve("mvnw"))) return d;
+        }
+        return dir;
     }
 
     /** What the browser saw on one report page. */

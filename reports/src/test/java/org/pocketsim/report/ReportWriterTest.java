@@ -1,5 +1,6 @@
 package org.pocketsim.report;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pocketsim.engine.result.ChartSpec;
@@ -22,18 +23,33 @@ class ReportWriterTest {
 
     private static final Pattern LINK = Pattern.compile("(?:src|href)=\"([^\"#][^\"]*)\"");
 
+    /** The full sample report, written once: rendering six charts is the slow part of these tests. */
+    @TempDir
+    static Path shared;
+    private static Path out;
+    private static Path index;
+
     @TempDir
     Path tmp;
 
+    @BeforeAll
+    static void writeSampleReport() throws Exception {
+        out = shared.resolve("out/dip-sample");
+        index = ReportWriter.write(SampleResults.experiment(), out);
+    }
+
+    /** The sample with only its first chart, for tests about folders rather than charts. */
+    private static ExperimentResult oneChart() {
+        return SampleResults.experiment(SampleResults.charts().subList(0, 1));
+    }
+
     @Test
     void writesIndexChartsCsvAndJsonAndNothingElse() throws Exception {
-        Path out = tmp.resolve("out/dip-sample");
-        Path index = ReportWriter.write(SampleResults.experiment(), out);
-
         assertThat(index).isEqualTo(out.toAbsolutePath().resolve("index.html"));
         try (Stream<Path> files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly(
-                    "chart-hit-rate-by-layer.png", "chart-hit-rate-vs-dram.png", "chart-speed-vs-dram-footprint.png",
+                    "chart-hit-rate-by-layer.png", "chart-hit-rate-vs-dram.png", "chart-pocketsim-vs-published.png",
+                    "chart-speed-vs-dram-footprint.png",
                     "chart-time-per-token.png", "chart-tokens-per-second-vs-density.png", "index.html",
                     "results.csv", "results.json");
         }
@@ -44,13 +60,11 @@ class ReportWriterTest {
 
     @Test
     void everyLocalLinkOfTheIndexNamesAFileInTheFolder() throws Exception {
-        Path out = tmp.resolve("r");
-        ReportWriter.write(SampleResults.experiment(), out);
         String html = Files.readString(out.resolve("index.html"));
         List<String> links = new ArrayList<>();
         Matcher m = LINK.matcher(html);
         while (m.find()) links.add(m.group(1));
-        assertThat(links).hasSize(5 + 4); // five charts; csv and json linked from nav and results note
+        assertThat(links).hasSize(6 + 4); // six charts; csv and json linked from nav and results note
         for (String link : links) {
             assertThat(link).doesNotContain("/", ":");
             assertThat(out.resolve(link)).isRegularFile();
@@ -61,32 +75,32 @@ class ReportWriterTest {
     void failureMidwayLeavesNoOutputFolderAndNoTemporaryFolder() {
         ChartSpec bad = ChartSpec.of(ChartType.LINE, "Energy", "density", List.of("energyPerTokenMj"), null);
         ExperimentResult r = SampleResults.experiment(List.of(SampleResults.charts().get(0), bad));
-        Path out = tmp.resolve("out/broken");
+        Path broken = tmp.resolve("out/broken");
 
-        assertThatThrownBy(() -> ReportWriter.write(r, out)).hasMessageContaining("energyPerTokenMj");
-        assertThat(out).doesNotExist();
-        assertThat(leftovers(out.getParent())).isEmpty();
+        assertThatThrownBy(() -> ReportWriter.write(r, broken)).hasMessageContaining("energyPerTokenMj");
+        assertThat(broken).doesNotExist();
+        assertThat(leftovers(broken.getParent())).isEmpty();
     }
 
     @Test
     void failureKeepsAnEarlierReportAsItWas() throws Exception {
-        Path out = tmp.resolve("kept");
-        ReportWriter.write(SampleResults.experiment(), out);
-        String before = Files.readString(out.resolve("index.html"));
+        Path folder = tmp.resolve("kept");
+        ReportWriter.write(oneChart(), folder);
+        String before = Files.readString(folder.resolve("index.html"));
         ChartSpec bad = ChartSpec.of(ChartType.HEATMAP, "Missing", null, List.of("nope"), null);
 
-        assertThatThrownBy(() -> ReportWriter.write(SampleResults.experiment(List.of(bad)), out))
+        assertThatThrownBy(() -> ReportWriter.write(SampleResults.experiment(List.of(bad)), folder))
                 .hasMessageContaining("has no series 'nope'");
-        assertThat(Files.readString(out.resolve("index.html"))).isEqualTo(before);
+        assertThat(Files.readString(folder.resolve("index.html"))).isEqualTo(before);
         assertThat(leftovers(tmp)).containsExactly("kept");
     }
 
     @Test
     void rewritingReplacesTheOldReportWholly() throws Exception {
-        Path out = tmp.resolve("again");
-        ReportWriter.write(SampleResults.experiment(), out);
-        ReportWriter.write(SampleResults.experiment(List.of()), out);
-        try (Stream<Path> files = Files.list(out)) {
+        Path folder = tmp.resolve("again");
+        ReportWriter.write(oneChart(), folder);
+        ReportWriter.write(SampleResults.experiment(List.of()), folder);
+        try (Stream<Path> files = Files.list(folder)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted())
                     .containsExactly("index.html", "results.csv", "results.json");
         }

@@ -55,7 +55,8 @@ public final class SampleResults {
                 ChartSpec.of(ChartType.PARETO, "Speed vs DRAM footprint", "dramFootprintBytes",
                         List.of("tokensPerSecond"), "method"),
                 ChartSpec.of(ChartType.STACKED_BAR, "Time per token", null, List.of(), null),
-                ChartSpec.of(ChartType.HEATMAP, "Hit rate by layer", "method", List.of("hitRateByLayer"), null));
+                ChartSpec.of(ChartType.HEATMAP, "Hit rate by layer", "method", List.of("hitRateByLayer"), null),
+                ChartSpec.of(ChartType.COMPARISON, "PocketSim vs published", null, null, null));
     }
 
     private static PointResult point(int index, String id, String method, String density, double tps, double ms,

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -47,10 +49,13 @@ final class BindingErrors {
         if (e instanceof UnrecognizedPropertyException u) {
             List<String> known = u.getKnownPropertyIds() == null ? List.of()
                     : u.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.toList());
-            problem = "unknown key '" + u.getPropertyName() + "'" + Suggest.nearest(u.getPropertyName(), known)
-                    .map(s -> "; did you mean '" + s + "'?")
-                    .orElse(" (valid keys: " + String.join(", ", known) + ")");
+            problem = unknownKeyProblem(u.getPropertyName(), known);
         } else if (e instanceof ValueInstantiationException v && v.getCause() != null) {
+            Optional<String> unknown = unknownKey(TreePath.at(tree, path), v.getType().getRawClass());
+            if (unknown.isPresent()) {
+                return located(origins, join(path, unknown.get()), unknownKeyProblem(unknown.get(),
+                        recordKeys(v.getType().getRawClass())));
+            }
             Throwable cause = v.getCause();
             if (cause instanceof FieldException f) {
                 path = join(path, f.field());
@@ -65,7 +70,7 @@ final class BindingErrors {
             missing.find();
             String key = missing.group(1);
             String parent = path.equals(key) || path.endsWith("." + key) ? LocationIndex.parentOf(path) : path;
-            Optional<String> typo = typoOf(key, at(tree, parent));
+            Optional<String> typo = typoOf(key, TreePath.at(tree, parent));
             if (typo.isPresent()) {
                 return located(origins, join(parent, typo.get()),
                         "unknown key '" + typo.get() + "'; did you mean '" + key + "'?");
@@ -73,11 +78,42 @@ final class BindingErrors {
             path = join(parent, key);
             problem = "missing required key '" + key + "'";
         } else if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
-            problem = wrongType(m.getTargetType(), at(tree, path), m.getOriginalMessage());
+            problem = wrongType(m.getTargetType(), TreePath.at(tree, path), m.getOriginalMessage());
         } else {
             problem = tidy(e.getOriginalMessage());
         }
         return located(origins, path, problem);
+    }
+
+    private static String unknownKeyProblem(String key, List<String> known) {
+        return "unknown key '" + key + "'" + Suggest.nearest(key, known)
+                .map(s -> "; did you mean '" + s + "'?")
+                .orElse(" (valid keys: " + String.join(", ", known) + ")");
+    }
+
+    /**
+     * A key of {@code node} that {@code type} (a record) has no component for. Record constructors
+     * run before Jackson reports unknown keys, so a misspelt optional key would otherwise surface
+     * as a confusing validation error.
+     */
+    private static Optional<String> unknownKey(JsonNode node, Class<?> type) {
+        if (node == null || !node.isObject() || !type.isRecord()) {
+            return Optional.empty();
+        }
+        List<String> known = recordKeys(type);
+        List<String> present = new ArrayList<>();
+        node.fieldNames().forEachRemaining(present::add);
+        return present.stream().filter(k -> !known.contains(k)).findFirst();
+    }
+
+    private static List<String> recordKeys(Class<?> type) {
+        List<String> keys = new ArrayList<>();
+        for (RecordComponent component : type.getRecordComponents()) {
+            JsonProperty renamed = component.getAccessor().getAnnotation(JsonProperty.class);
+            keys.add(renamed != null && !renamed.value().isEmpty() ? renamed.value() : component.getName());
+        }
+        keys.sort(null);
+        return keys;
     }
 
     /** Builds the exception with the location of {@code path} in whichever origin defines most of it. */
@@ -146,19 +182,6 @@ final class BindingErrors {
         node.fieldNames().forEachRemaining(present::add);
         present.remove(key);
         return present.stream().filter(p -> Suggest.nearest(key, List.of(p)).isPresent()).findFirst();
-    }
-
-    /** The node at a dotted path such as {@code rows[1].size}, or null. */
-    private static JsonNode at(JsonNode tree, String path) {
-        JsonNode node = tree;
-        for (String part : path.isEmpty() ? new String[0] : path.split("\\.|(?=\\[)")) {
-            if (node == null) {
-                return null;
-            }
-            node = part.startsWith("[") ? node.get(Integer.parseInt(part.substring(1, part.length() - 1)))
-                    : node.get(part);
-        }
-        return node;
     }
 
     private static String pathOf(JsonMappingException e) {

@@ -30,10 +30,4 @@ public final class FieldException extends IllegalArgumentException {
     public String problem() {
         return problem;
     }
-
-    /** The same problem seen from an enclosing record, whose field {@code prefix} holds this one. */
-    public FieldException under(String prefix) {
-        String joined = field.startsWith("[") ? prefix + field : prefix + "." + field;
-        return new FieldException(joined, problem);
-    }
 }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -47,6 +46,7 @@ public final class YamlConfig {
                 .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .annotationIntrospector(new StrictIntrospector())
+                .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
                 .build();
         for (LogicalType type : List.of(LogicalType.Integer, LogicalType.Float, LogicalType.Boolean)) {
             mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
@@ -55,7 +55,10 @@ public final class YamlConfig {
         return mapper;
     }
 
-    /** A copy of the strict mapper, for callers that need Jackson directly (e.g. to write YAML). */
+    /**
+     * A copy of the strict mapper, for callers that need Jackson directly, e.g. to write a bound
+     * config back as YAML ("config as run"): nulls are left out, so what it writes reads back equal.
+     */
     public static ObjectMapper mapper() {
         return MAPPER.copy();
     }

@@ -1,7 +1,6 @@
 package org.pocketsim.hw.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.pocketsim.hw.unit.Bandwidth;

@@ -19,6 +19,8 @@ public final class FloatFormat implements ScalarFormat {
     private final Specials specials;
     private final boolean saturating;
     private final int minExponent;
+    private final double minNormal;
+    private final double subnormalQuantum;
     private final double maxFinite;
     private final int maxFiniteCode;
     private final int signBit;
@@ -46,6 +48,8 @@ public final class FloatFormat implements ScalarFormat {
         this.specials = specials;
         this.saturating = saturating || specials == Specials.NONE;
         this.minExponent = 1 - bias;
+        this.minNormal = Math.scalb(1.0, minExponent);
+        this.subnormalQuantum = Math.scalb(1.0, minExponent - mantissaBits);
         int maxBiased = (1 << exponentBits) - (specials == Specials.IEEE ? 2 : 1);
         int maxMantissa = (1 << mantissaBits) - (specials == Specials.FN ? 2 : 1);
         this.maxFiniteCode = (maxBiased << mantissaBits) | maxMantissa;
@@ -79,9 +83,14 @@ public final class FloatFormat implements ScalarFormat {
         return Math.getExponent(maxFinite);
     }
 
+    /** Exponent of the smallest normal binade, {@code 1 - bias}. */
+    public int minExponent() {
+        return minExponent;
+    }
+
     /** Smallest positive subnormal, {@code 2^(1 - bias - m)}. */
     public double minSubnormal() {
-        return Math.scalb(1.0, minExponent - mantissaBits);
+        return subnormalQuantum;
     }
 
     @Override
@@ -98,8 +107,7 @@ public final class FloatFormat implements ScalarFormat {
             return sign | (((1 << exponentBits) - 1) << mantissaBits);
         }
         // Quantum of a's binade; below the normal range the subnormal quantum applies.
-        int exp = a < Math.scalb(1.0, minExponent) ? minExponent : Math.getExponent(a);
-        double quantum = Math.scalb(1.0, exp - mantissaBits);
+        double quantum = a < minNormal ? subnormalQuantum : Math.scalb(1.0, Math.getExponent(a) - mantissaBits);
         double r = Math.rint(a / quantum) * quantum;
         if (r > maxFinite) {
             return sign | overflowCode();
@@ -109,7 +117,7 @@ public final class FloatFormat implements ScalarFormat {
         }
         int e = Math.getExponent(r);
         if (e < minExponent) {
-            return sign | (int) (r / Math.scalb(1.0, minExponent - mantissaBits));
+            return sign | (int) (r / subnormalQuantum);
         }
         int mantissa = (int) (Math.scalb(r, mantissaBits - e) - (1 << mantissaBits));
         return sign | ((e + bias) << mantissaBits) | mantissa;

@@ -90,6 +90,22 @@ class FloatFormatTest {
     }
 
     @Test
+    void mxElementFormatsHaveTheOcpValueSets() {
+        FloatFormat e2m1 = (FloatFormat) FormatRegistry.get("fp4-e2m1");
+        double[] fp4 = {0, 0.5, 1, 1.5, 2, 3, 4, 6};
+        for (int c = 0; c < 8; c++) {
+            assertThat(e2m1.decode(c)).as("E2M1 %d", c).isEqualTo(fp4[c]);
+            assertThat(e2m1.decode(c | 8)).isEqualTo(-fp4[c]);
+        }
+        FloatFormat e2m3 = (FloatFormat) FormatRegistry.get("fp6-e2m3");
+        FloatFormat e3m2 = (FloatFormat) FormatRegistry.get("fp6-e3m2");
+        assertThat(e2m3.maxFinite()).isEqualTo(7.5);
+        assertThat(e2m3.decode(0x01)).isEqualTo(0.125);
+        assertThat(e3m2.maxFinite()).isEqualTo(28.0);
+        assertThat(e3m2.decode(0x01)).isEqualTo(0.0625);
+    }
+
+    @Test
     void tiesRoundToEven() {
         // E4M3 around 1: spacing 1/8. 1 + 1/16 is halfway between 1.0 (even mantissa 0) and 1.125.
         assertThat(e4m3.decode(e4m3.encode(1.0625))).isEqualTo(1.0);

@@ -3,6 +3,7 @@ package org.pocketsim.report.chart;
 import org.jfree.chart.JFreeChart;
 import org.pocketsim.engine.result.ChartSpec;
 import org.pocketsim.engine.result.ChartType;
+import org.pocketsim.engine.result.ExperimentResult;
 import org.pocketsim.engine.result.PointResult;
 
 import java.util.List;
@@ -19,10 +20,11 @@ public interface Chart {
     ChartType type();
 
     /**
-     * Builds the chart. {@code points} are non-empty, already filtered, in index order.
+     * Builds the chart. {@code points} are the points the spec selects: non-empty, filtered, in
+     * index order; {@code result} is the whole experiment, for charts of what is not per point.
      *
      * @throws IllegalArgumentException naming the chart and point when a named metric,
      *                                  parameter or series is missing or unusable
      */
-    JFreeChart build(ChartSpec spec, List<PointResult> points);
+    JFreeChart build(ChartSpec spec, ExperimentResult result, List<PointResult> points);
 }

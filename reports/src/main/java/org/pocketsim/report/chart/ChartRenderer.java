@@ -36,6 +36,7 @@ public final class ChartRenderer {
         register(new ParetoChart());
         register(new StackedBarChart());
         register(new HeatmapChart());
+        register(new ComparisonChart());
     }
 
     private ChartRenderer() {
@@ -58,8 +59,17 @@ public final class ChartRenderer {
         return "chart-" + ReportSpec.slug(spec.title()) + ".png";
     }
 
-    /** The points a chart draws: those passing its filter, in index order; an error when none do. */
+    /**
+     * The points a chart draws: those passing its filter, in index order; an error when none do.
+     * A comparison chart draws the comparisons instead, and needs at least one.
+     */
     public static List<PointResult> select(ChartSpec spec, ExperimentResult result) {
+        if (spec.type() == ChartType.COMPARISON) {
+            if (result.comparisons().isEmpty()) {
+                throw new IllegalArgumentException("chart '" + spec.title() + "': the experiment has no comparisons");
+            }
+            return result.points();
+        }
         List<PointResult> points = result.points().stream().filter(p -> spec.accepts(p.parameters())).toList();
         if (points.isEmpty()) {
             throw new IllegalArgumentException("chart '" + spec.title() + "': no point matches "
@@ -70,7 +80,7 @@ public final class ChartRenderer {
 
     /** Builds and styles the chart without writing it. */
     public static JFreeChart build(ChartSpec spec, ExperimentResult result) {
-        JFreeChart chart = CHARTS.get(spec.type()).build(spec, select(spec, result));
+        JFreeChart chart = CHARTS.get(spec.type()).build(spec, result, select(spec, result));
         ChartStyle.apply(chart);
         return chart;
     }

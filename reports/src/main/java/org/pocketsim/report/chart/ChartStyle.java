@@ -17,6 +17,10 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
+import java.awt.Shape;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
 
 /**
  * One look for every chart: fixed size, white background, light grid, fonts readable at the
@@ -48,6 +52,25 @@ final class ChartStyle {
         return PALETTE[i % PALETTE.length];
     }
 
+    /** Marker of the {@code i}-th series: circle, square, triangle, diamond, large enough to see at page size. */
+    static Shape marker(int i) {
+        double r = 5.5;
+        return switch (i % 4) {
+            case 0 -> new Ellipse2D.Double(-r, -r, 2 * r, 2 * r);
+            case 1 -> new Rectangle2D.Double(-r + 0.5, -r + 0.5, 2 * r - 1, 2 * r - 1);
+            case 2 -> polygon(new double[]{0, r + 1, -r - 1}, new double[]{-r - 1, r, r});
+            default -> polygon(new double[]{0, r + 1, 0, -r - 1}, new double[]{-r - 1, 0, r + 1, 0});
+        };
+    }
+
+    private static Shape polygon(double[] xs, double[] ys) {
+        Path2D.Double p = new Path2D.Double();
+        p.moveTo(xs[0], ys[0]);
+        for (int k = 1; k < xs.length; k++) p.lineTo(xs[k], ys[k]);
+        p.closePath();
+        return p;
+    }
+
     static BasicStroke line() {
         return new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     }
@@ -76,6 +99,7 @@ final class ChartStyle {
         if (legend != null) {
             legend.setItemFont(LEGEND);
             legend.setPosition(RectangleEdge.BOTTOM);
+            legend.setItemLabelPadding(new RectangleInsets(2, 4, 2, 16));
             legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
         }
         Plot plot = chart.getPlot();

@@ -11,6 +11,7 @@ import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.DefaultXYZDataset;
 import org.pocketsim.engine.result.ChartSpec;
 import org.pocketsim.engine.result.ChartType;
+import org.pocketsim.engine.result.ExperimentResult;
 import org.pocketsim.engine.result.PointResult;
 
 import java.awt.Font;
@@ -32,7 +33,7 @@ final class HeatmapChart implements Chart {
     }
 
     @Override
-    public JFreeChart build(ChartSpec spec, List<PointResult> points) {
+    public JFreeChart build(ChartSpec spec, ExperimentResult result, List<PointResult> points) {
         String name = spec.y().get(0);
         int columns = points.size();
         int layers = -1;

@@ -7,6 +7,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.pocketsim.engine.result.ChartSpec;
 import org.pocketsim.engine.result.ChartType;
+import org.pocketsim.engine.result.ExperimentResult;
 import org.pocketsim.engine.result.PointResult;
 
 import java.awt.BasicStroke;
@@ -28,7 +29,7 @@ final class ParetoChart implements Chart {
     }
 
     @Override
-    public JFreeChart build(ChartSpec spec, List<PointResult> points) {
+    public JFreeChart build(ChartSpec spec, ExperimentResult result, List<PointResult> points) {
         String yName = spec.y().get(0);
         int n = points.size();
         double[] xs = new double[n];
@@ -36,8 +37,8 @@ final class ParetoChart implements Chart {
         Map<String, XYSeries> series = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
             PointResult p = points.get(i);
-            xs[i] = PointValues.number(spec, p, spec.x());
-            ys[i] = PointValues.number(spec, p, yName);
+            xs[i] = PointValues.onAxis(spec, p, spec.x(), spec.logX());
+            ys[i] = PointValues.onAxis(spec, p, yName, spec.logY());
             String split = PointValues.seriesValue(spec, p);
             String key = XyChart.seriesKey(spec, yName, split);
             series.computeIfAbsent(key, k -> new XYSeries(k, false, true)).add(xs[i], ys[i]);
@@ -50,7 +51,10 @@ final class ParetoChart implements Chart {
         XYSeriesCollection points0 = new XYSeriesCollection();
         series.values().forEach(points0::addSeries);
         XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);
-        for (int i = 0; i < points0.getSeriesCount(); i++) dots.setSeriesPaint(i, ChartStyle.colour(i));
+        for (int i = 0; i < points0.getSeriesCount(); i++) {
+            dots.setSeriesPaint(i, ChartStyle.colour(i));
+            dots.setSeriesShape(i, ChartStyle.marker(i));
+        }
 
         XYPlot plot = new XYPlot(points0, ChartStyle.valueAxis(spec.xLabel(), spec.logX()),
                 ChartStyle.valueAxis(spec.yLabel(), spec.logY()), dots);

@@ -33,6 +33,16 @@ final class PointValues {
         }
     }
 
+    /** As {@link #number}, for a value on an axis: a log axis needs it positive. */
+    static double onAxis(ChartSpec spec, PointResult p, String name, boolean logAxis) {
+        double v = number(spec, p, name);
+        if (logAxis && !(v > 0)) {
+            throw new IllegalArgumentException("chart '" + spec.title() + "': '" + name + "' of point " + p.index()
+                    + " is " + v + ", which a logarithmic axis cannot show");
+        }
+        return v;
+    }
+
     /** Category label of a point: the value of {@code name}, or all its parameters when null. */
     static String label(ChartSpec spec, PointResult p, String name) {
         if (name == null) {

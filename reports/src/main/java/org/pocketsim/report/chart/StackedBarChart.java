@@ -11,6 +11,7 @@ import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.pocketsim.engine.result.ChartSpec;
 import org.pocketsim.engine.result.ChartType;
+import org.pocketsim.engine.result.ExperimentResult;
 import org.pocketsim.engine.result.PointResult;
 
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ final class StackedBarChart implements Chart {
     }
 
     @Override
-    public JFreeChart build(ChartSpec spec, List<PointResult> points) {
+    public JFreeChart build(ChartSpec spec, ExperimentResult result, List<PointResult> points) {
         List<String> metrics = new ArrayList<>();
         for (String m : spec.y()) {
             long carrying = points.stream().filter(p -> p.hasMetric(m)).count();

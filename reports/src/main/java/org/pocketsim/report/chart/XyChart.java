@@ -7,6 +7,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.pocketsim.engine.result.ChartSpec;
 import org.pocketsim.engine.result.ChartType;
+import org.pocketsim.engine.result.ExperimentResult;
 import org.pocketsim.engine.result.PointResult;
 
 import java.util.LinkedHashMap;
@@ -32,14 +33,14 @@ final class XyChart implements Chart {
     }
 
     @Override
-    public JFreeChart build(ChartSpec spec, List<PointResult> points) {
+    public JFreeChart build(ChartSpec spec, ExperimentResult result, List<PointResult> points) {
         Map<String, XYSeries> series = new LinkedHashMap<>();
         for (String y : spec.y()) {
             for (PointResult p : points) {
                 String split = PointValues.seriesValue(spec, p);
                 String key = seriesKey(spec, y, split);
-                double xv = PointValues.number(spec, p, spec.x());
-                double yv = PointValues.number(spec, p, y);
+                double xv = PointValues.onAxis(spec, p, spec.x(), spec.logX());
+                double yv = PointValues.onAxis(spec, p, y, spec.logY());
                 series.computeIfAbsent(key, k -> new XYSeries(k, true, true)).add(xv, yv);
             }
         }
@@ -49,6 +50,7 @@ final class XyChart implements Chart {
         for (int i = 0; i < data.getSeriesCount(); i++) {
             renderer.setSeriesPaint(i, ChartStyle.colour(i));
             renderer.setSeriesStroke(i, ChartStyle.line());
+            renderer.setSeriesShape(i, ChartStyle.marker(i));
         }
         XYPlot plot = new XYPlot(data, ChartStyle.valueAxis(spec.xLabel(), spec.logX()),
                 ChartStyle.valueAxis(spec.yLabel(), spec.logY()), renderer);

@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
 
 /**
  * {@code index.html} of a report: title and question, run metadata, summary table, predictions
- * beside published measurements, charts, extra tables, the full results, trace provenance and
- * the config as run. Self-contained (inline CSS, images by relative link to PNGs in the same
+ * beside published measurements, charts, extra tables, the full results, notes on points, trace
+ * provenance and the config as run. Self-contained (inline CSS, images by relative link to PNGs in the same
  * folder), so it opens from disk with no server. All text is HTML-escaped.
  */
 public final class ReportPage {
@@ -43,6 +43,7 @@ public final class ReportPage {
         charts(out, r);
         for (int i = 0; i < r.tables().size(); i++) extraTable(out, r.tables().get(i), i);
         results(out, r);
+        notes(out, r);
         traces(out, r);
         config(out, r);
         out.append("<footer>PocketSim ").append(Html.escape(r.version())).append("</footer>\n</body>\n</html>\n");
@@ -141,6 +142,16 @@ public final class ReportPage {
             rows.add(row);
         }
         Html.table(out, "results", ResultsCsv.columns(r), rows);
+    }
+
+    private static void notes(StringBuilder out, ExperimentResult r) {
+        List<List<String>> rows = new ArrayList<>();
+        for (PointResult p : r.points()) {
+            for (String note : p.notes()) rows.add(List.of(Integer.toString(p.index()), p.pointId(), note));
+        }
+        if (rows.isEmpty()) return;
+        out.append("<h2 id=\"notes-title\">Notes on points</h2>\n");
+        Html.table(out, "notes", List.of("index", "pointId", "note"), rows);
     }
 
     private static void traces(StringBuilder out, ExperimentResult r) {

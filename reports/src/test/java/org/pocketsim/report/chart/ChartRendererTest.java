@@ -20,6 +20,7 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 class ChartRendererTest {
 
@@ -105,8 +106,10 @@ class ChartRendererTest {
         ChartSpec spec = ChartSpec.of(ChartType.STACKED_BAR, "B", null, List.of("msFlashIo", "msNowhere"), null);
         var chart = ChartRenderer.build(spec, SampleResults.experiment(List.of(spec)));
         var data = chart.getCategoryPlot().getDataset();
-        assertThat(data.getRowKeys()).containsExactly("msFlashIo");
-        assertThat(data.getColumnKeys()).containsExactly("method=dense, density=1.0", "method=dip, density=0.5",
+        List<Object> rows = keys(data.getRowKeys());
+        List<Object> columns = keys(data.getColumnKeys());
+        assertThat(rows).containsExactly("msFlashIo");
+        assertThat(columns).containsExactly("method=dense, density=1.0", "method=dip, density=0.5",
                 "method=dip, density=0.25", "method=dip-ca,g=0.5, density=0.25");
         assertThat(data.getValue("msFlashIo", "method=dip, density=0.25")).isEqualTo(60.0);
     }
@@ -122,6 +125,42 @@ class ChartRendererTest {
     }
 
     @Test
+    void comparisonChartShowsSignedPercentErrorPerMeasurement() {
+        var chart = ChartRenderer.build(sampleChart(ChartType.COMPARISON), SampleResults.experiment());
+        var data = chart.getCategoryPlot().getDataset();
+        List<Object> columns = keys(data.getColumnKeys());
+        assertThat(columns).containsExactly("Galaxy S24, Llama-3-8B w4a16", "OnePlus 12 <CPU>");
+        // (12.5 - 13.72) / 13.72 and (8 - 11.55) / 11.55, in percent
+        assertThat(data.getValue(0, 0).doubleValue()).isCloseTo(-8.892128279883382, within(1e-12));
+        assertThat(data.getValue(0, 1).doubleValue()).isCloseTo(-30.735930735930737, within(1e-12));
+    }
+
+    @Test
+    void comparisonChartWithoutComparisonsIsAnError() {
+        ChartSpec spec = ChartSpec.of(ChartType.COMPARISON, "C", null, null, null);
+        ExperimentResult base = SampleResults.experiment(List.of(spec));
+        ExperimentResult none = new ExperimentResult(base.experimentId(), base.title(), base.question(),
+                base.configText(), base.configHash(), base.seed(), base.version(), base.points(), null, null, null,
+                base.report());
+        assertThatThrownBy(() -> ChartRenderer.build(spec, none)).hasMessage("chart 'C': the experiment has no comparisons");
+    }
+
+    @Test
+    void repeatedComparisonLabelsAreToldApartByMetric() {
+        var a = new org.pocketsim.engine.result.Comparison("S24", "tokensPerSecond", 1, 2, "", "s");
+        var b = new org.pocketsim.engine.result.Comparison("S24", "ttftMs", 1, 2, "", "s");
+        assertThat(ComparisonChart.labels(List.of(a, b))).containsExactly("S24 (tokensPerSecond)", "S24 (ttftMs)");
+    }
+
+    @Test
+    void logAxisRejectsNonPositiveValues() {
+        ChartSpec spec = new ChartSpec(ChartType.SCATTER, "L", "density", List.of("msStall"), null, Map.of(),
+                null, null, false, true, null, null);
+        assertThatThrownBy(() -> ChartRenderer.build(spec, SampleResults.experiment(List.of(spec))))
+                .hasMessage("chart 'L': 'msStall' of point 0 is 0.0, which a logarithmic axis cannot show");
+    }
+
+    @Test
     void heatmapRejectsPointsWithDifferentLayerCounts() {
         ChartSpec spec = ChartSpec.of(ChartType.HEATMAP, "H", null, List.of("hitRateByLayer"), null);
         ExperimentResult base = SampleResults.experiment(List.of(spec));
@@ -133,5 +172,10 @@ class ChartRendererTest {
                 base.configHash(), base.seed(), base.version(), points, null, null, null, base.report());
         assertThatThrownBy(() -> ChartRenderer.build(spec, bad))
                 .hasMessage("chart 'H': point 1 has 1 layers in 'hitRateByLayer', earlier points have 3");
+    }
+
+    /** JFreeChart returns raw lists of keys. */
+    private static List<Object> keys(List<?> raw) {
+        return new java.util.ArrayList<>(raw);
     }
 }

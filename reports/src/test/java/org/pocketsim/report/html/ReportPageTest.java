@@ -16,13 +16,14 @@ class ReportPageTest {
         assertThat(html).contains("Calibration of &quot;phone&quot;");
         assertThat(html).contains("<td>OnePlus 12 &lt;CPU&gt;</td>");
         assertThat(html).contains("llama.cpp &amp; co");
-        assertThat(html).doesNotContain("<Phi-3>", "<CPU>", "<dip-sample>");
+        assertThat(html).contains("<td>cache-aware &lt;b&gt;&amp;amp; gamma 0.5&lt;/b&gt;</td>");
+        assertThat(html).doesNotContain("<Phi-3>", "<CPU>", "<dip-sample>", "<b>");
     }
 
     @Test
     void hasEveryTableWithItsId() {
         assertThat(html).contains("<table id=\"summary\">", "<table id=\"comparison\">", "<table id=\"table-0\">",
-                "<table id=\"results\">", "<table id=\"traces\">", "<pre id=\"config-text\">");
+                "<table id=\"results\">", "<table id=\"notes\">", "<table id=\"traces\">", "<pre id=\"config-text\">");
     }
 
     @Test

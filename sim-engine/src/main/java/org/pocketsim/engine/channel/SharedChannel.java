@@ -13,8 +13,12 @@ import org.pocketsim.engine.stats.TimeWeighted;
  * n in service each progresses at 1/n of the channel's rate, and the next completion is
  * recomputed whenever a transfer joins or leaves. Transfers beyond {@code maxInService} wait
  * in FIFO order. {@code maxInService = 1} is a FIFO channel (transfers are serialised);
- * unbounded is pure processor sharing (an LPDDR bus shared by NPU and CPU); a flash device
- * uses its queue depth.
+ * unbounded is pure processor sharing (an LPDDR bus shared by NPU and CPU).
+ *
+ * <p>A command queue of depth {@code maxOutstanding} (a flash device's queue depth) bounds how
+ * many transfers are past submission at once, latency included: further submissions wait in
+ * FIFO order and start their latency only when an earlier transfer completes. With depth 1
+ * the latency is paid once per transfer; with a deep queue it overlaps other transfers.
  *
  * <p>Event phases: completions fire in phase {@link #PHASE_COMPLETE}, arrivals after latency in
  * {@link #PHASE_ARRIVE}, so at one instant a finishing transfer frees its share before a new
@@ -33,6 +37,7 @@ public final class SharedChannel implements Channel {
     private final double bytesPerSecond;
     private final long latencyPs;
     private final int maxInService;
+    private final int maxOutstanding;
 
     private TransferListener[] listener = new TransferListener[16];
     private int[] tag = new int[16];
@@ -45,10 +50,10 @@ public final class SharedChannel implements Channel {
     private int[] serving = new int[16];
     private int[] finished = new int[16];
     private int servingCount;
-    private int[] waiting = new int[16];
-    private int waitHead;
-    private int waitCount;
+    private final IntFifo waiting = new IntFifo();
+    private final IntFifo commandQueue = new IntFifo();
     private int outstanding;
+    private int admitted;
 
     private long lastUpdatePs;
     private long completionHandle = -1;
@@ -76,6 +81,11 @@ public final class SharedChannel implements Channel {
 
     public SharedChannel(Scheduler scheduler, StatsRegistry stats, String name, double bytesPerSecond,
                          long latencyPs, int maxInService) {
+        this(scheduler, stats, name, bytesPerSecond, latencyPs, maxInService, Integer.MAX_VALUE);
+    }
+
+    public SharedChannel(Scheduler scheduler, StatsRegistry stats, String name, double bytesPerSecond,
+                         long latencyPs, int maxInService, int maxOutstanding) {
         if (!(bytesPerSecond > 0.0) || Double.isInfinite(bytesPerSecond)) {
             throw new IllegalArgumentException("channel '" + name + "': bandwidth must be positive and finite, got "
                     + bytesPerSecond + " B/s");
@@ -89,7 +99,11 @@ public final class SharedChannel implements Channel {
         this.scheduler = scheduler;
         this.bytesPerSecond = bytesPerSecond;
         this.latencyPs = latencyPs;
+        if (maxOutstanding < 1) {
+            throw new IllegalArgumentException("channel '" + name + "': maxOutstanding must be >= 1, got " + maxOutstanding);
+        }
         this.maxInService = maxInService;
+        this.maxOutstanding = maxOutstanding;
         this.lastUpdatePs = scheduler.nowPs();
         this.requests = stats.counter(name, "requests");
         this.bytesMoved = stats.counter(name, "bytes");
@@ -120,6 +134,16 @@ public final class SharedChannel implements Channel {
         outstanding++;
         requests.increment();
         bytesMoved.add(bytes);
+        if (admitted < maxOutstanding) {
+            admit(request);
+        } else {
+            commandQueue.add(request);
+        }
+    }
+
+    /** The request enters the device: its latency starts now. */
+    private void admit(int request) {
+        admitted++;
         if (latencyPs > 0) {
             scheduler.scheduleAfter(latencyPs, PHASE_ARRIVE, onArrive, request);
         } else {
@@ -147,12 +171,17 @@ public final class SharedChannel implements Channel {
         return maxInService;
     }
 
+    /** Command-queue depth: transfers past submission (latency or service) at once. */
+    public int maxOutstanding() {
+        return maxOutstanding;
+    }
+
     private void arrive(int request) {
         advance();
         if (servingCount < maxInService) {
             startService(request);
         } else {
-            enqueueWaiting(request);
+            waiting.add(request);
         }
         rescheduleCompletion();
     }
@@ -174,11 +203,15 @@ public final class SharedChannel implements Channel {
             }
         }
         servingCount = kept;
-        while (servingCount < maxInService && waitCount > 0) {
-            startService(dequeueWaiting());
+        while (servingCount < maxInService && !waiting.isEmpty()) {
+            startService(waiting.remove());
         }
         updateLevels();
         rescheduleCompletion();
+        admitted -= finishedCount;
+        while (admitted < maxOutstanding && !commandQueue.isEmpty()) {
+            admit(commandQueue.remove());
+        }
         // Listeners run last: they may submit new transfers, which re-enter arrive().
         for (int i = 0; i < finishedCount; i++) {
             finish(finished[i]);
@@ -254,25 +287,5 @@ public final class SharedChannel implements Channel {
             nextFree = Arrays.copyOf(nextFree, capacity);
         }
         return poolUsed++;
-    }
-
-    private void enqueueWaiting(int request) {
-        if (waitCount == waiting.length) {
-            int[] grown = new int[waitCount * 2];
-            for (int i = 0; i < waitCount; i++) {
-                grown[i] = waiting[(waitHead + i) % waiting.length];
-            }
-            waiting = grown;
-            waitHead = 0;
-        }
-        waiting[(waitHead + waitCount) % waiting.length] = request;
-        waitCount++;
-    }
-
-    private int dequeueWaiting() {
-        int request = waiting[waitHead];
-        waitHead = (waitHead + 1) % waiting.length;
-        waitCount--;
-        return request;
     }
 }

@@ -6,15 +6,15 @@ import java.util.Arrays;
  * Discrete-event scheduler: time is a {@code long} in picoseconds and events fire in the total
  * order (time, phase, sequence). Phase orders events at the same instant (lower first, e.g.
  * completions before new issues); sequence is the scheduling order, so ties never depend on
- * heap layout and a run is reproducible event for event.
+ * queue layout and a run is reproducible event for event.
  *
- * <p>Pending events live in a 4-ary min-heap over two parallel primitive arrays (time, slot);
- * handler, payload and the packed (phase, sequence) tie-breaker sit in a slot pool, so scheduling, firing and
+ * <p>Pending events live in a {@link RadixEventQueue} (a radix heap on time, exploiting that
+ * simulated time never goes backwards) of (time, slot) entries; handler, payload and the packed
+ * (phase, sequence) tie-breaker sit in a slot pool, so scheduling, firing and
  * cancelling allocate nothing once the arrays have grown to the peak population. A handle is
  * the slot index plus a generation stamp, so a stale handle (event already fired or
  * cancelled) is recognised and ignored. Cancellation is lazy: the slot is marked dead in O(1)
- * and its heap entry is discarded when it reaches the top, which keeps heap moves free of
- * position bookkeeping (the hold-model throughput depends on it).
+ * and its queue entry is discarded when it comes out.
  *
  * <p>One scheduler per run; it holds no static state and is not thread-safe.
  */
@@ -26,23 +26,23 @@ public final class Scheduler {
     private static final int SEQUENCE_BITS = 48;
     private static final long MAX_SEQUENCE = (1L << SEQUENCE_BITS) - 1;
     private static final int INITIAL_CAPACITY = 64;
+    private static final long LOW_BITS = 0xffff_ffffL;
 
-    private long[] heapTimePs;
-    private int[] heapSlot;
-    private int size;
+    private final RadixEventQueue queue;
 
+    /** Handler of a pending event; null once the slot is fired, cancelled or free. */
     private EventHandler[] slotHandler;
-    private int[] slotPayload;
+    /**
+     * Generation in the high 32 bits; the low 32 hold the payload of a pending event, or the next
+     * free slot (-1 ends the list) of a free one. One word, so firing touches one cache line.
+     */
+    private long[] slotState;
     /** Phase in the high bits, sequence in the low 48: compared only when times tie. */
     private long[] slotOrder;
-    private int[] slotGeneration;
-    /** For a free slot, the next free slot (or -1). */
-    private int[] slotLink;
-    private boolean[] slotLive;
     private int freeHead;
     private int slotsUsed;
-    /** Heap entries whose event was cancelled and not yet discarded. */
-    private int cancelledInHeap;
+    /** Queue entries whose event was cancelled and not yet discarded. */
+    private int cancelledInQueue;
 
     private long nowPs;
     private long nextSequence;
@@ -50,14 +50,10 @@ public final class Scheduler {
     private EventLog log;
 
     public Scheduler() {
-        heapTimePs = new long[INITIAL_CAPACITY];
-        heapSlot = new int[INITIAL_CAPACITY];
         slotHandler = new EventHandler[INITIAL_CAPACITY];
-        slotPayload = new int[INITIAL_CAPACITY];
+        slotState = new long[INITIAL_CAPACITY];
         slotOrder = new long[INITIAL_CAPACITY];
-        slotGeneration = new int[INITIAL_CAPACITY];
-        slotLink = new int[INITIAL_CAPACITY];
-        slotLive = new boolean[INITIAL_CAPACITY];
+        queue = new RadixEventQueue(slotOrder);
         freeHead = -1;
     }
 
@@ -73,7 +69,7 @@ public final class Scheduler {
 
     /** Number of events scheduled and neither fired nor cancelled. */
     public int pendingCount() {
-        return size - cancelledInHeap;
+        return queue.size() - cancelledInQueue;
     }
 
     /** Number of events fired since construction. */
@@ -86,6 +82,9 @@ public final class Scheduler {
         if (timePs < nowPs) {
             throw new IllegalArgumentException("event time " + timePs + " ps is before now " + nowPs + " ps");
         }
+        if (timePs == Long.MAX_VALUE) {
+            throw new IllegalArgumentException("event time " + timePs + " ps is past the end of simulated time");
+        }
         if (phase < 0 || phase > MAX_PHASE) {
             throw new IllegalArgumentException("phase " + phase + " outside 0.." + MAX_PHASE);
         }
@@ -96,20 +95,21 @@ public final class Scheduler {
             throw new IllegalStateException("sequence numbers exhausted");
         }
         int slot = allocateSlot();
+        long generation = slotState[slot] >>> 32;
         slotHandler[slot] = handler;
-        slotPayload[slot] = payload;
+        slotState[slot] = (generation << 32) | (payload & LOW_BITS);
         slotOrder[slot] = ((long) phase << SEQUENCE_BITS) | nextSequence++;
-        if (size == heapTimePs.length) {
-            growHeap();
-        }
-        siftUp(size++, timePs, slot);
-        return ((long) slotGeneration[slot] << 32) | slot;
+        queue.add(timePs, slot);
+        return (generation << 32) | slot;
     }
 
     /** Schedules {@code delayPs} (>= 0) after now; returns a handle for cancel. */
     public long scheduleAfter(long delayPs, int phase, EventHandler handler, int payload) {
         if (delayPs < 0) {
             throw new IllegalArgumentException("negative delay " + delayPs + " ps");
+        }
+        if (delayPs >= Long.MAX_VALUE - nowPs) {
+            throw new IllegalArgumentException("delay " + delayPs + " ps runs past the end of simulated time");
         }
         return scheduleAt(nowPs + delayPs, phase, handler, payload);
     }
@@ -120,28 +120,43 @@ public final class Scheduler {
      */
     public boolean cancel(long handle) {
         int slot = (int) handle;
-        if (slot < 0 || slot >= slotsUsed || !slotLive[slot] || slotGeneration[slot] != (int) (handle >>> 32)) {
+        if (slot < 0 || slot >= slotsUsed || slotHandler[slot] == null
+                || (slotState[slot] >>> 32) != (handle >>> 32)) {
             return false;
         }
-        slotLive[slot] = false;
         slotHandler[slot] = null;
-        slotGeneration[slot]++;
-        cancelledInHeap++;
+        slotState[slot] += 1L << 32;
+        cancelledInQueue++;
         return true;
     }
 
     /** Fires the earliest pending event; returns false if none was pending. */
     public boolean step() {
-        discardCancelledTop();
-        if (size == 0) {
-            return false;
+        return fireNext(Long.MAX_VALUE);
+    }
+
+    /** Fires the earliest pending event if its time is <= {@code boundPs}; false if there is none. */
+    private boolean fireNext(long boundPs) {
+        long timePs;
+        int slot;
+        while (true) {
+            timePs = queue.minTimeAtMost(boundPs);
+            if (timePs == Long.MAX_VALUE) {
+                return false;
+            }
+            slot = queue.removeMin();
+            if (slotHandler[slot] != null) {
+                break;
+            }
+            cancelledInQueue--;
+            freeSlot(slot);
         }
-        int slot = heapSlot[0];
-        long timePs = heapTimePs[0];
         long order = slotOrder[slot];
-        removeTop();
         EventHandler handler = slotHandler[slot];
-        int payload = slotPayload[slot];
+        long state = slotState[slot];
+        int payload = (int) state;
+        slotHandler[slot] = null;
+        slotState[slot] = state + (1L << 32);
         freeSlot(slot);
         nowPs = timePs;
         firedCount++;
@@ -164,10 +179,8 @@ public final class Scheduler {
         if (endPs < nowPs) {
             throw new IllegalArgumentException("end " + endPs + " ps is before now " + nowPs + " ps");
         }
-        discardCancelledTop();
-        while (size > 0 && heapTimePs[0] <= endPs) {
-            step();
-            discardCancelledTop();
+        while (fireNext(endPs)) {
+            // each call fires one event
         }
         nowPs = endPs;
     }
@@ -176,109 +189,27 @@ public final class Scheduler {
         int slot;
         if (freeHead >= 0) {
             slot = freeHead;
-            freeHead = slotLink[slot];
+            freeHead = (int) slotState[slot];
         } else {
             if (slotsUsed == slotHandler.length) {
                 growSlots();
             }
             slot = slotsUsed++;
         }
-        slotLive[slot] = true;
         return slot;
     }
 
-    /** Returns a slot to the pool; a live slot also gets a new generation so its handle goes stale. */
+    /** Returns a fired or cancelled slot (generation already advanced) to the free list. */
     private void freeSlot(int slot) {
-        if (slotLive[slot]) {
-            slotLive[slot] = false;
-            slotHandler[slot] = null;
-            slotGeneration[slot]++;
-        }
-        slotLink[slot] = freeHead;
+        slotState[slot] = (slotState[slot] & ~LOW_BITS) | (freeHead & LOW_BITS);
         freeHead = slot;
-    }
-
-    private void discardCancelledTop() {
-        while (size > 0 && !slotLive[heapSlot[0]]) {
-            int slot = heapSlot[0];
-            removeTop();
-            cancelledInHeap--;
-            freeSlot(slot);
-        }
-    }
-
-    private void removeTop() {
-        int last = --size;
-        if (last > 0) {
-            siftDown(0, heapTimePs[last], heapSlot[last]);
-        }
-    }
-
-    /** Whether event slot a fires before slot b at equal times: by packed (phase, sequence). */
-    private boolean orderedBefore(int slotA, int slotB) {
-        return slotOrder[slotA] < slotOrder[slotB];
-    }
-
-    private void siftUp(int pos, long timePs, int slot) {
-        while (pos > 0) {
-            int parent = (pos - 1) >> 2;
-            long parentTime = heapTimePs[parent];
-            int parentSlot = heapSlot[parent];
-            if (timePs > parentTime || (timePs == parentTime && !orderedBefore(slot, parentSlot))) {
-                break;
-            }
-            heapTimePs[pos] = parentTime;
-            heapSlot[pos] = parentSlot;
-            pos = parent;
-        }
-        heapTimePs[pos] = timePs;
-        heapSlot[pos] = slot;
-    }
-
-    private void siftDown(int pos, long timePs, int slot) {
-        long[] times = heapTimePs;
-        int[] slots = heapSlot;
-        int n = size;
-        while (true) {
-            int first = (pos << 2) + 1;
-            if (first >= n) {
-                break;
-            }
-            int best = first;
-            long bestTime = times[first];
-            int end = Math.min(first + 4, n);
-            for (int c = first + 1; c < end; c++) {
-                long t = times[c];
-                if (t < bestTime || (t == bestTime && orderedBefore(slots[c], slots[best]))) {
-                    best = c;
-                    bestTime = t;
-                }
-            }
-            int bestSlot = slots[best];
-            if (bestTime > timePs || (bestTime == timePs && !orderedBefore(bestSlot, slot))) {
-                break;
-            }
-            times[pos] = bestTime;
-            slots[pos] = bestSlot;
-            pos = best;
-        }
-        times[pos] = timePs;
-        slots[pos] = slot;
-    }
-
-    private void growHeap() {
-        int capacity = heapTimePs.length * 2;
-        heapTimePs = Arrays.copyOf(heapTimePs, capacity);
-        heapSlot = Arrays.copyOf(heapSlot, capacity);
     }
 
     private void growSlots() {
         int capacity = slotHandler.length * 2;
         slotHandler = Arrays.copyOf(slotHandler, capacity);
-        slotPayload = Arrays.copyOf(slotPayload, capacity);
+        slotState = Arrays.copyOf(slotState, capacity);
         slotOrder = Arrays.copyOf(slotOrder, capacity);
-        slotGeneration = Arrays.copyOf(slotGeneration, capacity);
-        slotLink = Arrays.copyOf(slotLink, capacity);
-        slotLive = Arrays.copyOf(slotLive, capacity);
+        queue.setOrder(slotOrder);
     }
 }

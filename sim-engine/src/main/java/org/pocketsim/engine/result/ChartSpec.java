@@ -1,5 +1,7 @@
 package org.pocketsim.engine.result;
 
+import org.pocketsim.hw.config.ConfigOptional;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -23,6 +25,8 @@ import java.util.Map;
  *       stacked by the {@code y} metrics (default {@link Metrics#TIME_BREAKDOWN}).</li>
  *   <li>{@code heatmap}: exactly one {@code y} per-layer series; columns are points labelled by
  *       {@code x} (default: all parameters).</li>
+ *   <li>{@code comparison}: the experiment's comparisons, one bar per measurement showing the
+ *       relative error in percent; takes no {@code x}, {@code y}, {@code seriesBy} or filter.</li>
  * </ul>
  *
  * @param type     chart kind
@@ -32,18 +36,21 @@ import java.util.Map;
  * @param seriesBy parameter that splits points into series (line, scatter, pareto), or null
  * @param filter   only points whose parameters equal all these values are drawn
  * @param xLabel   x axis label, default {@code x}
- * @param yLabel   y axis label, default the y names joined
- * @param logX     logarithmic x axis (line, scatter, pareto)
- * @param logY     logarithmic y axis (all but heatmap)
+ * @param yLabel   y axis label, default the y names joined ("ms per token" for the time breakdown)
+ * @param logX     logarithmic x axis (line, scatter, pareto); null means false (boxed so that
+ *                 a YAML loader strict about null primitives still accepts the key's absence)
+ * @param logY     logarithmic y axis (all but heatmap and comparison); null means false
  * @param xBetter  pareto only: whether lower or higher x is better (default lower)
  * @param yBetter  pareto only: whether lower or higher y is better (default higher)
  */
 @JsonPropertyOrder({"type", "title", "x", "y", "seriesBy", "filter", "xLabel", "yLabel", "logX", "logY",
         "xBetter", "yBetter"})
-public record ChartSpec(ChartType type, String title, String x,
-                        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> y,
-                        String seriesBy, Map<String, String> filter, String xLabel, String yLabel,
-                        boolean logX, boolean logY, Better xBetter, Better yBetter) {
+public record ChartSpec(ChartType type, String title, @ConfigOptional String x,
+                        @ConfigOptional @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> y,
+                        @ConfigOptional String seriesBy, @ConfigOptional Map<String, String> filter,
+                        @ConfigOptional String xLabel, @ConfigOptional String yLabel,
+                        @ConfigOptional Boolean logX, @ConfigOptional Boolean logY,
+                        @ConfigOptional Better xBetter, @ConfigOptional Better yBetter) {
 
     /** Which direction of an axis is better, for the Pareto frontier. */
     public enum Better {
@@ -66,6 +73,8 @@ public record ChartSpec(ChartType type, String title, String x,
         Checks.required(title, "chart", "title");
         String where = "chart '" + title + "'";
         y = Checks.list(y, where, "y");
+        logX = Boolean.TRUE.equals(logX);
+        logY = Boolean.TRUE.equals(logY);
         filter = Checks.orderedMap(filter, where, "filter");
         switch (type) {
             case LINE, SCATTER, PARETO -> {
@@ -80,16 +89,26 @@ public record ChartSpec(ChartType type, String title, String x,
                     throw new IllegalArgumentException(where + ".y must name exactly one per-layer series, got " + y);
                 }
             }
+            case COMPARISON -> {
+                if (x != null || !y.isEmpty() || seriesBy != null || !filter.isEmpty()) {
+                    throw new IllegalArgumentException(where + ": comparison charts take no x, y, seriesBy or filter;"
+                            + " they draw the experiment's comparisons");
+                }
+                if (xLabel == null || xLabel.isBlank()) xLabel = "measurement";
+                if (yLabel == null || yLabel.isBlank()) yLabel = "relative error vs published (%)";
+            }
         }
         if (type == ChartType.PARETO && y.size() != 1) {
             throw new IllegalArgumentException(where + ".y must name exactly one metric for pareto, got " + y);
         }
-        boolean categorical = type == ChartType.STACKED_BAR || type == ChartType.HEATMAP;
+        boolean categorical = type == ChartType.STACKED_BAR || type == ChartType.HEATMAP || type == ChartType.COMPARISON;
         if (seriesBy != null && categorical) {
             throw new IllegalArgumentException(where + ".seriesBy is not allowed for " + type.yamlName());
         }
         if (logX && categorical) throw new IllegalArgumentException(where + ".logX is not allowed for " + type.yamlName());
-        if (logY && type == ChartType.HEATMAP) throw new IllegalArgumentException(where + ".logY is not allowed for heatmap");
+        if (logY && (type == ChartType.HEATMAP || type == ChartType.COMPARISON)) {
+            throw new IllegalArgumentException(where + ".logY is not allowed for " + type.yamlName());
+        }
         if (type != ChartType.PARETO && (xBetter != null || yBetter != null)) {
             throw new IllegalArgumentException(where + ".xBetter/yBetter are only allowed for pareto");
         }
@@ -98,7 +117,9 @@ public record ChartSpec(ChartType type, String title, String x,
             if (yBetter == null) yBetter = Better.HIGHER;
         }
         if (xLabel == null || xLabel.isBlank()) xLabel = x == null ? "point" : x;
-        if (yLabel == null || yLabel.isBlank()) yLabel = String.join(", ", y);
+        if (yLabel == null || yLabel.isBlank()) {
+            yLabel = y.equals(Metrics.TIME_BREAKDOWN) ? "ms per token" : String.join(", ", y);
+        }
     }
 
     /** A chart with default labels, linear axes and no filter. */

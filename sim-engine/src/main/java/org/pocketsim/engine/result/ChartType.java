@@ -18,7 +18,9 @@ public enum ChartType {
     /** One bar per point, stacked by metric (default: the ms/token time breakdown). */
     STACKED_BAR("stacked-bar"),
     /** One per-layer series per point: layers down, points across, colour is the value. */
-    HEATMAP("heatmap");
+    HEATMAP("heatmap"),
+    /** Relative error of each prediction against its published measurement, with the tolerance band. */
+    COMPARISON("comparison");
 
     private final String yamlName;
 

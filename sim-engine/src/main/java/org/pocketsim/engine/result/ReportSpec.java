@@ -1,5 +1,7 @@
 package org.pocketsim.engine.result;
 
+import org.pocketsim.hw.config.ConfigOptional;
+
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import java.util.HashSet;
@@ -19,7 +21,8 @@ import java.util.Set;
  *                            null means {@link #DEFAULT_TOLERANCE}
  */
 @JsonPropertyOrder({"charts", "summary", "comparisonTolerance"})
-public record ReportSpec(List<ChartSpec> charts, List<String> summary, Double comparisonTolerance) {
+public record ReportSpec(@ConfigOptional List<ChartSpec> charts, @ConfigOptional List<String> summary,
+                         @ConfigOptional Double comparisonTolerance) {
 
     /** 20%: the accuracy target of the decode-baselines study (issue 6). */
     public static final double DEFAULT_TOLERANCE = 0.20;

@@ -17,6 +17,9 @@ import java.util.Map;
  */
 public final class SweepExpander {
 
+    /** The sweep path that names the whole run section. */
+    public static final String WHOLE_RUN = "run";
+
     private SweepExpander() {
     }
 
@@ -37,13 +40,13 @@ public final class SweepExpander {
             Map<String, String> parameters = new LinkedHashMap<>();
             for (int a = 0; a < axisPaths.size(); a++) {
                 JsonNode value = axisValues.get(a).get(digit[a]);
-                TreePaths.set(run, axisPaths.get(a), value.deepCopy());
+                apply(run, axisPaths.get(a), value);
                 parameters.put(axisPaths.get(a), text(value));
             }
             int z = index % zipLength;
             for (Map.Entry<String, List<JsonNode>> e : sweep.zip().entrySet()) {
                 JsonNode value = e.getValue().get(z);
-                TreePaths.set(run, e.getKey(), value.deepCopy());
+                apply(run, e.getKey(), value);
                 parameters.put(e.getKey(), text(value));
             }
             long seed = pointSeed(experimentSeed, parameters);
@@ -51,6 +54,22 @@ public final class SweepExpander {
             points.add(new SweepPoint(index, parameters, run, seed, hash));
         }
         return points;
+    }
+
+    /**
+     * Sets one swept value: paths are relative to the run section, and the path {@code run}
+     * itself names the whole section, into which a mapping of fields is merged (one row of a
+     * heterogeneous study per value).
+     */
+    private static void apply(ObjectNode run, String path, JsonNode value) {
+        if (path.equals(WHOLE_RUN)) {
+            if (!value.isObject()) {
+                throw new IllegalArgumentException("sweep field 'run' takes mappings of run fields, got " + value);
+            }
+            value.fields().forEachRemaining(f -> TreePaths.set(run, f.getKey(), f.getValue().deepCopy()));
+        } else {
+            TreePaths.set(run, path, value.deepCopy());
+        }
     }
 
     /** The seed of a point: a SplitMix64 mix of the experiment seed and the parameters' text. */
@@ -68,7 +87,10 @@ public final class SweepExpander {
         return z ^ (z >>> 31);
     }
 
+    /** A value as the point's parameter text: scalars as written, a mapping by its {@code label} when it has one. */
     private static String text(JsonNode value) {
-        return value.isValueNode() ? value.asText() : value.toString();
+        if (value.isValueNode()) return value.asText();
+        if (value.isObject() && value.hasNonNull("label")) return value.get("label").asText();
+        return value.toString();
     }
 }

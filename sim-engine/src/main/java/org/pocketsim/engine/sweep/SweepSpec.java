@@ -1,6 +1,7 @@
 package org.pocketsim.engine.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.pocketsim.hw.config.ConfigOptional;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.Map;
  * @param axes cartesian axes, in declaration order (the first varies slowest)
  * @param zip  zipped lists, all of the same length
  */
-public record SweepSpec(Map<String, List<JsonNode>> axes, Map<String, List<JsonNode>> zip) {
+public record SweepSpec(@ConfigOptional Map<String, List<JsonNode>> axes, @ConfigOptional Map<String, List<JsonNode>> zip) {
 
     /** A sweep of one point: the base run as written. */
     public static final SweepSpec NONE = new SweepSpec(Map.of(), Map.of());

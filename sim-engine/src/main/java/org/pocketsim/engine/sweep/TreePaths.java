@@ -10,7 +10,9 @@ public final class TreePaths {
     }
 
     /**
-     * Sets the field at {@code path}, creating intermediate objects. A path through a
+     * Sets the field at {@code path}, creating intermediate objects. A mapping set onto a mapping
+     * is deep-merged into it (so a sweep can zip whole partial runs: {@code zip: {run: [{...}, ...]}});
+     * a null value removes the field (leave it at its default). A path through a
      * non-object value is an error naming the path; whether the field exists in the schema is
      * checked later, when the tree is bound (unknown keys are errors there).
      */
@@ -33,7 +35,15 @@ public final class TreePaths {
                         + "' is a " + child.getNodeType().name().toLowerCase() + ", not a section");
             }
         }
-        node.set(parts[parts.length - 1], value);
+        String last = parts[parts.length - 1];
+        JsonNode existing = node.get(last);
+        if (value == null || value.isNull()) {
+            node.remove(last);
+        } else if (value.isObject() && existing != null && existing.isObject()) {
+            node.set(last, org.pocketsim.hw.config.TreeMerge.merge(existing, value));
+        } else {
+            node.set(last, value);
+        }
     }
 
     /** The value at {@code path}, or null when absent. */

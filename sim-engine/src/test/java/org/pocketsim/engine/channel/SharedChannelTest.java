@@ -84,6 +84,29 @@ class SharedChannelTest {
     }
 
     @Test
+    void aCommandQueueOfDepthOnePaysTheLatencyOncePerTransfer() {
+        Channel channel = new SharedChannel(scheduler, stats, "flash", ONE_GB_PER_S, 100_000, 1, 1);
+        for (int i = 1; i <= 3; i++) {
+            channel.submit(1000, record, i);
+        }
+        scheduler.run();
+        assertThat(completions).containsExactly(
+                new long[] {1, 1_100_000}, new long[] {2, 2_200_000}, new long[] {3, 3_300_000});
+    }
+
+    @Test
+    void aDeeperCommandQueueOverlapsLatencyWithEarlierTransfers() {
+        Channel channel = new SharedChannel(scheduler, stats, "flash", ONE_GB_PER_S, 100_000, 1, 2);
+        for (int i = 1; i <= 3; i++) {
+            channel.submit(1000, record, i);
+        }
+        scheduler.run();
+        // 3 enters the queue when 1 completes (1.1 us), arrives at 1.2 us and waits for 2.
+        assertThat(completions).containsExactly(
+                new long[] {1, 1_100_000}, new long[] {2, 2_100_000}, new long[] {3, 3_100_000});
+    }
+
+    @Test
     void explicitServiceDemandOverridesTheBandwidth() {
         Channel channel = SharedChannel.processorSharing(scheduler, stats, "flash", ONE_GB_PER_S, 0);
         channel.submitService(3_000, 1_000_000, record, 1);

@@ -93,6 +93,50 @@ class SchedulerTest {
     }
 
     @Test
+    void afterRunUntilStopsEventsMayBeScheduledBeforeThePendingOnes() {
+        scheduler.scheduleAt(1_000, 0, record, 1);
+        scheduler.scheduleAt(1_024, 0, record, 2);
+        scheduler.runUntil(500);
+        scheduler.scheduleAt(600, 0, record, 3);
+        scheduler.scheduleAt(500, 0, record, 4);
+        scheduler.run();
+        assertThat(fired).containsExactly(4, 3, 1, 2);
+    }
+
+    @Test
+    void farApartAndEqualTimesFireInTotalOrder() {
+        long far = 1L << 62;
+        scheduler.scheduleAt(far, 1, record, 1);
+        scheduler.scheduleAt(1L << 40, 0, record, 2);
+        scheduler.scheduleAt(far, 0, record, 3);
+        scheduler.scheduleAt(3, 0, record, 4);
+        scheduler.scheduleAt(0, 0, record, 5);
+        scheduler.scheduleAt(far - 1, 7, record, 6);
+        scheduler.run();
+        assertThat(fired).containsExactly(5, 4, 2, 6, 3, 1);
+        assertThat(scheduler.nowPs()).isEqualTo(far);
+    }
+
+    @Test
+    void largePopulationsFireInTotalOrder() {
+        SplittableRandom random = new SplittableRandom(99);
+        for (int i = 0; i < 20_000; i++) {
+            scheduler.scheduleAt(random.nextLong(1L << 40), random.nextInt(2), record, i);
+        }
+        long[] last = {-1, -1};
+        List<Long> times = new ArrayList<>();
+        scheduler.setEventLog((timePs, phase, sequence, payload) -> {
+            boolean ordered = timePs > last[0] || (timePs == last[0] && phase >= last[1]);
+            assertThat(ordered).as("event at %d phase %d after %d phase %d", timePs, phase, last[0], last[1]).isTrue();
+            last[0] = timePs;
+            last[1] = phase;
+            times.add(timePs);
+        });
+        scheduler.run();
+        assertThat(times).hasSize(20_000).isSorted();
+    }
+
+    @Test
     void schedulingInThePastOrWithABadPhaseIsRejected() {
         scheduler.scheduleAt(100, 0, record, 1);
         scheduler.run();
@@ -102,6 +146,8 @@ class SchedulerTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("phase");
         assertThatThrownBy(() -> scheduler.scheduleAfter(-1, 0, record, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("negative delay");
+        assertThatThrownBy(() -> scheduler.scheduleAfter(Long.MAX_VALUE - 50, 0, record, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("end of simulated time");
     }
 
     @Test

@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ReportSpecYamlTest {
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     @Test
     void reportSectionBindsWithSingleYStringAndDefaults() throws Exception {
@@ -38,6 +39,7 @@ class ReportSpecYamlTest {
         assertThat(pareto.y()).containsExactly("tokensPerSecond");
         assertThat(pareto.filter()).isEqualTo(Map.of("cache", "lru"));
         assertThat(pareto.logX()).isTrue();
+        assertThat(pareto.logY()).isFalse();
         assertThat(pareto.yBetter()).isEqualTo(ChartSpec.Better.HIGHER);
         assertThat(spec.charts().get(1).y()).isEqualTo(Metrics.TIME_BREAKDOWN);
         assertThat(spec.summary()).isEqualTo(List.of("tokensPerSecond", "hitRate"));

@@ -52,8 +52,10 @@ class ResultValidationTest {
 
     @Test
     void stackedBarDefaultsToTimeBreakdownAndParetoToLowerXHigherY() {
-        assertThat(ChartSpec.of(ChartType.STACKED_BAR, "T", null, List.of(), null).y())
-                .containsExactly("msFlashIo", "msDramIo", "msCompute", "msStall");
+        ChartSpec bars = ChartSpec.of(ChartType.STACKED_BAR, "T", null, List.of(), null);
+        assertThat(bars.y()).containsExactly("msFlashIo", "msDramIo", "msCompute", "msStall");
+        assertThat(bars.yLabel()).isEqualTo("ms per token");
+        assertThat(bars.xLabel()).isEqualTo("point");
         ChartSpec p = ChartSpec.of(ChartType.PARETO, "P", "a", List.of("b"), null);
         assertThat(p.xBetter()).isEqualTo(ChartSpec.Better.LOWER);
         assertThat(p.yBetter()).isEqualTo(ChartSpec.Better.HIGHER);
@@ -78,7 +80,16 @@ class ResultValidationTest {
     @Test
     void unknownChartTypeListsTheValidOnes() {
         assertThatThrownBy(() -> ChartType.parse("pie"))
-                .hasMessage("unknown chart type 'pie', expected one of line, scatter, pareto, stacked-bar, heatmap");
+                .hasMessage("unknown chart type 'pie', expected one of line, scatter, pareto, stacked-bar, heatmap, comparison");
+    }
+
+    @Test
+    void comparisonChartTakesNoAxesAndLabelsItsOwn() {
+        ChartSpec c = ChartSpec.of(ChartType.COMPARISON, "Error", null, null, null);
+        assertThat(c.xLabel()).isEqualTo("measurement");
+        assertThat(c.yLabel()).isEqualTo("relative error vs published (%)");
+        assertThatThrownBy(() -> ChartSpec.of(ChartType.COMPARISON, "E", "x", List.of(), null))
+                .hasMessageContaining("comparison charts take no x, y, seriesBy or filter");
     }
 
     @Test

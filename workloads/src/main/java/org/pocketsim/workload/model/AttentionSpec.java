@@ -1,5 +1,7 @@
 package org.pocketsim.workload.model;
 
+import org.pocketsim.hw.config.ConfigOptional;
+
 /**
  * Attention block of a decoder layer.
  *
@@ -11,10 +13,10 @@ package org.pocketsim.workload.model;
  * @param qkvBias       whether q, k and v projections carry biases (Qwen1.5, OPT, Phi-3.5-MoE)
  * @param outBias       whether the output projection carries a bias (OPT, Phi-3.5-MoE)
  * @param qkNorm        QK-norm, if any
- * @param mla           latent-attention dimensions, present exactly when kind is MLA
+ * @param mla           latent-attention dimensions, present exactly when kind is MLA (left out otherwise)
  */
 public record AttentionSpec(AttentionKind kind, int heads, int kvHeads, int headDim, int slidingWindow,
-                            boolean qkvBias, boolean outBias, QkNorm qkNorm, MlaSpec mla) {
+                            boolean qkvBias, boolean outBias, QkNorm qkNorm, @ConfigOptional MlaSpec mla) {
 
     public AttentionSpec {
         Checks.required("attention.kind", kind);

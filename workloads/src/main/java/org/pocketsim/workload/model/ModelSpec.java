@@ -1,5 +1,7 @@
 package org.pocketsim.workload.model;
 
+import org.pocketsim.hw.config.ConfigOptional;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,12 +24,12 @@ import java.util.List;
  * @param lmHeadBias         whether the LM head carries a bias (Phi-3.5-MoE)
  * @param positionEmbeddings rows of a learned position-embedding table (OPT: 2050), 0 for RoPE models
  * @param attention          attention block
- * @param moe                mixture of experts, null for dense models
+ * @param moe                mixture of experts; left out (null) for dense models
  * @param published          published parameter counts
  */
 public record ModelSpec(String id, String name, String source, int hidden, int layers, int vocab, int intermediate,
                         Activation activation, NormKind norm, boolean tiedEmbeddings, boolean mlpBias,
-                        boolean lmHeadBias, int positionEmbeddings, AttentionSpec attention, MoeSpec moe,
+                        boolean lmHeadBias, int positionEmbeddings, AttentionSpec attention, @ConfigOptional MoeSpec moe,
                         PublishedCounts published) {
 
     public ModelSpec {

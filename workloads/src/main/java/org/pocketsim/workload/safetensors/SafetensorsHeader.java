@@ -55,12 +55,12 @@ public record SafetensorsHeader(List<TensorInfo> tensors, Map<String, String> me
         return new SafetensorsHeader(tensors, metadata);
     }
 
-    /** This header as JSON bytes, metadata first, padded with spaces to a multiple of 8 as the reference library does. */
+    /** This header as JSON bytes, metadata first (keys sorted, so output is deterministic), padded with spaces to a multiple of 8 as the reference library does. */
     public byte[] toPaddedJson() {
         ObjectNode root = JSON.createObjectNode();
         if (!metadata.isEmpty()) {
             ObjectNode meta = root.putObject(METADATA_KEY);
-            metadata.forEach(meta::put);
+            new java.util.TreeMap<>(metadata).forEach(meta::put);
         }
         for (TensorInfo t : tensors) {
             ObjectNode n = root.putObject(t.name());

@@ -1,6 +1,7 @@
 package org.pocketsim.workload.trace;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.pocketsim.hw.config.ConfigOptional;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +15,7 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TraceManifest(Integer schemaVersion, String model, TraceShape shape, Integer tokens,
                             List<Integer> layers, List<String> tensors, String dtype, Source source,
-                            String prompt, Sampling sampling) {
+                            @ConfigOptional String prompt, @ConfigOptional Sampling sampling) {
 
     public static final int SCHEMA_VERSION = 1;
     /** Name of the token-id tensor, also its entry in {@code tensors}. */
@@ -55,7 +56,7 @@ public record TraceManifest(Integer schemaVersion, String model, TraceShape shap
 
     /** Where the trace comes from; {@code origin} and {@code licence} are required. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Source(String kind, String origin, String licence, Generator generator) {
+    public record Source(String kind, String origin, String licence, @ConfigOptional Generator generator) {
         public Source {
             require(kind, "source.kind");
             require(origin, "source.origin");
@@ -79,7 +80,7 @@ public record TraceManifest(Integer schemaVersion, String model, TraceShape shap
     }
 
     /** Synthetic generator name, seed and free-form parameters. */
-    public record Generator(String name, Long seed, Map<String, Object> parameters) {
+    public record Generator(String name, Long seed, @ConfigOptional Map<String, Object> parameters) {
         public Generator {
             require(name, "source.generator.name");
             require(seed, "source.generator.seed");
@@ -89,7 +90,8 @@ public record TraceManifest(Integer schemaVersion, String model, TraceShape shap
 
     /** How tokens were sampled; every field but {@code method} is optional. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Sampling(String method, Double temperature, Double topP, Long seed) {
+    public record Sampling(String method, @ConfigOptional Double temperature, @ConfigOptional Double topP,
+                           @ConfigOptional Long seed) {
         public Sampling {
             require(method, "sampling.method");
             if (!method.equals("greedy") && !method.equals("sampled")) {

@@ -1,5 +1,8 @@
 package org.pocketsim.workload.trace;
 
+import org.pocketsim.workload.model.ModelSpec;
+import org.pocketsim.workload.model.MoeSpec;
+
 /**
  * Model dimensions a trace's tensors must match ({@code shape} in trace.yaml). {@code hidden}
  * and {@code intermediate} may be 0 when the trace carries no activations and the model's
@@ -17,6 +20,22 @@ public record TraceShape(int layers, int hidden, int intermediate, int experts, 
             throw new IllegalArgumentException("shape.experts (" + experts + ") and shape.topK (" + topK + ") must both be 0 (dense) or both positive");
         }
         if (topK > experts) throw new IllegalArgumentException("shape.topK " + topK + " exceeds shape.experts " + experts);
+    }
+
+    /**
+     * The trace shape of model preset {@code model}: for MoE models {@code intermediate} is the
+     * routed expert width (what {@code down_in} of an MoE layer holds), else the dense MLP width.
+     */
+    public static TraceShape of(ModelSpec model) {
+        MoeSpec moe = model.moe();
+        return moe == null ? new TraceShape(model.layers(), model.hidden(), model.intermediate(), 0, 0)
+                : new TraceShape(model.layers(), model.hidden(), moe.expertIntermediate(), moe.experts(), moe.topK());
+    }
+
+    /** {@link #requireMatches(int, int, int, int, int)} against model preset {@code model}. */
+    public void requireMatches(ModelSpec model) {
+        TraceShape m = of(model);
+        requireMatches(m.layers, m.hidden, m.intermediate, m.experts, m.topK);
     }
 
     /** Row width of tensor {@code kind}: hidden, intermediate, experts or top-k. */

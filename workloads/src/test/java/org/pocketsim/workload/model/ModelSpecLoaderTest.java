@@ -1,6 +1,7 @@
 package org.pocketsim.workload.model;
 
 import org.junit.jupiter.api.Test;
+import org.pocketsim.hw.config.ConfigException;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -23,12 +24,20 @@ class ModelSpecLoaderTest {
     }
 
     @Test
-    void unknownKeyIsAnErrorWithFileAndLine() throws IOException {
-        String yaml = preset("llama2-7b").replace("hidden: 4096", "hidden: 4096\nhiden: 4096");
+    void unknownKeyIsAnErrorWithFileLineAndColumn() throws IOException {
+        String text = preset("llama2-7b");
+        int line = text.substring(0, text.indexOf("hidden: 4096")).split("\n", -1).length + 1;
+        String yaml = text.replace("hidden: 4096", "hidden: 4096\nhiden: 4096");
         assertThatThrownBy(() -> read(yaml))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("m.yaml:")
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("m.yaml:" + line + ":1:")
                 .hasMessageContaining("hiden");
+    }
+
+    @Test
+    void explicitNullIsAnError() throws IOException {
+        String yaml = preset("llama2-7b") + "moe:\n";
+        assertThatThrownBy(() -> read(yaml)).isInstanceOf(ConfigException.class).hasMessageContaining("moe");
     }
 
     @Test

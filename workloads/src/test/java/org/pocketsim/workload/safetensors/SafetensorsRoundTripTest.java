@@ -84,6 +84,25 @@ class SafetensorsRoundTripTest {
     }
 
     @Test
+    void nonFiniteScanFindsTheFirstBadRowOfEveryFloatDtype() {
+        Path f = dir.resolve("scan.safetensors");
+        try (SafetensorsWriter w = SafetensorsWriter.create(f, List.of(new SafetensorsWriter.Spec("h", Dtype.F16, 3, 2),
+                new SafetensorsWriter.Spec("b", Dtype.BF16, 3, 2), new SafetensorsWriter.Spec("s", Dtype.F32, 3, 2),
+                new SafetensorsWriter.Spec("ok", Dtype.F16, 1, 2)), Map.of())) {
+            w.writeTensor("h", new float[] {1, 2, 3, 4, 5, Float.NaN});
+            w.writeTensor("b", new float[] {1, 2, Float.NEGATIVE_INFINITY, 4, 5, 6});
+            w.writeTensor("s", new float[] {Float.POSITIVE_INFINITY, 2, 3, 4, 5, 6});
+            w.writeTensor("ok", new float[] {65504f, -0x1p-24f});
+        }
+        try (SafetensorsFile sf = SafetensorsFile.open(f)) {
+            assertThat(sf.tensor("h").firstNonFiniteRow()).isEqualTo(2);
+            assertThat(sf.tensor("b").firstNonFiniteRow()).isEqualTo(1);
+            assertThat(sf.tensor("s").firstNonFiniteRow()).isZero();
+            assertThat(sf.tensor("ok").firstNonFiniteRow()).isEqualTo(-1);
+        }
+    }
+
+    @Test
     void chunkedMappingReadsRowsAcrossChunkBoundaries() {
         Path f = dir.resolve("chunks.safetensors");
         int rows = 10;

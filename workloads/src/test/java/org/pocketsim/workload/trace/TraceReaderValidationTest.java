@@ -2,6 +2,7 @@ package org.pocketsim.workload.trace;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pocketsim.workload.model.ModelCatalog;
 import org.pocketsim.workload.safetensors.Dtype;
 import org.pocketsim.workload.safetensors.SafetensorsWriter;
 
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TraceReaderValidationTest {
@@ -80,6 +82,16 @@ class TraceReaderValidationTest {
     }
 
     @Test
+    void shapeIsCheckedAgainstAModelPreset() {
+        TraceShape olmoe = new TraceShape(16, 2048, 1024, 64, 8);
+        assertThat(TraceShape.of(ModelCatalog.load("olmoe-1b-7b-0924"))).isEqualTo(olmoe);
+        olmoe.requireMatches(ModelCatalog.load("olmoe-1b-7b-0924"));
+        assertThatThrownBy(() -> olmoe.requireMatches(ModelCatalog.load("qwen1.5-moe-a2.7b")))
+                .hasMessage("trace shape.layers is 16 but the model has 24");
+        new TraceShape(16, 0, 0, 64, 8).requireMatches(ModelCatalog.load("olmoe-1b-7b-0924"));
+    }
+
+    @Test
     void expertIdsOutsideTheExpertCountAreRejected() throws IOException {
         Path t = valid(new float[6], new int[] {0, 1, 2, 4});
         assertThatThrownBy(() -> TraceReader.open(t))
@@ -106,26 +118,26 @@ class TraceReaderValidationTest {
     void unknownYamlKeyIsAnErrorWithLineAndColumn() throws IOException {
         Path t = trace(YAML + "colour: blue\n", List.of(), new float[0], new int[0]);
         assertThatThrownBy(() -> TraceReader.open(t))
-                .hasMessageStartingWith(t.resolve("trace.yaml") + ":9:1: unknown key \"colour\" (known: ");
+                .hasMessageStartingWith(t.resolve("trace.yaml") + ":9:1: field 'colour': unknown key 'colour' (valid keys: dtype, layers,");
     }
 
     @Test
     void unknownNestedKeyIsLocatedInsideItsMapping() throws IOException {
         Path t = trace(YAML.replace("licence: MIT}", "licence: MIT, url: x}"), List.of(), new float[0], new int[0]);
         assertThatThrownBy(() -> TraceReader.open(t))
-                .hasMessageStartingWith(t.resolve("trace.yaml") + ":8:56: unknown key \"url\"");
+                .hasMessageStartingWith(t.resolve("trace.yaml") + ":8:56: field 'source.url': unknown key 'url'");
     }
 
     @Test
     void floatWhereAnIntIsExpectedIsAnError() throws IOException {
         Path t = trace(YAML.replace("tokens: 2", "tokens: 2.5"), List.of(), new float[0], new int[0]);
-        assertThatThrownBy(() -> TraceReader.open(t)).hasMessageStartingWith(t.resolve("trace.yaml") + ":4:9: Cannot coerce Floating-point value");
+        assertThatThrownBy(() -> TraceReader.open(t)).hasMessageStartingWith(t.resolve("trace.yaml") + ":4:1: field 'tokens': expected a whole number, got 2.5");
     }
 
     @Test
     void missingOriginIsAnError() throws IOException {
         Path t = trace(YAML.replace("origin: \"test\", ", ""), List.of(), new float[0], new int[0]);
-        assertThatThrownBy(() -> TraceReader.open(t)).hasMessageEndingWith("source.origin is required");
+        assertThatThrownBy(() -> TraceReader.open(t)).hasMessage(t.resolve("trace.yaml") + ":8:1: field 'source.origin': missing required key 'origin'");
     }
 
     @Test

@@ -1,0 +1,51 @@
+package org.pocketsim.cli;
+
+import org.pocketsim.engine.experiment.ExperimentLoader;
+import org.pocketsim.engine.experiment.ExperimentRunner;
+import org.pocketsim.engine.experiment.LoadedExperiment;
+import org.pocketsim.engine.result.ExperimentResult;
+import org.pocketsim.engine.sweep.Progress;
+import org.pocketsim.report.ReportWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code pocketsim run FILE}: runs an experiment's sweep and writes its report. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run an experiment YAML and write its report (index.html, PNG charts, results.csv/json).")
+public final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "experiment YAML, e.g. configs/decode-baselines.yaml")
+    Path file;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output folder; the report goes to DIR/<experiment id> (default: ${DEFAULT-VALUE})")
+    Path out = Path.of("out");
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "override a config field, e.g. --set run.weights=int8 (repeatable)")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--jobs", paramLabel = "N", description = "points run in parallel (default: all cores, ${DEFAULT-VALUE})")
+    int jobs = Runtime.getRuntime().availableProcessors();
+
+    @Override
+    public Integer call() throws Exception {
+        if (jobs < 1) throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--jobs must be at least 1, got " + jobs);
+        LoadedExperiment experiment = ExperimentLoader.load(file, overrides);
+        String id = experiment.spec().id();
+        Path stateFile = out.resolve(".state").resolve(id).resolve("points.jsonl");
+        ExperimentResult result = ExperimentRunner.run(experiment, stateFile, jobs, Progress.console(experiment.points().size()));
+        Path index = ReportWriter.write(result, out.resolve(id));
+        spec.commandLine().getOut().println("report: " + index);
+        return 0;
+    }
+}

@@ -1,0 +1,182 @@
+package org.pocketsim.cli;
+
+import org.pocketsim.hw.config.ConfigException;
+import org.pocketsim.workload.model.ModelCatalog;
+import org.pocketsim.workload.model.ModelSpec;
+import org.pocketsim.workload.synth.ActivationCalibration;
+import org.pocketsim.workload.synth.ActivationFitter;
+import org.pocketsim.workload.synth.ActivationTargets;
+import org.pocketsim.workload.synth.CalibrationReport;
+import org.pocketsim.workload.synth.CalibrationRow;
+import org.pocketsim.workload.synth.ExpertIdsJsonl;
+import org.pocketsim.workload.synth.RoutingCalibration;
+import org.pocketsim.workload.synth.RoutingStats;
+import org.pocketsim.workload.synth.SynthParameters;
+import org.pocketsim.workload.synth.SyntheticTrace;
+import org.pocketsim.workload.synth.SyntheticTraces;
+import org.pocketsim.workload.synth.TealThresholds;
+import org.pocketsim.workload.safetensors.SafetensorsException;
+import org.pocketsim.workload.trace.TensorKind;
+import org.pocketsim.workload.trace.TraceException;
+import org.pocketsim.workload.trace.TraceReader;
+import org.pocketsim.workload.trace.TraceShape;
+import org.pocketsim.workload.trace.TraceWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code pocketsim trace synth}: writes a calibrated synthetic trace directory (activations
+ * calibrated to the real TEAL thresholds, routing fitted to a real routing trace or to
+ * statistics), and optionally the calibration report CSV beside it.
+ */
+@Command(name = "synth", mixinStandardHelpOptions = true,
+        description = "Generate a calibrated synthetic trace (docs/models.md, 'Synthetic traces').")
+public final class TraceSynthCommand implements Callable<Integer> {
+
+    static final String TEAL_CSV = "data/third-party/sparsity/teal-abs-thresholds-by-sparsity.csv";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, description = "Model preset id or model YAML path.")
+    String model;
+
+    @Option(names = "--tokens", required = true, description = "Tokens to generate.")
+    int tokens;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--calibrate-to", paramLabel = "TRACE",
+            description = "Real trace to calibrate to: a trace directory (its mlp_in/down_in quantiles and persistence, "
+                    + "its experts) or an expert-ids JSONL file (routing only).")
+    Path calibrateTo;
+
+    @Option(names = "--channel-persistence", description = "Channel persistence c in [0,1) (default: fitted to --calibrate-to, else 0.5, assumed).")
+    Double channelPersistence;
+
+    @Option(names = "--temporal-persistence", description = "Temporal persistence rho in [0,1) (default: fitted to --calibrate-to, else 0.5, assumed).")
+    Double temporalPersistence;
+
+    @Option(names = "--activation-source", description = "TEAL model calibrating activations: Llama-2-7B, Llama-3-8B, Mistral-7B.")
+    String activationSource;
+
+    @Option(names = "--routing-only", description = "Generate router logits and experts only (MoE models).")
+    boolean routingOnly;
+
+    @Option(names = "--dtype", defaultValue = "fp16", description = "Activation storage: fp16, bf16, fp32 (default ${DEFAULT-VALUE}).")
+    String dtype;
+
+    @Option(names = "--teal", paramLabel = "CSV", description = "TEAL threshold CSV (default: " + TEAL_CSV + " under the repository).")
+    Path teal;
+
+    @Option(names = "--report", paramLabel = "CSV", description = "Also write the calibration report (generated vs real, per layer).")
+    Path report;
+
+    @Parameters(index = "0", paramLabel = "OUT", description = "Trace directory to create (must not exist).")
+    Path out;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            return generate(spec.commandLine().getOut());
+        } catch (ConfigException | TraceException | SafetensorsException | IllegalArgumentException | IllegalStateException
+                 | UncheckedIOException e) {
+            err.println("pocketsim trace synth: " + e.getMessage());
+            err.flush();
+            return ModelsCommand.EXIT_BAD_INPUT;
+        }
+    }
+
+    private int generate(PrintWriter stdout) {
+        ModelSpec m = ModelCatalog.resolve(model);
+        if (routingOnly && !m.isMoe()) throw new IllegalArgumentException("--routing-only needs an MoE model; " + m.id() + " is dense");
+        boolean activations = !routingOnly;
+        ActivationFitter.Fit fitted = null;
+        RoutingCalibration routing = null;
+        RoutingStats[] reference = null;
+        String origin = "";
+        if (calibrateTo != null) {
+            origin = calibrateTo.toString();
+            boolean jsonl = Files.isRegularFile(calibrateTo) && calibrateTo.toString().endsWith(".jsonl");
+            if (!jsonl && !Files.isDirectory(calibrateTo)) throw new IllegalArgumentException(calibrateTo + ": not a trace directory or .jsonl file");
+            int[][][] experts = null;
+            if (jsonl) {
+                if (!m.isMoe()) throw new IllegalArgumentException("--calibrate-to " + calibrateTo + " holds routing only; " + m.id() + " is dense");
+                experts = ExpertIdsJsonl.read(calibrateTo);
+            } else {
+                boolean hasActivations;
+                boolean hasExperts;
+                try (TraceReader r = TraceReader.open(calibrateTo)) {
+                    hasActivations = any(r, m, TensorKind.MLP_IN) || any(r, m, TensorKind.DOWN_IN);
+                    hasExperts = m.isMoe() && any(r, m, TensorKind.EXPERTS);
+                    if (hasExperts) experts = RoutingCalibration.expertsOf(r, m);
+                }
+                if (activations && hasActivations) fitted = ActivationFitter.fit(() -> TraceReader.open(calibrateTo), m, origin);
+                if (!hasExperts && fitted == null) {
+                    throw new IllegalArgumentException(calibrateTo + ": no tensors to calibrate " + m.id() + " to");
+                }
+            }
+            if (experts != null) {
+                routing = RoutingCalibration.fromTrace(m, experts, seed, origin);
+                reference = new RoutingStats[m.layers()];
+                for (int i = 0; i < experts.length; i++) reference[m.moe().denseLayers() + i] = RoutingStats.of(experts[i], m.moe().experts());
+            }
+        }
+        double c = channelPersistence != null ? channelPersistence
+                : fitted != null ? fitted.channelPersistence() : SynthParameters.DEFAULT_CHANNEL_PERSISTENCE;
+        double rho = temporalPersistence != null ? temporalPersistence
+                : fitted != null ? fitted.temporalPersistence() : SynthParameters.DEFAULT_TEMPORAL_PERSISTENCE;
+        SynthParameters p = new SynthParameters(seed, tokens, c, rho, activationSource, 1.0, null, activations, m.isMoe());
+        ActivationTargets targets = null;
+        if (activations) {
+            targets = fitted != null ? fitted.targets() : ActivationCalibration.tealTargets(TealThresholds.load(tealPath()), m,
+                    activationSource != null ? activationSource : ActivationCalibration.defaultSource(m));
+        }
+        int intermediate = m.intermediate() > 0 ? m.intermediate() : m.moe().expertIntermediate();
+        TraceShape shape = new TraceShape(m.layers(), m.hidden(), intermediate, m.isMoe() ? m.moe().experts() : 0,
+                m.isMoe() ? m.moe().topK() : 0);
+        try (SyntheticTrace source = SyntheticTraces.calibrated(m, p, targets, routing)) {
+            TraceWriter.write(source, shape, dtype, out);
+        }
+        stdout.printf(java.util.Locale.ROOT, "wrote %s: %s, %d tokens, seed %d, channel persistence %.3f, temporal persistence %.3f%n",
+                out, m.id(), tokens, seed, c, rho);
+        if (report != null) {
+            try (SyntheticTrace again = SyntheticTraces.calibrated(m, p, targets, routing)) {
+                List<CalibrationRow> rows = CalibrationReport.compute(again, m, targets, reference, origin);
+                CalibrationReport.writeCsv(rows, report);
+                long checked = rows.stream().filter(r -> !Double.isNaN(r.tolerance())).count();
+                long within = rows.stream().filter(r -> !Double.isNaN(r.tolerance()) && r.withinTolerance()).count();
+                stdout.printf("wrote %s: %d rows, %d of %d checked statistics within tolerance%n", report, rows.size(), within, checked);
+            }
+        }
+        stdout.flush();
+        return 0;
+    }
+
+    private static boolean any(TraceReader r, ModelSpec m, TensorKind kind) {
+        for (int l = 0; l < m.layers(); l++) if (r.has(kind, l)) return true;
+        return false;
+    }
+
+    /** The TEAL CSV: --teal, else the repository copy found from the working directory upwards. */
+    private Path tealPath() {
+        if (teal != null) return teal;
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve(TEAL_CSV);
+            if (Files.isRegularFile(candidate)) return candidate;
+        }
+        throw new IllegalArgumentException("cannot find " + TEAL_CSV + " from " + Path.of("").toAbsolutePath() + "; pass --teal");
+    }
+}

@@ -1,0 +1,14 @@
+package org.pocketsim.hw.spec;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** A compute unit that issues memory traffic and runs kernels. */
+public enum Requester {
+    @JsonProperty("cpu") CPU,
+    @JsonProperty("npu") NPU;
+
+    @Override
+    public String toString() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,119 @@
+package org.pocketsim.report.chart;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.pocketsim.engine.result.ChartSpec;
+import org.pocketsim.engine.result.ChartType;
+import org.pocketsim.engine.result.Comparison;
+import org.pocketsim.engine.result.ExperimentResult;
+import org.pocketsim.engine.result.PointResult;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Paint;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Relative error of every prediction against its published measurement, one horizontal bar
+ * per comparison (in the experiment's order, top to bottom), green inside the report's
+ * tolerance and red outside, with dashed lines at plus and minus the tolerance. Percentages,
+ * so rows in different units (tok/s, ms) share one axis.
+ */
+final class ComparisonChart implements Chart {
+
+    static final String SERIES_KEY = "relative error";
+    private static final Color INSIDE = new Color(0x59A14F);
+    private static final Color OUTSIDE = new Color(0xE15759);
+
+    @Override
+    public ChartType type() {
+        return ChartType.COMPARISON;
+    }
+
+    @Override
+    public JFreeChart build(ChartSpec spec, ExperimentResult result, List<PointResult> points) {
+        double tolerancePct = result.report().comparisonTolerance() * 100;
+        List<Comparison> comparisons = result.comparisons();
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        List<String> labels = labels(comparisons);
+        boolean[] outside = new boolean[comparisons.size()];
+        double extent = tolerancePct;
+        for (int i = 0; i < comparisons.size(); i++) {
+            double pct = comparisons.get(i).relativeError() * 100;
+            data.addValue(pct, SERIES_KEY, labels.get(i));
+            outside[i] = Math.abs(pct) > tolerancePct;
+            extent = Math.max(extent, Math.abs(pct));
+        }
+        BarRenderer renderer = new BarRenderer() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public Paint getItemPaint(int row, int column) {
+                return outside[column] ? OUTSIDE : INSIDE;
+            }
+        };
+        renderer.setBarPainter(new StandardBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setMaximumBarWidth(0.10);
+        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}%",
+                new DecimalFormat("+0.0;-0.0", DecimalFormatSymbols.getInstance(Locale.ROOT))));
+        renderer.setDefaultItemLabelsVisible(true);
+        renderer.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+        renderer.setDefaultPositiveItemLabelPosition(
+                new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
+        renderer.setDefaultNegativeItemLabelPosition(
+                new ItemLabelPosition(ItemLabelAnchor.OUTSIDE9, TextAnchor.CENTER_RIGHT));
+        CategoryAxis axis = new CategoryAxis(spec.xLabel());
+        axis.setMaximumCategoryLabelWidthRatio(0.45f);
+        axis.setMaximumCategoryLabelLines(2);
+        NumberAxis values = new NumberAxis(spec.yLabel());
+        values.setRange(-extent * 1.3, extent * 1.3);
+        CategoryPlot plot = new CategoryPlot(data, axis, values, renderer);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
+        plot.addRangeMarker(new ValueMarker(0, Color.DARK_GRAY, new BasicStroke(1.2f)), Layer.FOREGROUND);
+        BasicStroke dashed = new BasicStroke(1.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
+                new float[]{6f, 4f}, 0f);
+        plot.addRangeMarker(new ValueMarker(tolerancePct, ChartStyle.FRONTIER, dashed), Layer.FOREGROUND);
+        plot.addRangeMarker(new ValueMarker(-tolerancePct, ChartStyle.FRONTIER, dashed), Layer.FOREGROUND);
+        return new JFreeChart(spec.title(), null, plot, false);
+    }
+
+    /** Comparison labels, with the metric and then the position added where labels repeat. */
+    static List<String> labels(List<Comparison> comparisons) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < comparisons.size(); i++) {
+            Comparison c = comparisons.get(i);
+            String label = c.label();
+            if (out.contains(label) || repeats(comparisons, i)) label = label + " (" + c.metric() + ")";
+            if (out.contains(label)) label = label + " #" + (i + 1);
+            out.add(label);
+        }
+        return out;
+    }
+
+    private static boolean repeats(List<Comparison> comparisons, int i) {
+        for (int k = 0; k < comparisons.size(); k++) {
+            if (k != i && comparisons.get(k).label().equals(comparisons.get(i).label())) return true;
+        }
+        return false;
+    }
+}

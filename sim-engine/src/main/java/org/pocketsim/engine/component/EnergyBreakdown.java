@@ -1,0 +1,10 @@
+package org.pocketsim.engine.component;
+
+/** Energy of a run by source, picojoules. */
+public record EnergyBreakdown(double dramPj, double flashPj, double sramPj, double npuMacPj, double cpuMacPj,
+                              double staticPj) {
+
+    public double totalPj() {
+        return dramPj + flashPj + sramPj + npuMacPj + cpuMacPj + staticPj;
+    }
+}

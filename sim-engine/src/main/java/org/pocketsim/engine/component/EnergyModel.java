@@ -1,0 +1,85 @@
+package org.pocketsim.engine.component;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.pocketsim.hw.spec.DramSpec;
+import org.pocketsim.hw.spec.EnergySpec;
+import org.pocketsim.hw.spec.FlashSpec;
+import org.pocketsim.hw.spec.SocSpec;
+
+/**
+ * Prices counted actions: DRAM and flash at pJ per bit moved, on-chip SRAM at pJ per byte,
+ * MACs at pJ per MAC of their unit and format, and static power over the elapsed time
+ * (mW x ps x 1e-3 = pJ). The tables come from the SoC's energy spec; where the reference has
+ * no figure (LPDDR5X pJ/bit is not published) the spec says so and the value is a parameter.
+ */
+public final class EnergyModel {
+
+    private final double dramPjPerBit;
+    private final double flashPjPerBit;
+    private final double sramPjPerByte;
+    private final Map<String, Double> npuPjPerMac;
+    private final Map<String, Double> cpuPjPerMac;
+    private final double staticPowerMilliwatts;
+
+    public EnergyModel(double dramPjPerBit, double flashPjPerBit, double sramPjPerByte,
+                       Map<String, Double> npuPjPerMac, Map<String, Double> cpuPjPerMac, double staticPowerMilliwatts) {
+        this.dramPjPerBit = nonNegative(dramPjPerBit, "dramPjPerBit");
+        this.flashPjPerBit = nonNegative(flashPjPerBit, "flashPjPerBit");
+        this.sramPjPerByte = nonNegative(sramPjPerByte, "sramPjPerByte");
+        this.npuPjPerMac = table(npuPjPerMac, "npuPjPerMac");
+        this.cpuPjPerMac = table(cpuPjPerMac, "cpuPjPerMac");
+        this.staticPowerMilliwatts = nonNegative(staticPowerMilliwatts, "staticPowerMilliwatts");
+    }
+
+    /** The energy tables of a SoC profile. */
+    public static EnergyModel fromSpec(SocSpec soc) {
+        return fromSpec(soc.dram(), soc.flash(), soc.energy());
+    }
+
+    /** DRAM and flash pJ/bit from their specs, SRAM, MAC and static figures from the energy spec. */
+    public static EnergyModel fromSpec(DramSpec dram, FlashSpec flash, EnergySpec energy) {
+        return new EnergyModel(dram.energyPjPerBit(), flash.energyPjPerBit(), energy.sramPjPerByte(),
+                energy.npuPjPerMac(), energy.cpuPjPerMac(), energy.staticPowerMilliwatts());
+    }
+
+    /** Energy of {@code counts}; a MAC format missing from its table is an error naming it. */
+    public EnergyBreakdown price(ActionCounts counts) {
+        return new EnergyBreakdown(
+                counts.dramBytes() * 8.0 * dramPjPerBit,
+                counts.flashBytes() * 8.0 * flashPjPerBit,
+                counts.sramBytes() * sramPjPerByte,
+                macEnergy(counts.npuMacs(), npuPjPerMac, "npuPjPerMac"),
+                macEnergy(counts.cpuMacs(), cpuPjPerMac, "cpuPjPerMac"),
+                staticPowerMilliwatts * counts.elapsedPs() * 1e-3);
+    }
+
+    private static double macEnergy(Map<String, Long> macs, Map<String, Double> table, String field) {
+        double pj = 0.0;
+        for (Map.Entry<String, Long> entry : macs.entrySet()) {
+            Double perMac = table.get(entry.getKey());
+            if (perMac == null) {
+                throw new IllegalArgumentException("energy." + field + " has no entry for format '" + entry.getKey()
+                        + "' (has: " + String.join(", ", table.keySet()) + ")");
+            }
+            pj += entry.getValue() * perMac;
+        }
+        return pj;
+    }
+
+    private static Map<String, Double> table(Map<String, Double> values, String field) {
+        if (values == null) {
+            throw new IllegalArgumentException("energy." + field + " is missing");
+        }
+        Map<String, Double> copy = new TreeMap<>();
+        values.forEach((format, value) -> copy.put(format, nonNegative(value == null ? -1 : value, field + "." + format)));
+        return copy;
+    }
+
+    private static double nonNegative(double value, String field) {
+        if (!(value >= 0.0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException("energy." + field + " must be >= 0 and finite, got " + value);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,193 @@
+package org.pocketsim.engine.decode;
+
+import org.pocketsim.engine.memory.WeightCache;
+import org.pocketsim.engine.memory.eviction.BeladyPolicy;
+import org.pocketsim.engine.memory.eviction.EvictionPolicies;
+import org.pocketsim.engine.memory.eviction.FutureAccesses;
+import org.pocketsim.kernel.sparsity.CacheAwareMasker;
+import org.pocketsim.kernel.sparsity.CacheAwareSpec;
+import org.pocketsim.kernel.sparsity.DipDensity;
+import org.pocketsim.kernel.sparsity.MagnitudeMasker;
+import org.pocketsim.kernel.sparsity.MaskQuality;
+import org.pocketsim.kernel.sparsity.Masker;
+import org.pocketsim.workload.model.ModelSpec;
+import org.pocketsim.workload.trace.TensorKind;
+import org.pocketsim.workload.trace.TraceSource;
+
+import java.util.SplittableRandom;
+
+/**
+ * The masked linears of a DIP run, with the DIP reference simulator's semantics (papers.md
+ * §1.5): per layer an up hook (its mask applies to up and gate, so it counts twice when the MLP
+ * is gated) and a down hook; one column cache per hook holding {@code capacity / (size x
+ * bytes)} columns, where each masked linear gets an equal share of the DRAM left for caches;
+ * per token, a hook reads its cached mask columns from DRAM and the others from flash, then
+ * writes the mask into its cache. Each hook is one {@link WorkGroup}, timed on its own.
+ *
+ * <p>Masks come from the trace: top-k of |mlp_in| for up/gate and of |down_in| for down (the
+ * trace's dense GLU activation stands in for the pruned one: no weights are needed). Model
+ * layers the trace lacks use the nearest traced layer. Nothing is allocated per token.
+ */
+public final class DipHooks {
+
+    private final TraceSource trace;
+    private final int[] traceLayer;
+    private final int hidden;
+    private final int intermediate;
+    private final int upLinears;
+    private final boolean gluPruning;
+    private final int kUp;
+    private final int kDown;
+    private final long[] upColumnBytes;
+    private final long[] downColumnBytes;
+    private final WeightCache[] upCache;
+    private final WeightCache[] downCache;
+    private final Masker masker;
+    private final float[] mlpIn;
+    private final float[] downIn;
+    private final int[] mask;
+    private final long[] hitsByLayer;
+    private final long[] columnsByLayer;
+    private double normKeptSum;
+    private long normKeptCount;
+
+    /**
+     * @param cacheBytes DRAM left for the column caches (split evenly over the masked linears)
+     */
+    public DipHooks(ModelSpec model, WeightPlan plan, MlpMethod.Dip dip, TraceSource trace, long cacheBytes, long seed) {
+        if (model.isMoe()) throw new IllegalArgumentException("mlp.kind dip needs a dense model; " + model.id() + " is MoE");
+        this.trace = trace;
+        int layers = model.layers();
+        this.hidden = model.hidden();
+        this.intermediate = model.intermediate();
+        this.upLinears = model.activation().gated() ? 2 : 1;
+        this.gluPruning = dip.gluPruning();
+        DipDensity density = dip.density();
+        this.kUp = gluPruning ? hidden : density.upColumns(hidden);
+        this.kDown = density.downColumns(intermediate);
+        this.traceLayer = mapLayers(model, trace);
+        int maskedLinears = gluPruning ? 1 : upLinears + 1;
+        long perLinear = cacheBytes / ((long) maskedLinears * layers);
+        upColumnBytes = new long[layers];
+        downColumnBytes = new long[layers];
+        upCache = new WeightCache[layers];
+        downCache = new WeightCache[layers];
+        SplittableRandom admission = new SplittableRandom(seed);
+        for (int l = 0; l < layers; l++) {
+            upColumnBytes[l] = DecodeLowering.bytes(intermediate, plan.bits(l, "up"));
+            downColumnBytes[l] = DecodeLowering.bytes(hidden, plan.bits(l, "down"));
+            if (!gluPruning) {
+                upCache[l] = new WeightCache(hidden, WeightCache.capacityBlocksFor(perLinear, upColumnBytes[l], hidden),
+                        EvictionPolicies.create(dip.cache()), admission.split());
+            }
+            downCache[l] = new WeightCache(intermediate, WeightCache.capacityBlocksFor(perLinear, downColumnBytes[l], intermediate),
+                    EvictionPolicies.create(dip.cache()), admission.split());
+        }
+        int widest = Math.max(hidden, intermediate);
+        this.masker = dip.gamma() == null ? new MagnitudeMasker(widest)
+                : new CacheAwareMasker(new CacheAwareSpec(dip.gamma(), dip.fixedTopShare(), dip.warmUp(), false), widest);
+        this.mlpIn = new float[hidden];
+        this.downIn = new float[intermediate];
+        this.mask = new int[widest];
+        this.hitsByLayer = new long[layers];
+        this.columnsByLayer = new long[layers];
+    }
+
+    private static int[] mapLayers(ModelSpec model, TraceSource trace) {
+        java.util.List<Integer> traced = trace.info().layers();
+        int[] map = new int[model.layers()];
+        for (int l = 0; l < map.length; l++) {
+            int best = -1;
+            for (int t : traced) {
+                if (!trace.has(TensorKind.MLP_IN, t) || !trace.has(TensorKind.DOWN_IN, t)) continue;
+                if (best < 0 || Math.abs(t - l) < Math.abs(best - l)) best = t;
+            }
+            if (best < 0) throw new IllegalArgumentException("trace has no layer with both mlp_in and down_in, which DIP needs");
+            map[l] = best;
+        }
+        return map;
+    }
+
+    /**
+     * Prepares Belady caches with every future mask, read from {@code future}, a second opening of
+     * the same trace (plain DIP masks do not depend on the cache, so they can be computed ahead).
+     */
+    public void prepareOracle(TraceSource future, int tokens) {
+        if (!(downCache[0].policy() instanceof BeladyPolicy)) return;
+        int layers = downCache.length;
+        int[][][] upMasks = new int[layers][tokens][];
+        int[][][] downMasks = new int[layers][tokens][];
+        for (int t = 0; t < tokens; t++) {
+            for (int l = 0; l < layers; l++) {
+                if (!gluPruning) upMasks[l][t] = futureMask(future, l, t, true);
+                downMasks[l][t] = futureMask(future, l, t, false);
+            }
+        }
+        for (int l = 0; l < layers; l++) {
+            if (upCache[l] != null) ((BeladyPolicy) upCache[l].policy()).prepare(FutureAccesses.ofMasks(upMasks[l]));
+            ((BeladyPolicy) downCache[l].policy()).prepare(FutureAccesses.ofMasks(downMasks[l]));
+        }
+    }
+
+    /** Whether the column caches use the Belady oracle (which needs {@link #prepareOracle}). */
+    public boolean needsOracle() {
+        return downCache[0].policy() instanceof BeladyPolicy;
+    }
+
+    private int[] futureMask(TraceSource future, int layer, int token, boolean up) {
+        float[] row = up ? mlpIn : downIn;
+        future.readRow(up ? TensorKind.MLP_IN : TensorKind.DOWN_IN, traceLayer[layer], token, row);
+        int k = masker.select(row, row.length, up ? kUp : kDown, null, token, mask);
+        return java.util.Arrays.copyOf(mask, k);
+    }
+
+    /** Masked-linear hooks per token: two per layer, or one (down) under GLU pruning. */
+    public int hooksPerToken() {
+        return downCache.length * (gluPruning ? 1 : 2);
+    }
+
+    /** Fills {@code into} with hook {@code hook} of token {@code token}: its mask's DRAM and flash reads. */
+    public void lowerHook(int hook, int token, WorkGroup into) {
+        int perLayer = gluPruning ? 1 : 2;
+        int layer = hook / perLayer;
+        boolean up = !gluPruning && hook % perLayer == 0;
+        float[] row = up ? mlpIn : downIn;
+        trace.readRow(up ? TensorKind.MLP_IN : TensorKind.DOWN_IN, traceLayer[layer], token, row);
+        WeightCache cache = up ? upCache[layer] : downCache[layer];
+        int k = masker.select(row, row.length, up ? kUp : kDown, cache, token, mask);
+        int hits = cache.step(mask, k);
+        if (up) {
+            normKeptSum += MaskQuality.normKept(row, row.length, mask, k);
+            normKeptCount++;
+        }
+        hitsByLayer[layer] += hits;
+        columnsByLayer[layer] += k;
+        long columnBytes = up ? upColumnBytes[layer] : downColumnBytes[layer];
+        int linears = up ? upLinears : 1;
+        int size = up ? intermediate : hidden;
+        into.dram(Component.MLP, (long) hits * columnBytes * linears, (long) k * size * linears);
+        into.flash(Component.MLP, (long) (k - hits) * columnBytes * linears, columnBytes, true);
+    }
+
+    /** Cache hit rate per layer: hits over mask columns, all hooks and tokens. */
+    public double[] hitRateByLayer() {
+        double[] out = new double[hitsByLayer.length];
+        for (int l = 0; l < out.length; l++) out[l] = columnsByLayer[l] == 0 ? 0 : (double) hitsByLayer[l] / columnsByLayer[l];
+        return out;
+    }
+
+    public double hitRate() {
+        long h = 0;
+        long c = 0;
+        for (int l = 0; l < hitsByLayer.length; l++) {
+            h += hitsByLayer[l];
+            c += columnsByLayer[l];
+        }
+        return c == 0 ? 0 : (double) h / c;
+    }
+
+    /** Mean share of the MLP input's L2 norm kept by the up/gate masks (1 under GLU pruning). */
+    public double normKept() {
+        return normKeptCount == 0 ? 1 : normKeptSum / normKeptCount;
+    }
+}

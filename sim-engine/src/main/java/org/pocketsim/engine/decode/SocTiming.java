@@ -1,0 +1,61 @@
+package org.pocketsim.engine.decode;
+
+import org.pocketsim.hw.spec.Requester;
+import org.pocketsim.hw.spec.RequesterSet;
+import org.pocketsim.hw.spec.SocSpec;
+import org.pocketsim.hw.unit.DataSize;
+
+/**
+ * Rates of one SoC as the decode pipeline uses them: achievable DRAM bandwidth of the unit that
+ * runs a phase, flash bandwidth for a request size and pattern (from the profile's measured
+ * tables), and the MAC rate of a unit in a format with the phase's utilisation.
+ */
+public final class SocTiming {
+
+    /** Decode (matrix-vector) or prefill (matrix-matrix). */
+    public enum Phase { DECODE, PREFILL }
+
+    private final SocSpec soc;
+
+    public SocTiming(SocSpec soc) {
+        this.soc = soc;
+    }
+
+    public SocSpec soc() {
+        return soc;
+    }
+
+    /** Achievable DRAM bandwidth in bytes/s when {@code unit} streams alone. */
+    public double dramBytesPerSecond(Requester unit) {
+        return soc.dram().achievable(RequesterSet.of(unit)).bytesPerSecond();
+    }
+
+    /** Flash read bandwidth in bytes/s for requests of {@code requestBytes}, random or sequential. */
+    public double flashBytesPerSecond(long requestBytes, boolean random) {
+        DataSize size = DataSize.ofBytes(Math.max(1, Math.min(requestBytes, DataSize.MAX_BYTES)));
+        return (random ? soc.flash().randomBandwidthAt(size) : soc.flash().sequentialBandwidthAt(size)).bytesPerSecond();
+    }
+
+    /**
+     * Seconds to read {@code bytes} from flash in requests of {@code requestBytes}: whole requests
+     * at that size's bandwidth and the remainder as one shorter request at its own.
+     */
+    public double flashSeconds(long bytes, long requestBytes, boolean random) {
+        if (bytes == 0) return 0;
+        long request = Math.max(1, Math.min(requestBytes, bytes));
+        long full = bytes / request;
+        long rest = bytes % request;
+        double seconds = full * (double) request / flashBytesPerSecond(request, random);
+        return rest == 0 ? seconds : seconds + rest / flashBytesPerSecond(rest, random);
+    }
+
+    /**
+     * MACs per second of {@code unit} multiplying in {@code format} during {@code phase}: the NPU's
+     * peak times its prefill or decode utilisation; the CPU's peak (all inference cores).
+     */
+    public double macsPerSecond(Requester unit, String format, Phase phase) {
+        if (unit == Requester.CPU) return soc.cpu().peakMacsPerSecond(format);
+        double utilisation = phase == Phase.PREFILL ? soc.npu().prefillUtilisation() : soc.npu().decodeUtilisation();
+        return soc.npu().peakMacsPerSecond(format) * utilisation;
+    }
+}

@@ -1,0 +1,58 @@
+package org.pocketsim.engine.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.pocketsim.engine.decode.MlpMethod;
+import org.pocketsim.hw.config.ConfigOptional;
+import org.pocketsim.hw.config.FieldException;
+
+/**
+ * One simulated run: a phone, a model, formats, a method and lengths. Bound from the
+ * experiment's {@code run:} section with each sweep point's values applied.
+ *
+ * @param label         free name of the run, shown in reports and used to match published references
+ * @param soc           SoC preset id, profile file path, or {@code {extends: id, ...overrides}}
+ * @param model         model preset id (or model file path)
+ * @param weights       weight format: a number format (int4-g128, int8, fp16 ...), a llama.cpp
+ *                      type (q4_0, q6_k ...) or mix (q4_k_m, q4_k_s)
+ * @param lmHeadWeights format of the LM head when it differs (default: as {@code weights} says)
+ * @param computeFormat format the MAC arrays multiply in (default fp16)
+ * @param kv            KV-cache format (default fp16)
+ * @param kvWindow      KV length every decode step reads, for runtimes with static graphs that
+ *                      always attend over their whole allocated context (default: the actual length)
+ * @param executor      compute unit per phase (default: the SoC's execution defaults)
+ * @param mode          analytic (closed form) or des (discrete-event); default analytic
+ * @param prompt        prompt tokens (prefill)
+ * @param generate      generated tokens (decode)
+ * @param mlp           how MLP weights are read (default dense)
+ * @param placement     DRAM budget and whether weights that do not fit may stream from flash
+ * @param timing        overlap of compute with I/O, and of flash with DRAM I/O
+ */
+public record RunSpec(@ConfigOptional String label, JsonNode soc, String model, String weights,
+                      @ConfigOptional String lmHeadWeights, @ConfigOptional String computeFormat,
+                      @ConfigOptional String kv, @ConfigOptional Integer kvWindow,
+                      @ConfigOptional ExecutorSpec executor, @ConfigOptional Mode mode,
+                      int prompt, int generate, @ConfigOptional MlpMethod mlp,
+                      @ConfigOptional PlacementSpec placement, @ConfigOptional TimingSpec timing) {
+
+    /** How the token time is computed. */
+    public enum Mode { ANALYTIC, DES }
+
+    public RunSpec {
+        if (label == null) label = "";
+        if (soc == null || !(soc.isTextual() || soc.isObject())) {
+            throw new FieldException("soc", "must be a preset id, a profile file, or {extends: id, ...overrides}");
+        }
+        if (model == null || model.isBlank()) throw new FieldException("model", "is required");
+        if (weights == null || weights.isBlank()) throw new FieldException("weights", "is required");
+        if (computeFormat == null) computeFormat = "fp16";
+        if (kv == null) kv = "fp16";
+        if (kvWindow != null && kvWindow < 1) throw new FieldException("kvWindow", "must be at least 1, got " + kvWindow);
+        if (executor == null) executor = new ExecutorSpec(null, null, null);
+        if (mode == null) mode = Mode.ANALYTIC;
+        if (prompt < 0 || prompt > 1_000_000) throw new FieldException("prompt", "must be in 0..1000000, got " + prompt);
+        if (generate < 1 || generate > 1_000_000) throw new FieldException("generate", "must be in 1..1000000, got " + generate);
+        if (mlp == null) mlp = new MlpMethod.Dense();
+        if (placement == null) placement = new PlacementSpec(null, false);
+        if (timing == null) timing = new TimingSpec(null, null, null);
+    }
+}

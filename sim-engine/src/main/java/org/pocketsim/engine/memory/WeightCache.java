@@ -1,0 +1,258 @@
+package org.pocketsim.engine.memory;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.pocketsim.engine.memory.eviction.EvictionPolicy;
+import org.pocketsim.engine.memory.eviction.StepMembership;
+import org.pocketsim.kernel.cache.CacheView;
+
+/**
+ * DRAM-resident subset of one weight set split into equal-size blocks (the columns of one
+ * masked linear layer, or the experts of one MoE layer), with a pluggable eviction policy.
+ *
+ * <p>One step is either a single-block access ({@link #access}) or, as in the DIP reference
+ * simulator, one token's mask ({@link #step}): first the hits are counted (mask blocks
+ * resident before the token), then the mask is written into the cache, evicting blocks that
+ * are never blocks of the current step. If the mask is larger than the capacity, the cache
+ * ends up holding the mask's resident blocks plus a uniformly random subset (from the seeded
+ * admission stream) of its new blocks, as many as fit. A step's blocks are processed in
+ * ascending id, which fixes the policies' tie-breaks. Nothing is allocated per step.
+ */
+public final class WeightCache implements CacheView, StepMembership {
+
+    /** Masks at least this long and at least 1/SCAN_SHARE of the blocks are ordered by a scan. */
+    private static final int SCAN_MIN_MASK = 256;
+    private static final int SCAN_SHARE = 16;
+
+    private final int numBlocks;
+    private final int capacityBlocks;
+    private final EvictionPolicy policy;
+    private final SplittableRandom admission;
+
+    private final boolean[] resident;
+    private final long[] memberStep;
+    private final int[] sorted;
+    private final int[] fresh;
+    private int residentCount;
+    private long step;
+
+    private long hits;
+    private long misses;
+    private long evictions;
+    private long bypasses;
+
+    /**
+     * @param numBlocks       blocks in the weight set (ids 0..numBlocks-1)
+     * @param capacityBlocks  blocks that fit in the cache's DRAM share (0 = caches nothing)
+     * @param policy          eviction policy; owned by this cache from now on
+     * @param admission       seeded stream for the random admission of oversized masks
+     */
+    public WeightCache(int numBlocks, int capacityBlocks, EvictionPolicy policy, SplittableRandom admission) {
+        if (numBlocks <= 0) {
+            throw new IllegalArgumentException("cache needs numBlocks > 0, got " + numBlocks);
+        }
+        if (capacityBlocks < 0 || capacityBlocks > numBlocks) {
+            throw new IllegalArgumentException("cache capacityBlocks must be in 0.." + numBlocks + ", got " + capacityBlocks);
+        }
+        if (policy == null || admission == null) {
+            throw new IllegalArgumentException("cache needs an eviction policy and an admission random stream");
+        }
+        this.numBlocks = numBlocks;
+        this.capacityBlocks = capacityBlocks;
+        this.policy = policy;
+        this.admission = admission;
+        this.resident = new boolean[numBlocks];
+        this.memberStep = new long[numBlocks];
+        this.sorted = new int[numBlocks];
+        this.fresh = new int[numBlocks];
+        reset();
+    }
+
+    /** Blocks of {@code blockBytes} that fit in {@code capacityBytes} (rounded down), at most numBlocks. */
+    public static int capacityBlocksFor(long capacityBytes, long blockBytes, int numBlocks) {
+        if (capacityBytes < 0 || blockBytes <= 0) {
+            throw new IllegalArgumentException("cache needs capacityBytes >= 0 and blockBytes > 0, got "
+                    + capacityBytes + " and " + blockBytes);
+        }
+        return (int) Math.min(numBlocks, capacityBytes / blockBytes);
+    }
+
+    /** Empties the cache and the policy's state for a new sequence; the step count restarts at 0. */
+    public void reset() {
+        Arrays.fill(resident, false);
+        Arrays.fill(memberStep, -1);
+        residentCount = 0;
+        step = 0;
+        policy.reset(numBlocks, capacityBlocks);
+    }
+
+    /** Accesses one block as one step; true on a hit. A miss admits the block (policy permitting). */
+    public boolean access(int block) {
+        sorted[0] = checkBlock(block);
+        memberStep[block] = step;
+        return process(1) == 1;
+    }
+
+    /**
+     * One token's step over {@code mask[0..n)} (distinct block ids, any order): returns the number
+     * of hits; the n - hits misses are read from flash. Afterwards the mask is in the cache.
+     */
+    public int step(int[] mask, int n) {
+        if (n < 0 || n > mask.length || n > numBlocks) {
+            throw new IllegalArgumentException("mask length " + n + " outside 0.." + Math.min(mask.length, numBlocks));
+        }
+        for (int i = 0; i < n; i++) {
+            int block = mask[i];
+            if (block < 0 || block >= numBlocks || memberStep[block] == step) {
+                for (int j = 0; j < i; j++) {
+                    memberStep[mask[j]] = -1;
+                }
+                throw new IllegalArgumentException(block < 0 || block >= numBlocks
+                        ? "block " + block + " outside 0.." + (numBlocks - 1)
+                        : "mask holds block " + block + " twice");
+            }
+            memberStep[block] = step;
+        }
+        sortMask(mask, n);
+        return process(n);
+    }
+
+    /**
+     * Puts the mask in ascending order into {@code sorted}: by scanning the step stamps when the
+     * mask is a sizeable share of the blocks (O(numBlocks), never allocates), else by sorting a
+     * copy (small masks, where the JDK sort allocates nothing).
+     */
+    private void sortMask(int[] mask, int n) {
+        if (n >= SCAN_MIN_MASK && (long) n * SCAN_SHARE >= numBlocks) {
+            int k = 0;
+            for (int block = 0; block < numBlocks; block++) {
+                if (memberStep[block] == step) {
+                    sorted[k++] = block;
+                }
+            }
+            return;
+        }
+        System.arraycopy(mask, 0, sorted, 0, n);
+        Arrays.sort(sorted, 0, n);
+    }
+
+    private int process(int n) {
+        long now = step;
+        int stepHits = 0;
+        int freshCount = 0;
+        for (int i = 0; i < n; i++) {
+            int block = sorted[i];
+            if (resident[block]) {
+                stepHits++;
+                policy.onHit(block, now);
+            } else {
+                fresh[freshCount++] = block;
+            }
+        }
+        int admit = freshCount;
+        if (n > capacityBlocks) {
+            admit = Math.max(0, capacityBlocks - stepHits);
+            chooseRandomSubset(freshCount, admit);
+        }
+        for (int i = 0; i < admit; i++) {
+            admitBlock(fresh[i], now);
+        }
+        bypasses += freshCount - admit;
+        hits += stepHits;
+        misses += n - stepHits;
+        step++;
+        return stepHits;
+    }
+
+    /** Moves a uniform random {@code k}-subset of fresh[0..count) to its front, in ascending id. */
+    private void chooseRandomSubset(int count, int k) {
+        for (int i = 0; i < k; i++) {
+            int j = i + admission.nextInt(count - i);
+            int swap = fresh[i];
+            fresh[i] = fresh[j];
+            fresh[j] = swap;
+        }
+        Arrays.sort(fresh, 0, k);
+    }
+
+    private void admitBlock(int block, long now) {
+        if (residentCount == capacityBlocks) {
+            int victim = capacityBlocks == 0 ? -1 : policy.victim(now, this);
+            if (victim < 0) {
+                bypasses++;
+                return;
+            }
+            if (!resident[victim] || memberStep[victim] == now) {
+                throw new IllegalStateException("policy " + policy.name() + " chose block " + victim
+                        + ", which is not an evictable resident");
+            }
+            resident[victim] = false;
+            residentCount--;
+            evictions++;
+            policy.onRemove(victim);
+        }
+        resident[block] = true;
+        residentCount++;
+        policy.onInsert(block, now);
+    }
+
+    private int checkBlock(int block) {
+        if (block < 0 || block >= numBlocks) {
+            throw new IllegalArgumentException("block " + block + " outside 0.." + (numBlocks - 1));
+        }
+        return block;
+    }
+
+    @Override
+    public boolean inCurrentStep(int block) {
+        return memberStep[block] == step;
+    }
+
+    @Override
+    public boolean isResident(int block) {
+        return resident[checkBlock(block)];
+    }
+
+    @Override
+    public int residentCount() {
+        return residentCount;
+    }
+
+    @Override
+    public int capacityBlocks() {
+        return capacityBlocks;
+    }
+
+    public int numBlocks() {
+        return numBlocks;
+    }
+
+    /** Steps since the last reset. */
+    public long stepCount() {
+        return step;
+    }
+
+    /** Hits since construction (across resets). */
+    public long hits() {
+        return hits;
+    }
+
+    /** Misses since construction: blocks read from flash. */
+    public long misses() {
+        return misses;
+    }
+
+    /** Blocks evicted since construction. */
+    public long evictions() {
+        return evictions;
+    }
+
+    /** Missed blocks that were not admitted (no room, refused by the policy, or oversized mask). */
+    public long bypasses() {
+        return bypasses;
+    }
+
+    public EvictionPolicy policy() {
+        return policy;
+    }
+}

@@ -1,0 +1,54 @@
+package org.pocketsim.engine.decode;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import org.pocketsim.engine.experiment.RunSpec;
+import org.pocketsim.engine.result.Metrics;
+import org.pocketsim.hw.config.ConfigSource;
+import org.pocketsim.hw.config.YamlConfig;
+import org.pocketsim.hw.preset.ProfileCatalog;
+import org.pocketsim.hw.spec.SocSpec;
+import org.pocketsim.workload.model.ModelCatalog;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * With zero latencies, no co-runners and one run at a time, the discrete-event executor gives
+ * the analytic token time to rounding (picoseconds per flash request), for every combination of
+ * compute overlap and I/O concurrency; contention shows as stall.
+ */
+class DesMatchesAnalyticTest {
+
+    private static final SocSpec PHONE = ProfileCatalog.load("dip-reference-phone"); // latencies are 0
+
+    private static Map<String, Double> run(String mode, String compute, boolean concurrent, int coRunners) {
+        String yaml = "{soc: dip-reference-phone, model: opt-6.7b, weights: fp16, prompt: 16, generate: 3, mode: " + mode
+                + ", executor: {decode: npu, prefill: npu}, timing: {compute: " + compute + ", concurrentIo: " + concurrent
+                + ", coRunners: " + coRunners + "}, mlp: {kind: sparse-stream, loadShare: 0.02, residentShare: 0.1, chunk: 64 KiB}}";
+        RunSpec spec = YamlConfig.parse(new ConfigSource("test", yaml), RunSpec.class);
+        return new DecodeRun(PHONE, ModelCatalog.load("opt-6.7b"), spec, Path.of("."), 1, 1).run().metrics();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"overlap,true", "overlap,false", "serial,true", "serial,false", "ignore,true", "ignore,false"})
+    void desEqualsAnalyticWithoutLatencyOverlapOrContention(String compute, boolean concurrent) {
+        Map<String, Double> analytic = run("analytic", compute, concurrent, 0);
+        Map<String, Double> des = run("des", compute, concurrent, 0);
+        assertThat(des.get(Metrics.MS_PER_TOKEN)).isCloseTo(analytic.get(Metrics.MS_PER_TOKEN), within(1e-6));
+        assertThat(des.get(Metrics.MS_STALL)).isLessThan(1e-6);
+        assertThat(des.get(Metrics.FLASH_BYTES_PER_TOKEN)).isEqualTo(analytic.get(Metrics.FLASH_BYTES_PER_TOKEN));
+    }
+
+    @Test
+    void aCoRunnerOnTheDramBusShowsAsStall() {
+        Map<String, Double> alone = run("des", "ignore", true, 0);
+        Map<String, Double> shared = run("des", "ignore", true, 1);
+        assertThat(shared.get(Metrics.MS_PER_TOKEN)).isGreaterThan(alone.get(Metrics.MS_PER_TOKEN));
+        assertThat(shared.get(Metrics.MS_STALL)).isGreaterThan(0.0);
+    }
+}

@@ -1,0 +1,76 @@
+package org.pocketsim.workload.importer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.pocketsim.workload.trace.InMemoryTrace;
+import org.pocketsim.workload.trace.TraceInfo;
+import org.pocketsim.workload.trace.TraceShape;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Imports JSONL of chosen expert ids per token and layer, one token per line:
+ * {@code {"tok": n, "layers": [[id, ...] per layer]}} (the OLMoE trace of sqliteai/warp).
+ * {@code tok} must count up by one; every row must hold top-k distinct ids below the expert
+ * count, which the data cannot tell and the spec must give.
+ */
+public final class ExpertIdsJsonlImporter implements TraceImporter {
+
+    @Override
+    public String format() {
+        return "expert-ids-jsonl";
+    }
+
+    @Override
+    public List<ImportedTrace> read(Path in, ImportSpec spec) {
+        if (spec.experts() < 1) throw new IllegalArgumentException(format() + " needs the model's expert count (--experts)");
+        List<JsonLines.Line> lines = JsonLines.read(in);
+        int tokens = lines.size();
+        int fileLayers = -1;
+        int topK = -1;
+        int[][] ids = null;
+        int firstTok = 0;
+        for (int t = 0; t < tokens; t++) {
+            JsonLines.Line line = lines.get(t);
+            int tok = JsonLines.intField(in, line, "tok");
+            if (t == 0) firstTok = tok;
+            else if (tok != firstTok + t) throw JsonLines.error(in, line.number(), "tok " + tok + " breaks the sequence, expected " + (firstTok + t));
+            JsonNode layers = JsonLines.arrayField(in, line.number(), line.node(), "layers");
+            if (fileLayers < 0) {
+                fileLayers = layers.size();
+                if (fileLayers == 0) throw JsonLines.error(in, line.number(), "layers is empty");
+                topK = layers.get(0).size();
+                ids = new int[fileLayers][];
+                for (int l = 0; l < fileLayers; l++) ids[l] = new int[tokens * topK];
+            }
+            if (layers.size() != fileLayers) {
+                throw JsonLines.error(in, line.number(), "holds " + layers.size() + " layers, the first line " + fileLayers);
+            }
+            for (int l = 0; l < fileLayers; l++) readRow(in, line.number(), layers.get(l), l, topK, spec.experts(), ids[l], t * topK);
+        }
+        List<Integer> modelLayers = new ArrayList<>();
+        for (int l = 0; l < fileLayers; l++) modelLayers.add(spec.modelLayer(l));
+        TraceShape shape = ImportShapes.shape(spec, modelLayers, spec.experts(), topK);
+        InMemoryTrace trace = new InMemoryTrace(ImportShapes.info(spec, TraceInfo.SourceKind.IMPORTED, tokens, modelLayers, null), shape);
+        for (int l = 0; l < fileLayers; l++) trace.putExperts(modelLayers.get(l), ids[l]);
+        return List.of(new ImportedTrace("", trace));
+    }
+
+    private static void readRow(Path in, int line, JsonNode row, int layer, int topK, int experts, int[] dst, int offset) {
+        if (!row.isArray() || row.size() != topK) {
+            throw JsonLines.error(in, line, "layer " + layer + " holds " + (row.isArray() ? row.size() + " ids" : row.toString()) + ", expected " + topK + " ids");
+        }
+        for (int k = 0; k < topK; k++) {
+            JsonNode v = row.get(k);
+            if (!v.isIntegralNumber() || v.asLong() < 0 || v.asLong() >= experts) {
+                throw JsonLines.error(in, line, "layer " + layer + " holds expert id " + v + ", outside 0.." + (experts - 1));
+            }
+            int id = v.asInt();
+            for (int j = 0; j < k; j++) {
+                if (dst[offset + j] == id) throw JsonLines.error(in, line, "layer " + layer + " holds expert id " + id + " twice");
+            }
+            dst[offset + k] = id;
+        }
+    }
+}

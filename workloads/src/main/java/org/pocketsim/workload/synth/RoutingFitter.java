@@ -1,0 +1,114 @@
+package org.pocketsim.workload.synth;
+
+/**
+ * Fits a {@link RoutingLayerModel} so that traces it generates reproduce a layer's routing
+ * statistics over a window of the same length: expert popularity comes straight from the
+ * real counts (or from a parametric profile when only statistics are known), and the spread
+ * of popularity, a boost of the most popular expert and the three temporal parameters are found
+ * by a seeded coordinate descent on simulated traces, minimising the mean over seeds of the
+ * squared errors in tolerance units. Deterministic for a given seed.
+ */
+public final class RoutingFitter {
+
+    /** Tolerances of the calibration contract; the objective measures errors in these units. */
+    public static final double REUSE_TOLERANCE = 0.05;
+    public static final double TOP_SHARE_TOLERANCE = 0.03;
+    public static final double COVER80_TOLERANCE = 0.08;
+
+    /** Simulated windows per evaluated candidate: a real trace pins each expert's popularity, bare statistics do not. */
+    private static final int SEEDS_TRACE = 6;
+    private static final int SEEDS_STATS = 16;
+    /** Search box, start and first step of (gamma, fastWeight, rhoFast, rhoSlow, topBoost). */
+    private static final double[] LOWER = {0.3, 0.0, 0.0, 0.5, -1.0};
+    private static final double[] UPPER = {1.6, 1.0, 0.95, 0.995, 1.0};
+    private static final double[] START = {0.9, 0.6, 0.3, 0.95, 0.0};
+    private static final double[] STEP = {0.15, 0.15, 0.15, 0.05, 0.2};
+
+    private RoutingFitter() {
+    }
+
+    /** Fits to a real layer trace {@code experts[t]}: each expert id keeps its real popularity. */
+    public static RoutingLayerModel fitToTrace(int[][] experts, int numExperts, long seed) {
+        int tokens = experts.length;
+        int topK = experts[0].length;
+        double[] counts = new double[numExperts];
+        for (int[] set : experts) for (int e : set) counts[e]++;
+        double[] bias = new double[numExperts];
+        for (int e = 0; e < numExperts; e++) bias[e] = meanFieldBias(counts[e] / tokens, tokens);
+        RoutingLayerModel start = new RoutingLayerModel(bias, topK, START[1], START[2], START[3], 1);
+        return search(start, RoutingStats.of(experts, numExperts), seed, SEEDS_TRACE);
+    }
+
+    /**
+     * Fits to published or assumed statistics alone (reuse at distance 1 and 4, top expert
+     * share, 80% coverage over a window of {@code target.tokens()}); d2 and d8 may be NaN.
+     */
+    public static RoutingLayerModel fitToStats(RoutingStats target, int numExperts, int topK, long seed) {
+        double[] shares = PopularityProfile.shares(numExperts, topK, target.topExpertShare(), target.fracCover80());
+        SplitMix64 rng = SplitMix64.derive(seed, 0xB1A5);
+        double[] bias = new double[numExperts];
+        int[] order = new int[numExperts];
+        for (int i = 0; i < numExperts; i++) order[i] = i;
+        for (int i = numExperts - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        for (int r = 0; r < numExperts; r++) bias[order[r]] = meanFieldBias(shares[r] * topK, target.tokens());
+        RoutingLayerModel start = new RoutingLayerModel(bias, topK, START[1], START[2], START[3], 1);
+        return search(start, target, seed, SEEDS_STATS);
+    }
+
+    /** Bias whose selection probability is p under unit noise and a zero threshold: Φ⁻¹(p), p kept off 0 and 1. */
+    private static double meanFieldBias(double p, int tokens) {
+        double lo = 0.5 / tokens;
+        return NormalScores.inverseCdf(Math.min(1 - lo, Math.max(lo, p)));
+    }
+
+    private static RoutingLayerModel search(RoutingLayerModel base, RoutingStats target, long seed, int seeds) {
+        double[] x = START.clone();
+        double[] step = STEP.clone();
+        double best = cost(base, x, target, seed, seeds);
+        for (int round = 0; round < 12 && step[0] > 0.02; round++) {
+            boolean improved = false;
+            for (int p = 0; p < x.length; p++) {
+                for (int dir = -1; dir <= 1; dir += 2) {
+                    double[] y = x.clone();
+                    y[p] = Math.min(UPPER[p], Math.max(LOWER[p], x[p] + dir * step[p]));
+                    if (y[p] == x[p]) continue;
+                    double c = cost(base, y, target, seed, seeds);
+                    if (c < best) {
+                        best = c;
+                        x = y;
+                        improved = true;
+                        break;
+                    }
+                }
+            }
+            if (!improved) for (int p = 0; p < step.length; p++) step[p] /= 2;
+        }
+        return base.with(x[0], x[1], x[2], x[3], x[4]);
+    }
+
+    /** Mean over seeded simulations of the squared errors, so that parameters with noisy statistics cost more. */
+    private static double cost(RoutingLayerModel base, double[] x, RoutingStats target, long seed, int seeds) {
+        RoutingLayerModel m = base.with(x[0], x[1], x[2], x[3], x[4]);
+        double sum = 0;
+        for (int s = 0; s < seeds; s++) {
+            RoutingStats g = RoutingStats.of(RoutingGenerator.simulate(m, seed * 31 + s, target.tokens()), m.experts());
+            sum += sq(g.reuseD1(), target.reuseD1(), REUSE_TOLERANCE) + sq(g.reuseD4(), target.reuseD4(), REUSE_TOLERANCE)
+                    + 0.25 * sq(g.reuseD8(), target.reuseD8(), REUSE_TOLERANCE)
+                    + sq(g.topExpertShare(), target.topExpertShare(), TOP_SHARE_TOLERANCE)
+                    + sq(g.fracCover80(), target.fracCover80(), COVER80_TOLERANCE);
+        }
+        return sum / seeds;
+    }
+
+    /** Squared error in tolerance units; an unknown target (NaN) costs nothing. */
+    private static double sq(double got, double want, double tol) {
+        if (Double.isNaN(want)) return 0;
+        double e = (got - want) / tol;
+        return e * e;
+    }
+}

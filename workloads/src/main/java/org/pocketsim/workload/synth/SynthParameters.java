@@ -1,0 +1,67 @@
+package org.pocketsim.workload.synth;
+
+import org.pocketsim.hw.config.ConfigOptional;
+
+/**
+ * Parameters of a synthetic trace, as an experiment config gives them (binds with the strict
+ * {@code YamlConfig}; {@code activationSource}, {@code magnitudeScale} and {@code routingTargets}
+ * may be left out).
+ *
+ * @param seed                seed of every random stream of the trace
+ * @param tokens              tokens to generate
+ * @param channelPersistence  share c in [0, 1) of the latent activation variance that is fixed per
+ *                            channel (persistently large channels); assumed until captured traces exist
+ * @param temporalPersistence AR(1) coefficient ρ in [0, 1) of the per-token fluctuation; assumed likewise
+ * @param activationSource    TEAL model whose thresholds calibrate the activations (Llama-2-7B,
+ *                            Llama-3-8B, Mistral-7B), null for the default mapping of {@link ActivationCalibration}
+ * @param magnitudeScale      factor on every calibrated magnitude (1, the default, keeps the source's scale)
+ * @param routingTargets      routing statistics for MoE models without a routing trace, null for
+ *                            the defaults carried over from OLMoE
+ * @param activations         whether to generate mlp_in and down_in
+ * @param routing             whether to generate router_logits and experts (MoE models)
+ */
+public record SynthParameters(long seed, int tokens, double channelPersistence, double temporalPersistence,
+                              @ConfigOptional String activationSource, @ConfigOptional Double magnitudeScale,
+                              @ConfigOptional RoutingTargets routingTargets, boolean activations, boolean routing) {
+
+    /** Assumed default channel persistence (no captured trace yet to measure it). */
+    public static final double DEFAULT_CHANNEL_PERSISTENCE = 0.5;
+    /** Assumed default temporal persistence (no captured trace yet to measure it). */
+    public static final double DEFAULT_TEMPORAL_PERSISTENCE = 0.5;
+
+    public SynthParameters {
+        if (magnitudeScale == null) magnitudeScale = 1.0;
+        if (tokens < 1) throw new IllegalArgumentException("tokens must be at least 1, got " + tokens);
+        if (!(channelPersistence >= 0 && channelPersistence < 1)) {
+            throw new IllegalArgumentException("channelPersistence must be in [0, 1), got " + channelPersistence);
+        }
+        if (!(temporalPersistence >= 0 && temporalPersistence < 1)) {
+            throw new IllegalArgumentException("temporalPersistence must be in [0, 1), got " + temporalPersistence);
+        }
+        if (!(magnitudeScale > 0) || !Double.isFinite(magnitudeScale)) {
+            throw new IllegalArgumentException("magnitudeScale must be positive, got " + magnitudeScale);
+        }
+        if (!activations && !routing) throw new IllegalArgumentException("generate activations, routing or both");
+    }
+
+    /** All tensors, default persistences, default calibration sources. */
+    public static SynthParameters defaults(long seed, int tokens) {
+        return new SynthParameters(seed, tokens, DEFAULT_CHANNEL_PERSISTENCE, DEFAULT_TEMPORAL_PERSISTENCE, null, 1.0,
+                null, true, true);
+    }
+
+    public SynthParameters withPersistence(double channel, double temporal) {
+        return new SynthParameters(seed, tokens, channel, temporal, activationSource, magnitudeScale, routingTargets,
+                activations, routing);
+    }
+
+    public SynthParameters withRoutingTargets(RoutingTargets targets) {
+        return new SynthParameters(seed, tokens, channelPersistence, temporalPersistence, activationSource,
+                magnitudeScale, targets, activations, routing);
+    }
+
+    public SynthParameters withTensors(boolean activations, boolean routing) {
+        return new SynthParameters(seed, tokens, channelPersistence, temporalPersistence, activationSource,
+                magnitudeScale, routingTargets, activations, routing);
+    }
+}

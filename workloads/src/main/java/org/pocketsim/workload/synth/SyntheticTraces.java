@@ -1,0 +1,92 @@
+package org.pocketsim.workload.synth;
+
+import org.pocketsim.workload.model.ModelSpec;
+import org.pocketsim.workload.trace.TensorKind;
+import org.pocketsim.workload.trace.TraceInfo;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds calibrated {@link SyntheticTrace}s for a model. */
+public final class SyntheticTraces {
+
+    /** Generator name recorded in trace provenance. */
+    public static final String GENERATOR = "pocketsim-synth-v1";
+    private static final long MLP_IN = 1;
+    private static final long DOWN_IN = 2;
+    private static final long ROUTER = 3;
+
+    private SyntheticTraces() {
+    }
+
+    /**
+     * A synthetic trace of {@code spec}: activations calibrated to TEAL thresholds, routing from
+     * {@code routing} (null: fitted to {@code params.routingTargets()}, or to targets carried over
+     * from OLMoE when those are null too).
+     */
+    public static SyntheticTrace create(ModelSpec spec, SynthParameters params, TealThresholds teal,
+                                        RoutingCalibration routing) {
+        ActivationTargets targets = null;
+        if (params.activations()) {
+            if (teal == null) throw new IllegalArgumentException("activations need TEAL thresholds (or use calibrated(...) with targets)");
+            String source = params.activationSource() != null ? params.activationSource() : ActivationCalibration.defaultSource(spec);
+            targets = ActivationCalibration.tealTargets(teal, spec, source);
+        }
+        return calibrated(spec, params, targets, routing);
+    }
+
+    /**
+     * A synthetic trace of {@code spec} with activations calibrated to {@code targets} (null
+     * when {@code params} generates no activations) and routing as in {@link #create}.
+     */
+    public static SyntheticTrace calibrated(ModelSpec spec, SynthParameters params, ActivationTargets targets,
+                                            RoutingCalibration routing) {
+        int layers = spec.layers();
+        ActivationGenerator[] mlpIn = new ActivationGenerator[layers];
+        ActivationGenerator[] downIn = new ActivationGenerator[layers];
+        RoutingGenerator[] routers = new RoutingGenerator[layers];
+        Map<String, String> prov = new LinkedHashMap<>();
+        prov.put("origin", GENERATOR);
+        prov.put("licence", "n/a");
+        prov.put("prompt", "none: synthetic");
+        prov.put("generator.name", GENERATOR);
+        prov.put("generator.seed", Long.toString(params.seed()));
+        if (params.activations()) {
+            if (targets == null) throw new IllegalArgumentException("activations need calibration targets");
+            for (int l = 0; l < layers; l++) {
+                MagnitudeQuantiles q = targets.quantiles(l, TensorKind.MLP_IN);
+                mlpIn[l] = new ActivationGenerator(q.scaled(params.magnitudeScale()), spec.mlpInputWidth(),
+                        params.channelPersistence(), params.temporalPersistence(), SplitMix64.derive(params.seed(), MLP_IN, l));
+                if (!spec.isMoeLayer(l)) {
+                    MagnitudeQuantiles d = targets.quantiles(l, TensorKind.DOWN_IN);
+                    downIn[l] = new ActivationGenerator(d.scaled(params.magnitudeScale()), spec.intermediate(),
+                            params.channelPersistence(), params.temporalPersistence(), SplitMix64.derive(params.seed(), DOWN_IN, l));
+                }
+            }
+            prov.put("generator.parameters.activationCalibration", targets.origin());
+        }
+        if (params.routing() && spec.isMoe()) {
+            RoutingCalibration rc = routing;
+            if (rc == null) {
+                RoutingTargets t = params.routingTargets() != null ? params.routingTargets()
+                        : RoutingTargets.assumedFromOlmoe(spec.moe().experts(), spec.moe().topK(), 299);
+                rc = RoutingCalibration.fromTargets(spec, t, params.seed(), params.routingTargets() != null
+                        ? "configured routing targets " + t : "routing targets assumed from OLMoE-1B-7B-0924 layer means " + t);
+            }
+            for (int l = 0; l < layers; l++) {
+                if (spec.isMoeLayer(l)) routers[l] = new RoutingGenerator(rc.layer(l), SplitMix64.derive(params.seed(), ROUTER, l));
+            }
+            prov.put("generator.parameters.routingCalibration", rc.origin());
+        }
+        prov.put("generator.parameters.channelPersistence", Double.toString(params.channelPersistence()));
+        prov.put("generator.parameters.temporalPersistence", Double.toString(params.temporalPersistence()));
+        prov.put("generator.parameters.magnitudeScale", Double.toString(params.magnitudeScale()));
+        List<Integer> layerList = new ArrayList<>();
+        for (int l = 0; l < layers; l++) layerList.add(l);
+        TraceInfo info = new TraceInfo(spec.id(), TraceInfo.SourceKind.SYNTHETIC, params.tokens(), layerList, prov);
+        return new SyntheticTrace(info, mlpIn, downIn, routers);
+    }
+
+}
