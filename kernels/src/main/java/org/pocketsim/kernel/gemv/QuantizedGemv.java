@@ -27,6 +27,20 @@ import org.pocketsim.kernel.work.Region;
  */
 public final class QuantizedGemv {
 
+    // Code byte -> float level tables for the packed fast paths: a table load replaces the
+    // int-to-float conversion, whose false register dependency on x86 throttles the scalar loop.
+    private static final float[] SIGNED_BYTE = new float[256];
+    private static final float[] LOW_NIBBLE = new float[256];
+    private static final float[] HIGH_NIBBLE = new float[256];
+
+    static {
+        for (int b = 0; b < 256; b++) {
+            SIGNED_BYTE[b] = (byte) b;
+            LOW_NIBBLE[b] = (b << 28) >> 28;
+            HIGH_NIBBLE[b] = (b << 24) >> 28;
+        }
+    }
+
     private final QuantizedMatrix w;
     private final GemvSpec spec;
     private final ActivationQuantizer aq;
@@ -124,10 +138,10 @@ public final class QuantizedGemv {
                     int v1 = p[at + 1];
                     int v2 = p[at + 2];
                     int v3 = p[at + 3];
-                    p0 += ((v0 << 28) >> 28) * xv[c] + ((v0 << 24) >> 28) * xv[c + 1];
-                    p1 += ((v1 << 28) >> 28) * xv[c + 2] + ((v1 << 24) >> 28) * xv[c + 3];
-                    p2 += ((v2 << 28) >> 28) * xv[c + 4] + ((v2 << 24) >> 28) * xv[c + 5];
-                    p3 += ((v3 << 28) >> 28) * xv[c + 6] + ((v3 << 24) >> 28) * xv[c + 7];
+                    p0 += LOW_NIBBLE[v0 & 0xFF] * xv[c] + HIGH_NIBBLE[v0 & 0xFF] * xv[c + 1];
+                    p1 += LOW_NIBBLE[v1 & 0xFF] * xv[c + 2] + HIGH_NIBBLE[v1 & 0xFF] * xv[c + 3];
+                    p2 += LOW_NIBBLE[v2 & 0xFF] * xv[c + 4] + HIGH_NIBBLE[v2 & 0xFF] * xv[c + 5];
+                    p3 += LOW_NIBBLE[v3 & 0xFF] * xv[c + 6] + HIGH_NIBBLE[v3 & 0xFF] * xv[c + 7];
                 }
                 for (; c < end; c += 2) {
                     int v = p[base + (c >> 1)];
@@ -157,10 +171,10 @@ public final class QuantizedGemv {
                 float p3 = 0f;
                 int c = start;
                 for (; c + 4 <= end; c += 4) {
-                    p0 += p[base + c] * xv[c];
-                    p1 += p[base + c + 1] * xv[c + 1];
-                    p2 += p[base + c + 2] * xv[c + 2];
-                    p3 += p[base + c + 3] * xv[c + 3];
+                    p0 += SIGNED_BYTE[p[base + c] & 0xFF] * xv[c];
+                    p1 += SIGNED_BYTE[p[base + c + 1] & 0xFF] * xv[c + 1];
+                    p2 += SIGNED_BYTE[p[base + c + 2] & 0xFF] * xv[c + 2];
+                    p3 += SIGNED_BYTE[p[base + c + 3] & 0xFF] * xv[c + 3];
                 }
                 for (; c < end; c++) p0 += p[base + c] * xv[c];
                 float part = (p0 + p1) + (p2 + p3);

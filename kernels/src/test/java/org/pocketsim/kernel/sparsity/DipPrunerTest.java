@@ -83,6 +83,14 @@ class DipPrunerTest {
     }
 
     @Test
+    void gluActivationsMatchTheirDefinitions() {
+        // silu(1) = 1 / (1 + e^-1); gelu_tanh(1) = 0.5 (1 + tanh(sqrt(2/pi) 1.044715))
+        assertThat(GluActivation.SILU.apply(1.0)).isCloseTo(0.7310585786300049, within(1e-15));
+        assertThat(GluActivation.GELU_TANH.apply(1.0)).isCloseTo(0.8411919906082768, within(1e-12));
+        assertThat(GluActivation.SILU.apply(0.0)).isZero();
+    }
+
+    @Test
     void denseDensityGivesZeroOutputError() {
         MlpWeights w = new MlpWeights(2, 2, new float[] {0, 5, 1, 0}, new float[] {1, 1, 1, 1},
                 new float[] {1, 0, 0, 1}, GluActivation.SILU);
