@@ -54,7 +54,7 @@ def parallel_ppl(model, ids):
     return math.exp(float(F.cross_entropy(logits.reshape(-1, logits.shape[-1]), ids[:, 1:].reshape(-1))))
 
 
-def dip_rows(model, ids, model_id, densities, gammas, fracs, seed):
+def dip_rows(model, ids, model_id, densities, gammas, fracs, seed, sink):
     layers = [l for l in archs.decoder_layers(model) if not archs.is_moe(l)]
     base = None
     rows = []
@@ -86,11 +86,12 @@ def dip_rows(model, ids, model_id, densities, gammas, fracs, seed):
                              "up_hit_rate": round(up_hits / max(1.0, up_acc), 6),
                              "down_hit_rate": round(dn_hits / max(1.0, dn_acc), 6), "hit_rate": round(hit, 6),
                              "tokens": ids.shape[0] * (ids.shape[1] - 1), "seqs": ids.shape[0]})
+                sink(rows)
                 print(f"dip {rows[-1]}", file=sys.stderr, flush=True)
     return rows
 
 
-def moe_rows(model, ids, model_id, lambdas, fracs, top_j, seed):
+def moe_rows(model, ids, model_id, lambdas, fracs, top_j, seed, sink):
     gates = [archs.router(l) for l in archs.decoder_layers(model) if archs.is_moe(l)]
     rows = []
     base = None
@@ -113,6 +114,7 @@ def moe_rows(model, ids, model_id, lambdas, fracs, top_j, seed):
                          "ppl": round(ppl, 6), "delta_ppl": round(ppl - base, 6) if base is not None else "",
                          "miss_rate": round(1.0 - hits / max(1.0, acc), 6), "prob_mass_kept": round(mass, 6),
                          "tokens": ids.shape[0] * (ids.shape[1] - 1), "seqs": ids.shape[0]})
+            sink(rows)
             print(f"moe {rows[-1]}", file=sys.stderr, flush=True)
     return rows
 
@@ -174,12 +176,15 @@ def main(argv=None):
     os.makedirs(a.out, exist_ok=True)
     t0 = time.time()
     print(f"parallel ppl {parallel_ppl(model, ids):.6f}", file=sys.stderr, flush=True)
+    # the CSV is rewritten after every setting, so a run cut short keeps what it measured
     if archs.num_experts(model.config):
-        rows = moe_rows(model, ids, model_id, floats(a.lambdas), floats(a.cache_fracs), a.top_j, a.seed)
-        write_csv(os.path.join(a.out, "quality-moe.csv"), MOE_FIELDS, rows)
+        path = os.path.join(a.out, "quality-moe.csv")
+        rows = moe_rows(model, ids, model_id, floats(a.lambdas), floats(a.cache_fracs), a.top_j, a.seed,
+                        lambda r: write_csv(path, MOE_FIELDS, r))
     else:
-        rows = dip_rows(model, ids, model_id, floats(a.densities), floats(a.gammas), floats(a.cache_fracs), a.seed)
-        write_csv(os.path.join(a.out, "quality-dip.csv"), DIP_FIELDS, rows)
+        path = os.path.join(a.out, "quality-dip.csv")
+        rows = dip_rows(model, ids, model_id, floats(a.densities), floats(a.gammas), floats(a.cache_fracs), a.seed,
+                        lambda r: write_csv(path, DIP_FIELDS, r))
     print(f"quality: {len(rows)} settings in {time.time() - t0:.1f} s", file=sys.stderr)
 
 
