@@ -24,5 +24,5 @@ cp /tmp/models/$ARCH/config.json $R/config-$ARCH.json; pack
 SHA=$(cat carry-commit.txt 2>/dev/null || echo unknown)
 timeout 120 python3 capture.py --model /tmp/models/$ARCH --prompts prompts.txt --out /tmp/traces/$ARCH --max-tokens 256 --temperature 0.8 --top-p 0.95 --seed 0 --model-id pocketsim-$ARCH-py --licence "n/a: trained from scratch by PocketSim (corpus licences: corpus-packages.csv)" --origin "tools/trace-capture train.py --arch $ARCH @$SHA, Python-sources corpus; captured by capture.py" 2>&1 | grep -v Warn | tail -5
 for d in /tmp/traces/$ARCH/prompt-*; do tar czf $OUT/trace-$ARCH-$(basename $d).tgz -C $d . ; done; ls -la $OUT
-timeout 240 python3 quality.py --model /tmp/models/$ARCH --model-id pocketsim-$ARCH-py --tokens-npy /tmp/corpus/val.npy --seqs 32 --seq-len 256 --out $R 2>&1 | grep -v Warn | tail -80 > $R/quality-$ARCH.log
+timeout 200 python3 quality.py --model /tmp/models/$ARCH --model-id pocketsim-$ARCH-py --tokens-npy /tmp/corpus/val.npy --seqs 32 --seq-len 256 --out $R 2>&1 | grep -v Warn | tail -80 > $R/quality-$ARCH.log
 pack; tail -5 $R/quality-$ARCH.log; date -u
