@@ -24,5 +24,14 @@ cp /tmp/models/$ARCH/config.json $R/config-$ARCH.json; pack
 SHA=$(cat carry-commit.txt 2>/dev/null || echo unknown)
 timeout 120 python3 capture.py --model /tmp/models/$ARCH --prompts prompts.txt --out /tmp/traces/$ARCH --max-tokens 256 --temperature 0.8 --top-p 0.95 --seed 0 --model-id pocketsim-$ARCH-py --licence "n/a: trained from scratch by PocketSim (corpus licences: corpus-packages.csv)" --origin "tools/trace-capture train.py --arch $ARCH @$SHA, Python-sources corpus; captured by capture.py" 2>&1 | grep -v Warn | tail -5
 for d in /tmp/traces/$ARCH/prompt-*; do tar czf $OUT/trace-$ARCH-$(basename $d).tgz -C $d . ; done; ls -la $OUT
-timeout 200 python3 quality.py --model /tmp/models/$ARCH --model-id pocketsim-$ARCH-py --tokens-npy /tmp/corpus/val.npy --seqs 32 --seq-len 256 --out $R 2>&1 | grep -v Warn | tail -80 > $R/quality-$ARCH.log
-pack; tail -5 $R/quality-$ARCH.log; date -u
+Q="python3 quality.py --model /tmp/models/$ARCH --model-id pocketsim-$ARCH-py --tokens-npy /tmp/corpus/val.npy --seqs 32 --seq-len 256"
+if [ "$ARCH" = llama ]; then
+  # one process per density group, in parallel (each decode step is launch-bound, the GPU has room)
+  n=0; for D in 1.0,0.75 0.5 0.35 0.25; do
+    timeout 280 $Q --densities $D --ca-variants plain,guarded --out /tmp/q$n > $R/quality-$ARCH-$n.log 2>&1 & n=$((n+1))
+  done; wait
+  { head -1 /tmp/q0/quality-dip.csv; for i in 0 1 2 3; do tail -n +2 /tmp/q$i/quality-dip.csv; done; } > $R/quality-dip.csv
+else
+  timeout 200 $Q --out $R > $R/quality-$ARCH.log 2>&1
+fi
+pack; wc -l $R/quality-*.csv; grep -h 'decode ppl\|parallel ppl\|settings in' $R/quality-$ARCH*.log; date -u

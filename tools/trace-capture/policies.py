@@ -72,8 +72,10 @@ def topk_mask(scores, k):
 class DipMlp:
     """Replaces a dense GLU MLP's forward by DIP (optionally cache-aware) for one decode step."""
 
-    def __init__(self, mlp, density, gamma, cache_frac, batch, device, seed):
+    def __init__(self, mlp, density, gamma, cache_frac, batch, device, seed, fixed_frac=0.0, warm_up=False):
         self.mlp = mlp
+        self.fixed_frac = fixed_frac  # share of k taken by raw score, never de-weighted (fixed_top_n = k * frac)
+        self.warm_up = warm_up  # gamma_t = 1 - (1 - gamma)(1 - gamma^(t/4)): early tokens not locked in
         hidden = mlp.down_proj.out_features
         inter = mlp.down_proj.in_features
         up_keep, down_keep = dip_split(density)
@@ -88,7 +90,14 @@ class DipMlp:
     def _mask(self, act, k, cache):
         scores = act.abs().float()
         if self.gamma is not None:
-            scores = scores * torch.where(cache.resident(), 1.0, self.gamma)
+            gamma = self.gamma
+            if self.warm_up:
+                gamma = 1.0 - (1.0 - gamma) * (1.0 - gamma ** (cache.t / 4.0))
+            weight = torch.where(cache.resident(), 1.0, gamma)
+            n_fixed = round(self.fixed_frac * k)
+            if n_fixed > 0:
+                weight = torch.where(topk_mask(scores, n_fixed), 1.0, weight)
+            scores = scores * weight
         mask = topk_mask(scores, k)
         cache.access(mask)
         return mask

@@ -29,7 +29,8 @@ import torch.nn.functional as F
 import archs
 from policies import CachePriorRouter, DipMlp, dip_split
 
-DIP_FIELDS = ["model", "method", "density", "up_keep", "down_keep", "gamma", "cache_frac", "ppl", "delta_ppl",
+DIP_FIELDS = ["model", "method", "density", "up_keep", "down_keep", "gamma", "fixed_top_frac", "warm_up",
+              "cache_frac", "ppl", "delta_ppl",
               "up_hit_rate", "down_hit_rate", "hit_rate", "tokens", "seqs"]
 MOE_FIELDS = ["model", "method", "lambda", "top_j", "cache_frac", "cache_experts", "ppl", "delta_ppl",
               "miss_rate", "prob_mass_kept", "tokens", "seqs"]
@@ -54,23 +55,33 @@ def parallel_ppl(model, ids):
     return math.exp(float(F.cross_entropy(logits.reshape(-1, logits.shape[-1]), ids[:, 1:].reshape(-1))))
 
 
-def dip_rows(model, ids, model_id, densities, gammas, fracs, seed, sink):
+def dip_settings(density, gammas, variants):
+    """(gamma, fixed_top_frac, warm_up) settings of one density: plain DIP first, then DIP-CA."""
+    if density == 1.0:
+        return [(None, 0.0, False)]
+    out = [(None, 0.0, False)]
+    for variant in variants:
+        fixed, warm = (0.0, False) if variant == "plain" else (0.5, True)
+        out += [(g, fixed, warm) for g in gammas]
+    return out
+
+
+def dip_rows(model, ids, model_id, densities, gammas, fracs, seed, sink, variants=("plain",)):
     layers = [l for l in archs.decoder_layers(model) if not archs.is_moe(l)]
-    base = None
+    base = decode_ppl(model, ids)  # unpatched reference, so any subset of densities gets the same delta
+    print(f"decode ppl {base:.6f}", file=sys.stderr, flush=True)
     rows = []
     for density in densities:
         up_keep, down_keep = dip_split(density)
-        for gamma in ([None] if density == 1.0 else [None] + list(gammas)):
+        for gamma, fixed, warm in dip_settings(density, gammas, variants):
             for frac in fracs:
-                patches = [DipMlp(l.mlp, density, gamma, frac, ids.shape[0], ids.device, seed + 7 * i)
+                patches = [DipMlp(l.mlp, density, gamma, frac, ids.shape[0], ids.device, seed + 7 * i, fixed, warm)
                            for i, l in enumerate(layers)]
                 try:
                     ppl = decode_ppl(model, ids)
                 finally:
                     for p in patches:
                         p.restore()
-                if base is None:
-                    base = ppl
                 up_hits = sum(float(p.up.hits) for p in patches)
                 up_acc = sum(float(p.up.accesses) for p in patches)
                 dn_hits = sum(float(p.down.hits) for p in patches)
@@ -81,7 +92,8 @@ def dip_rows(model, ids, model_id, densities, gammas, fracs, seed, sink):
                 method = "dense" if density == 1.0 else ("dip" if gamma is None else "dip-ca")
                 rows.append({"model": model_id, "method": method, "density": density,
                              "up_keep": round(up_keep, 6), "down_keep": round(down_keep, 6),
-                             "gamma": "" if gamma is None else gamma, "cache_frac": frac,
+                             "gamma": "" if gamma is None else gamma, "fixed_top_frac": fixed,
+                             "warm_up": int(warm), "cache_frac": frac,
                              "ppl": round(ppl, 6), "delta_ppl": round(ppl - base, 6),
                              "up_hit_rate": round(up_hits / max(1.0, up_acc), 6),
                              "down_hit_rate": round(dn_hits / max(1.0, dn_acc), 6), "hit_rate": round(hit, 6),
@@ -158,6 +170,8 @@ def main(argv=None):
     ap.add_argument("--densities", default="1.0,0.75,0.5,0.35,0.25")
     ap.add_argument("--gammas", default="0.1,0.2,0.5")
     ap.add_argument("--cache-fracs", default="0.25,0.5,0.75")
+    ap.add_argument("--ca-variants", default="plain",
+                    help="DIP-CA variants: plain (s' = s w) and/or guarded (top k/2 by raw score kept, gamma warm-up)")
     ap.add_argument("--lambdas", default="0,0.1,0.2,0.3,0.5,0.75,1.0")
     ap.add_argument("--top-j", type=int, default=1, help="original top-J experts Cache-Prior always keeps")
     ap.add_argument("--seed", type=int, default=0)
@@ -183,8 +197,11 @@ def main(argv=None):
                         lambda r: write_csv(path, MOE_FIELDS, r))
     else:
         path = os.path.join(a.out, "quality-dip.csv")
+        variants = [v for v in a.ca_variants.split(",") if v]
+        if any(v not in ("plain", "guarded") for v in variants):
+            raise SystemExit(f"--ca-variants: expected plain and/or guarded, got {a.ca_variants}")
         rows = dip_rows(model, ids, model_id, floats(a.densities), floats(a.gammas), floats(a.cache_fracs), a.seed,
-                        lambda r: write_csv(path, DIP_FIELDS, r))
+                        lambda r: write_csv(path, DIP_FIELDS, r), variants)
     print(f"quality: {len(rows)} settings in {time.time() - t0:.1f} s", file=sys.stderr)
 
 

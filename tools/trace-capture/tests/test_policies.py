@@ -116,3 +116,19 @@ def test_cache_prior_with_lambda_zero_or_top_j_keeps_the_original_choice():
         CachePriorRouter(gate, lam, 0.25, top_j, 1, "cpu", 0)
         gate(torch.tensor([[3.0, 2.0, 0.0, 1.0]]))
         assert gate(torch.tensor([[0.0, 1.0, 0.5, 0.2]]))[2].tolist() == [[1]]
+
+
+def _second_token_hits(**guards):
+    mlp = IdentityMlp()
+    patch = DipMlp(mlp, 0.25, 0.5, 0.25, 1, "cpu", 0, **guards)  # k_up = round(0.314 * 4) = 1, one cached column
+    with torch.no_grad():
+        mlp(torch.tensor([[[0.0, 0.0, 5.0, 0.0]]]))  # column 2 read and cached
+        mlp(torch.tensor([[[3.0, 0.0, 2.0, 0.0]]]))  # plain: 3.0 x 0.5 = 1.5 < 2.0, so cached column 2 wins
+    return int(patch.up.hits)
+
+
+def test_guards_of_cache_aware_masking_keep_the_raw_top_columns_early_and_always():
+    assert _second_token_hits() == 1
+    assert _second_token_hits(fixed_frac=1.0) == 0  # top-1 by raw score is never de-weighted: column 0
+    # warm-up: gamma_1 = 1 - 0.5 (1 - 0.5^(1/4)) = 0.920, so 3.0 x 0.920 = 2.76 > 2.0: column 0
+    assert _second_token_hits(warm_up=True) == 0
