@@ -145,7 +145,7 @@ def main(argv=None):
         write(os.path.join(a.out, "expert-reuse.csv"), exp)
     if a.quality_dip:
         write(os.path.join(a.out, "ppl-cost-dip.csv"),
-              cost_rows(a.quality_dip, ["model", "method", "density", "gamma", "cache_frac", "hit_rate"]))
+              cost_rows(a.quality_dip, ["model", "method", "density", "gamma", "fixed_top_frac", "warm_up", "cache_frac", "hit_rate"]))
     if a.quality_moe:
         write(os.path.join(a.out, "ppl-cost-cache-prior.csv"),
               cost_rows(a.quality_moe, ["model", "method", "lambda", "cache_frac", "miss_rate", "prob_mass_kept"]))
