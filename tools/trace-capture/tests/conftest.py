@@ -1,0 +1,5 @@
+"""Puts tools/trace-capture on sys.path so tests import the tool modules directly."""
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
