@@ -3,7 +3,7 @@ package org.pocketsim.engine.decode;
 import org.pocketsim.hw.spec.Requester;
 import org.pocketsim.hw.spec.RequesterSet;
 import org.pocketsim.hw.spec.SocSpec;
-import org.pocketsim.hw.unit.DataSize;
+import org.pocketsim.engine.component.BandwidthCurve;
 
 /**
  * Rates of one SoC as the decode pipeline uses them: achievable DRAM bandwidth of the unit that
@@ -16,9 +16,13 @@ public final class SocTiming {
     public enum Phase { DECODE, PREFILL }
 
     private final SocSpec soc;
+    private final BandwidthCurve sequential;
+    private final BandwidthCurve random;
 
     public SocTiming(SocSpec soc) {
         this.soc = soc;
+        this.sequential = BandwidthCurve.fromRatePoints(soc.flash().sequentialRead());
+        this.random = BandwidthCurve.fromRatePoints(soc.flash().randomRead());
     }
 
     public SocSpec soc() {
@@ -30,10 +34,12 @@ public final class SocTiming {
         return soc.dram().achievable(RequesterSet.of(unit)).bytesPerSecond();
     }
 
-    /** Flash read bandwidth in bytes/s for requests of {@code requestBytes}, random or sequential. */
-    public double flashBytesPerSecond(long requestBytes, boolean random) {
-        DataSize size = DataSize.ofBytes(Math.max(1, Math.min(requestBytes, DataSize.MAX_BYTES)));
-        return (random ? soc.flash().randomBandwidthAt(size) : soc.flash().sequentialBandwidthAt(size)).bytesPerSecond();
+    /**
+     * Flash read bandwidth in bytes/s for requests of {@code requestBytes}, random or sequential,
+     * from the profile's measured tables (the same curves the des-mode {@code Flash} uses).
+     */
+    public double flashBytesPerSecond(long requestBytes, boolean randomReads) {
+        return (randomReads ? random : sequential).bytesPerSecondAt(Math.max(1, requestBytes));
     }
 
     /**
