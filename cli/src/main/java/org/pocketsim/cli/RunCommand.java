@@ -34,6 +34,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "PATH=VALUE", description = "override a config field, e.g. --set run.weights=int8 (repeatable)")
     List<String> overrides = new ArrayList<>();
 
+    @Option(names = "--fresh", description = "run every point anew, discarding results stored by earlier runs of this experiment")
+    boolean fresh;
+
     @Option(names = "--jobs", paramLabel = "N", description = "points run in parallel (default: all cores, ${DEFAULT-VALUE})")
     int jobs = Runtime.getRuntime().availableProcessors();
 
@@ -43,6 +46,7 @@ public final class RunCommand implements Callable<Integer> {
         LoadedExperiment experiment = ExperimentLoader.load(file, overrides);
         String id = experiment.spec().id();
         Path stateFile = out.resolve(".state").resolve(id).resolve("points.jsonl");
+        if (fresh) java.nio.file.Files.deleteIfExists(stateFile);
         ExperimentResult result = ExperimentRunner.run(experiment, stateFile, jobs, Progress.console(experiment.points().size()));
         Path index = ReportWriter.write(result, out.resolve(id));
         spec.commandLine().getOut().println("report: " + index);

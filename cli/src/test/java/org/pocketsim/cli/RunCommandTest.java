@@ -67,6 +67,9 @@ class RunCommandTest {
         CliRun changed = CliRun.of("run", config.toString(), "--out", out.toString(), "--set", "run.generate=4");
         assertThat(changed.exitCode()).as(changed.err()).isZero();
         assertThat(Files.readAllLines(state)).as("a changed config runs its points anew").hasSize(4);
+
+        assertThat(CliRun.of("run", config.toString(), "--out", out.toString(), "--fresh").exitCode()).isZero();
+        assertThat(Files.readAllLines(state)).as("--fresh discards stored points").hasSize(2);
     }
 
     @Test
