@@ -52,8 +52,8 @@ public final class TopKSelector {
             // signed order-preserving key: negatives get their magnitude bits flipped, so -0.0 < +0.0
             int signedKey = bits ^ ((bits >> 31) & 0x7FFFFFFF);
             key[i] = signedKey;
-            // the bucket is the key's top 12 bits in unsigned order (sign bit flipped)
-            hist[(signedKey >>> 20) ^ 0x800]++;
+            // the bucket: the key's top 12 bits by arithmetic shift, moved to 0..4095
+            hist[(signedKey >> 20) + 0x800]++;
         }
         // NaNs and infinities land in the 8 lowest and 8 highest buckets only
         if (occupied(hist, 0, 8) || occupied(hist, BINS - 8, BINS)) rejectNaN(scores, n);
@@ -108,12 +108,12 @@ public final class TopKSelector {
     }
 
     /**
-     * keys[0..n) are signed-order keys whose bucket ({@code (key >>> shift) ^ flip}, 12 bits in
-     * unsigned order) histogram is built. Finds the threshold bucket from the top; one pass keeps
+     * keys[0..n) are signed-order keys whose bucket ({@code (key >> shift) + offset}, 12 bits)
+     * histogram is built. Finds the threshold bucket from the top; one pass keeps
      * everything above it in {@code out} and lists the bucket's own indices; the bucket is refined
      * to the exact k-th key and its last tie taken, and the chosen few are merged into {@code out}.
      */
-    private int selectKeys(int n, int k, int[] out, int shift, int flip) {
+    private int selectKeys(int n, int k, int[] out, int shift, int offset) {
         if (k == 0) return 0;
         if (k == n) {
             for (int i = 0; i < n; i++) out[i] = i;
@@ -125,18 +125,18 @@ public final class TopKSelector {
         int need = k;
         int bin = BINS - 1;
         while (hist[bin] < need) need -= hist[bin--];
-        int boundary = bin;
-        // Lowest key of the next bucket up; +infinity's key is 0x7F800000, so MAX_VALUE is above all.
-        int above = boundary == BINS - 1 ? Integer.MAX_VALUE : ((boundary + 1) ^ flip) << shift;
-        // Sure ones (about k) by a branch-free append, below k - need < k so writes stay in bounds;
-        // the boundary bucket holds a few percent of the elements, so its branch is predictable.
+        // The boundary bucket as the arithmetic-shifted key (monotone in the key).
+        int boundary = bin - offset;
+        // Sure ones (above the boundary bucket, k - need < k of them, so writes stay in bounds)
+        // by a branch-free append; the boundary bucket holds a few percent of the elements, so
+        // its branch is predictable.
         int sure = 0;
         int count = 0;
         for (int i = 0; i < n; i++) {
-            int ki = key[i];
+            int high = key[i] >> shift;
             out[sure] = i;
-            sure += ki >= above ? 1 : 0;
-            if (((ki >>> shift) ^ flip) == boundary) cand[count++] = i;
+            sure += high > boundary ? 1 : 0;
+            if (high == boundary) cand[count++] = i;
         }
         int lastTie = refine(count, need, shift);
         int threshold = key[lastTie];
