@@ -27,6 +27,7 @@ public final class TopKSelector {
 
     private final int[] keys;
     private final int[] candidates;
+    private final int[] slots;
     private final int[] refined;
     private final int[] histogram = new int[BINS];
 
@@ -35,6 +36,7 @@ public final class TopKSelector {
         if (capacity < 1) throw new IllegalArgumentException("TopKSelector capacity must be at least 1, got " + capacity);
         keys = new int[capacity];
         candidates = new int[capacity];
+        slots = new int[capacity];
         refined = new int[capacity];
     }
 
@@ -121,6 +123,7 @@ public final class TopKSelector {
         }
         int[] key = keys;
         int[] cand = candidates;
+        int[] slot = slots;
         int[] hist = histogram;
         int need = k;
         int bin = BINS - 1;
@@ -129,14 +132,17 @@ public final class TopKSelector {
         int boundary = bin - offset;
         // Sure ones (above the boundary bucket, k - need < k of them, so writes stay in bounds)
         // by a branch-free append; the boundary bucket holds a few percent of the elements, so
-        // its branch is predictable.
+        // its branch is predictable. Each candidate notes its slot: the count of sure ones before it.
         int sure = 0;
         int count = 0;
         for (int i = 0; i < n; i++) {
             int high = key[i] >> shift;
             out[sure] = i;
             sure += high > boundary ? 1 : 0;
-            if (high == boundary) cand[count++] = i;
+            if (high == boundary) {
+                cand[count] = i;
+                slot[count++] = sure;
+            }
         }
         int lastTie = refine(count, need, shift);
         int threshold = key[lastTie];
@@ -145,6 +151,7 @@ public final class TopKSelector {
         for (int c = 0; c < count; c++) {
             int idx = cand[c];
             cand[chosen] = idx;
+            slot[chosen] = slot[c];
             int ki = key[idx];
             chosen += ki > threshold || (ki == threshold && idx <= lastTie) ? 1 : 0;
         }
@@ -152,22 +159,18 @@ public final class TopKSelector {
     }
 
     /**
-     * Merges the ascending {@code candidates[0..chosen)} into the ascending {@code out[0..sure)}
-     * from the back: each candidate finds its place by a short backward scan (about k / chosen
-     * steps) and the sure block above it moves up in one arraycopy.
+     * Inserts the chosen {@code candidates[0..chosen)} into the ascending sure indices
+     * {@code out[0..sure)}, each at its noted slot, from the back: the sure block above a
+     * candidate moves up in one arraycopy, so every index moves once.
      */
     private int merge(int[] out, int sure, int chosen) {
         int[] cand = candidates;
+        int[] slot = slots;
         int end = sure;
-        int write = sure + chosen;
         for (int c = chosen - 1; c >= 0; c--) {
-            int idx = cand[c];
-            int pos = end;
-            while (pos > 0 && out[pos - 1] > idx) pos--;
-            int len = end - pos;
-            System.arraycopy(out, pos, out, write - len, len);
-            write -= len;
-            out[--write] = idx;
+            int pos = slot[c];
+            System.arraycopy(out, pos, out, pos + c + 1, end - pos);
+            out[pos + c] = cand[c];
             end = pos;
         }
         return sure + chosen;
