@@ -16,7 +16,7 @@ package org.pocketsim.kernel.select;
  * detected from the few extreme buckets, not per element); one pass that appends every index
  * above the threshold bucket to {@code out} branch-free and lists the bucket's own few indices;
  * two short radix digits over that bucket giving the exact k-th key and its last tie taken;
- * a merge of the chosen bucket indices into {@code out} by short scans and block moves. Worst
+ * block moves inserting the chosen bucket indices at the slots noted during that pass. Worst
  * case is linear in n whatever the data (unlike quickselect).
  * One instance owns its scratch arrays and is not thread-safe; size it for the widest layer.
  */
@@ -131,14 +131,15 @@ public final class TopKSelector {
         // The boundary bucket as the arithmetic-shifted key (monotone in the key).
         int boundary = bin - offset;
         // Sure ones (above the boundary bucket, k - need < k of them, so writes stay in bounds)
-        // by a branch-free append; the boundary bucket holds a few percent of the elements, so
-        // its branch is predictable. Each candidate notes its slot: the count of sure ones before it.
+        // by a branch-free append: (boundary - high) >> 31 is -1 exactly when high > boundary
+        // (both fit 12 bits, no overflow). The boundary bucket holds a few percent of the
+        // elements, so its branch is predictable; each candidate notes its slot in the sure list.
         int sure = 0;
         int count = 0;
         for (int i = 0; i < n; i++) {
             int high = key[i] >> shift;
             out[sure] = i;
-            sure += high > boundary ? 1 : 0;
+            sure -= (boundary - high) >> 31;
             if (high == boundary) {
                 cand[count] = i;
                 slot[count++] = sure;
