@@ -10,11 +10,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code pocketsim run FILE}: runs an experiment's sweep and writes its report. */
@@ -25,14 +23,11 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "experiment YAML, e.g. configs/decode-baselines.yaml")
-    Path file;
+    @Mixin
+    ExperimentArguments arguments;
 
     @Option(names = "--out", paramLabel = "DIR", description = "output folder; the report goes to DIR/<experiment id> (default: ${DEFAULT-VALUE})")
     Path out = Path.of("out");
-
-    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "override a config field, e.g. --set run.weights=int8 (repeatable)")
-    List<String> overrides = new ArrayList<>();
 
     @Option(names = "--fresh", description = "run every point anew, discarding results stored by earlier runs of this experiment")
     boolean fresh;
@@ -43,7 +38,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (jobs < 1) throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--jobs must be at least 1, got " + jobs);
-        LoadedExperiment experiment = ExperimentLoader.load(file, overrides);
+        LoadedExperiment experiment = ExperimentLoader.load(arguments.file, arguments.overrides);
         String id = experiment.spec().id();
         Path stateFile = out.resolve(".state").resolve(id).resolve("points.jsonl");
         if (fresh) java.nio.file.Files.deleteIfExists(stateFile);

@@ -53,8 +53,7 @@ public final class DipHooks {
     private final float[] mlpIn;
     private final float[] downIn;
     private final int[] mask;
-    private final long[] hitsByLayer;
-    private final long[] columnsByLayer;
+    private final LayerHits layerHits;
     private double normKeptSum;
     private long normKeptCount;
 
@@ -100,8 +99,7 @@ public final class DipHooks {
         this.mlpIn = new float[hidden];
         this.downIn = new float[intermediate];
         this.mask = new int[widest];
-        this.hitsByLayer = new long[layers];
-        this.columnsByLayer = new long[layers];
+        this.layerHits = new LayerHits(layers);
     }
 
     private static int[] mapLayers(ModelSpec model, TraceSource trace) {
@@ -180,8 +178,7 @@ public final class DipHooks {
             normKeptSum += MaskQuality.normKept(row, row.length, mask, k);
             normKeptCount++;
         }
-        hitsByLayer[layer] += hits;
-        columnsByLayer[layer] += k;
+        layerHits.add(layer, hits, k);
         long columnBytes = up ? upColumnBytes[layer] : downColumnBytes[layer];
         int linears = up ? upLinears : 1;
         int size = up ? intermediate : hidden;
@@ -191,19 +188,11 @@ public final class DipHooks {
 
     /** Cache hit rate per layer: hits over mask columns, all hooks and tokens. */
     public double[] hitRateByLayer() {
-        double[] out = new double[hitsByLayer.length];
-        for (int l = 0; l < out.length; l++) out[l] = columnsByLayer[l] == 0 ? 0 : (double) hitsByLayer[l] / columnsByLayer[l];
-        return out;
+        return layerHits.byLayer();
     }
 
     public double hitRate() {
-        long h = 0;
-        long c = 0;
-        for (int l = 0; l < hitsByLayer.length; l++) {
-            h += hitsByLayer[l];
-            c += columnsByLayer[l];
-        }
-        return c == 0 ? 0 : (double) h / c;
+        return layerHits.total();
     }
 
     /** Mean share of the MLP input's L2 norm kept by the up/gate masks (1 under GLU pruning). */

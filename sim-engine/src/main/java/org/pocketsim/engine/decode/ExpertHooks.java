@@ -43,8 +43,7 @@ public final class ExpertHooks {
     private final float[] logits;
     private final int[] modelIds;
     private final RoutingDecision decision;
-    private final long[] hits;
-    private final long[] chosen;
+    private final LayerHits layerHits;
     private double massKeptSum;
     private long massKeptCount;
     private long changed;
@@ -85,8 +84,7 @@ public final class ExpertHooks {
         logits = new float[experts];
         modelIds = new int[k];
         decision = new RoutingDecision(k);
-        hits = new long[model.layers()];
-        chosen = new long[model.layers()];
+        layerHits = new LayerHits(model.layers());
     }
 
     private static Router router(MlpMethod.ExpertCache m, int experts, int k) {
@@ -146,8 +144,7 @@ public final class ExpertHooks {
         int n = decision.count();
         int hit = caches[hook].step(decision.experts(), n);
         int layer = moeLayers[hook];
-        hits[layer] += hit;
-        chosen[layer] += n;
+        layerHits.add(layer, hit, n);
         if (decision.weightsKnown()) {
             massKeptSum += decision.massKeptShare();
             massKeptCount++;
@@ -169,19 +166,11 @@ public final class ExpertHooks {
 
     /** Expert cache hit rate per model layer (0 for dense layers). */
     public double[] hitRateByLayer() {
-        double[] out = new double[hits.length];
-        for (int l = 0; l < out.length; l++) out[l] = chosen[l] == 0 ? 0 : (double) hits[l] / chosen[l];
-        return out;
+        return layerHits.byLayer();
     }
 
     public double hitRate() {
-        long h = 0;
-        long c = 0;
-        for (int l = 0; l < hits.length; l++) {
-            h += hits[l];
-            c += chosen[l];
-        }
-        return c == 0 ? 0 : (double) h / c;
+        return layerHits.total();
     }
 
     /** Mean share of plain top-k's router probability mass the chosen experts keep (NaN without logits). */
@@ -191,8 +180,7 @@ public final class ExpertHooks {
 
     /** Share of expert decisions that differ from plain top-k. */
     public double decisionsChanged() {
-        long c = 0;
-        for (long x : chosen) c += x;
+        long c = layerHits.lookups();
         return c == 0 ? 0 : (double) changed / c;
     }
 
