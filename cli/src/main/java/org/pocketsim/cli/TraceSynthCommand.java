@@ -43,7 +43,6 @@ import java.util.concurrent.Callable;
         description = "Generate a calibrated synthetic trace (docs/models.md, 'Synthetic traces').")
 public final class TraceSynthCommand implements Callable<Integer> {
 
-    static final String TEAL_CSV = "data/third-party/sparsity/teal-abs-thresholds-by-sparsity.csv";
 
     @Spec
     CommandSpec spec;
@@ -77,7 +76,7 @@ public final class TraceSynthCommand implements Callable<Integer> {
     @Option(names = "--dtype", defaultValue = "fp16", description = "Activation storage: fp16, bf16, fp32 (default ${DEFAULT-VALUE}).")
     String dtype;
 
-    @Option(names = "--teal", paramLabel = "CSV", description = "TEAL threshold CSV (default: " + TEAL_CSV + " under the repository).")
+    @Option(names = "--teal", paramLabel = "CSV", description = "TEAL threshold CSV (default: the real TEAL thresholds shipped in PocketSim, data/third-party/sparsity/).")
     Path teal;
 
     @Option(names = "--report", paramLabel = "CSV", description = "Also write the calibration report (generated vs real, per layer).")
@@ -141,7 +140,7 @@ public final class TraceSynthCommand implements Callable<Integer> {
         SynthParameters p = new SynthParameters(seed, tokens, c, rho, activationSource, 1.0, null, activations, m.isMoe());
         ActivationTargets targets = null;
         if (activations) {
-            targets = fitted != null ? fitted.targets() : ActivationCalibration.tealTargets(TealThresholds.load(tealPath()), m,
+            targets = fitted != null ? fitted.targets() : ActivationCalibration.tealTargets(teal != null ? TealThresholds.load(teal) : TealThresholds.shipped(), m,
                     activationSource != null ? activationSource : ActivationCalibration.defaultSource(m));
         }
         int intermediate = m.intermediate() > 0 ? m.intermediate() : m.moe().expertIntermediate();
@@ -170,13 +169,4 @@ public final class TraceSynthCommand implements Callable<Integer> {
         return false;
     }
 
-    /** The TEAL CSV: --teal, else the repository copy found from the working directory upwards. */
-    private Path tealPath() {
-        if (teal != null) return teal;
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve(TEAL_CSV);
-            if (Files.isRegularFile(candidate)) return candidate;
-        }
-        throw new IllegalArgumentException("cannot find " + TEAL_CSV + " from " + Path.of("").toAbsolutePath() + "; pass --teal");
-    }
 }

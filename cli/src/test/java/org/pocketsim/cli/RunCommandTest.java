@@ -106,6 +106,35 @@ class RunCommandTest {
     }
 
     @Test
+    void theReadmesExampleExperimentValidates(@TempDir Path dir) throws Exception {
+        String readme = Files.readString(Path.of(repo("README.md")));
+        int start = readme.indexOf("```yaml\n") + "```yaml\n".length();
+        Path example = write(dir, "example.yaml", readme.substring(start, readme.indexOf("```", start)));
+        CliRun r = CliRun.of("validate", example.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("valid (my-study, 12 points, 1 published references)");
+    }
+
+    @Test
+    void aTraceTooShortForTheRunIsBadInputNamingThePoint(@TempDir Path dir) throws Exception {
+        String moe = """
+                schemaVersion: 1
+                id: short
+                title: Short trace
+                run:
+                  soc: snapdragon-8-gen3
+                  model: olmoe-1b-7b-0924
+                  weights: int4-g128
+                  prompt: 8
+                  generate: 400
+                  mlp: {kind: expert-cache, cachedExperts: 16, trace: {dir: %s}}
+                """.formatted(repo("data/traces/olmoe-1b-7b-0924.decode299"));
+        CliRun r = CliRun.of("run", write(dir, "short.yaml", moe).toString(), "--out", dir.resolve("out").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("has 299 tokens, the run generates 400");
+    }
+
+    @Test
     void aModelThatDoesNotFitWithoutStreamingSaysSo(@TempDir Path dir) throws Exception {
         Path config = write(dir, "big.yaml", SMALL.replace("model: llama2-7b", "model: mixtral-8x7b"));
         CliRun r = CliRun.of("validate", config.toString());

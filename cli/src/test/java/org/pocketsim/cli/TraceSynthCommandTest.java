@@ -41,7 +41,7 @@ class TraceSynthCommandTest {
     @Test
     void writesADenseTraceThatTheReaderOpensWithProvenance() {
         Path dir = tmp.resolve("phi");
-        Path teal = repoRoot().resolve(TraceSynthCommand.TEAL_CSV);
+        Path teal = repoRoot().resolve("data/third-party/sparsity/teal-abs-thresholds-by-sparsity.csv");
         assertThat(run("--model", "phi3-mini-4k", "--tokens", "3", "--seed", "7", "--teal", teal.toString(), dir.toString()))
                 .as(err.toString()).isZero();
         try (TraceReader r = TraceReader.open(dir)) {
@@ -79,7 +79,7 @@ class TraceSynthCommandTest {
 
     @Test
     void calibratingToATraceDirectoryFitsItsActivationsPersistenceAndRouting() throws IOException {
-        Path teal = repoRoot().resolve(TraceSynthCommand.TEAL_CSV);
+        Path teal = repoRoot().resolve("data/third-party/sparsity/teal-abs-thresholds-by-sparsity.csv");
         Path known = tmp.resolve("known");
         assertThat(run("--model", "olmoe-1b-7b-0924", "--tokens", "64", "--seed", "3", "--channel-persistence", "0.3",
                 "--temporal-persistence", "0.7", "--teal", teal.toString(), known.toString())).as(err.toString()).isZero();

@@ -42,7 +42,7 @@ public class SyntheticGenerationBenchmark {
     @Setup
     public void setUp() {
         spec = ModelCatalog.load("phi3-medium-4k");
-        trace = SyntheticTraces.create(spec, SynthParameters.defaults(1, Integer.MAX_VALUE), TealThresholds.load(teal()), null);
+        trace = SyntheticTraces.create(spec, SynthParameters.defaults(1, Integer.MAX_VALUE), TealThresholds.shipped(), null);
         mlpIn = new float[spec.hidden()];
         downIn = new float[spec.intermediate()];
         token = 0;
@@ -64,10 +64,4 @@ public class SyntheticGenerationBenchmark {
         }
     }
 
-    private static Path teal() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve(TEAL))) return dir.resolve(TEAL);
-        }
-        throw new IllegalStateException("run from the repository: " + TEAL + " not found");
-    }
 }

@@ -7,17 +7,13 @@ import org.pocketsim.workload.synth.TealThresholds;
 import org.pocketsim.workload.trace.TraceReader;
 import org.pocketsim.workload.trace.TraceSource;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * Opens the trace a run names: a trace directory relative to the experiment file, or the
- * synthetic generator seeded with the point's seed and calibrated to the TEAL activation
- * thresholds shipped in {@code data/third-party/sparsity/}.
+ * synthetic generator calibrated to the real TEAL activation thresholds shipped in the jar.
  */
 public final class TraceOpener {
-
-    static final String TEAL_CSV = "data/third-party/sparsity/teal-abs-thresholds-by-sparsity.csv";
 
     private final TraceSpec spec;
     private final ModelSpec model;
@@ -58,15 +54,6 @@ public final class TraceOpener {
                     spec.channelPersistence() != null ? spec.channelPersistence() : params.channelPersistence(),
                     spec.temporalPersistence() != null ? spec.temporalPersistence() : params.temporalPersistence());
         }
-        return SyntheticTraces.create(model, params.withTensors(activations, !activations), TealThresholds.load(findTeal()), null);
-    }
-
-    /** The TEAL thresholds file: under the experiment's folder or any parent (the repository root). */
-    private Path findTeal() {
-        for (Path dir = baseDir.toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve(TEAL_CSV);
-            if (Files.isRegularFile(candidate)) return candidate;
-        }
-        throw new IllegalArgumentException("synthetic traces need " + TEAL_CSV + " (the repository's data folder) above " + baseDir);
+        return SyntheticTraces.create(model, params.withTensors(activations, !activations), TealThresholds.shipped(), null);
     }
 }

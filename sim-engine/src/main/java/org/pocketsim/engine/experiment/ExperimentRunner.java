@@ -39,13 +39,27 @@ public final class ExperimentRunner {
         Map<String, TraceProvenance> traces = new java.util.concurrent.ConcurrentSkipListMap<>();
         try (PointStore store = new PointStore(stateFile)) {
             results = new SweepRunner<>(PointResult.class, jobs).run(points,
-                    point -> runPoint(point, experiment.runs().get(point.index()), baseDir, experiment.spec().seed(), traces), store, progress);
+                    point -> runChecked(point, experiment, baseDir, traces), store, progress);
         }
         progress.summary();
         ExperimentSpec spec = experiment.spec();
         return new ExperimentResult(spec.id(), spec.title(), spec.question(), experiment.configText(),
                 experiment.configHash(), spec.seed(), PocketSimVersion.VERSION, results, List.copyOf(traces.values()),
                 comparisons(spec, experiment.runs(), results), List.of(), spec.report());
+    }
+
+    /**
+     * Runs a point; an input the run cannot use (a trace too short for the run, a router that needs
+     * logits the trace lacks) is a configuration error naming the file and the point, not a crash.
+     */
+    private static PointResult runChecked(SweepPoint point, LoadedExperiment experiment, Path baseDir,
+                                          Map<String, TraceProvenance> traces) {
+        try {
+            return runPoint(point, experiment.runs().get(point.index()), baseDir, experiment.spec().seed(), traces);
+        } catch (IllegalArgumentException e) {
+            throw new org.pocketsim.hw.config.ConfigException(experiment.file().toString(), 0, 0, "run",
+                    e.getMessage() + (experiment.points().size() > 1 ? " (sweep point " + point.index() + ": " + point.label() + ")" : ""));
+        }
     }
 
     /** One point: the decode pipeline on the point's resolved run; records the provenance of its trace. */

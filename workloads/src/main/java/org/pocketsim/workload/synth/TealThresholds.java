@@ -38,15 +38,39 @@ public final class TealThresholds {
     private TealThresholds() {
     }
 
-    /** Loads the TEAL threshold CSV. */
+    /** Classpath copy of data/third-party/sparsity/teal-abs-thresholds-by-sparsity.csv (see workloads/pom.xml). */
+    private static final String SHIPPED = "teal-abs-thresholds-by-sparsity.csv";
+    private static volatile TealThresholds shipped;
+
+    /** The thresholds shipped in the jar (the real TEAL data in data/third-party/sparsity/), loaded once. */
+    public static TealThresholds shipped() {
+        TealThresholds t = shipped;
+        if (t == null) {
+            try (java.io.InputStream in = TealThresholds.class.getResourceAsStream(SHIPPED)) {
+                if (in == null) throw new IllegalStateException(SHIPPED + " is missing from the workloads jar");
+                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                t = parse(text.lines().toList(), SHIPPED);
+            } catch (IOException e) {
+                throw new UncheckedIOException(SHIPPED + ": " + e.getMessage(), e);
+            }
+            shipped = t;
+        }
+        return t;
+    }
+
+    /** Loads a TEAL threshold CSV. */
     public static TealThresholds load(Path csv) {
-        TealThresholds t = new TealThresholds();
         List<String> lines;
         try {
             lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(csv + ": " + e.getMessage(), e);
         }
+        return parse(lines, csv.toString());
+    }
+
+    private static TealThresholds parse(List<String> lines, String csv) {
+        TealThresholds t = new TealThresholds();
         List<String> header = split(lines.get(0));
         int s5 = header.indexOf("s5");
         int s99Col = header.indexOf("s99");
