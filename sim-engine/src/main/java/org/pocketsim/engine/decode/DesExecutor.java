@@ -23,9 +23,13 @@ import org.pocketsim.hw.spec.SocSpec;
  * together (or flash first when I/O is not concurrent) and compute starts with them
  * ({@code overlap}) or after them ({@code serial}).
  *
+ * <p>With {@code timing.prefetch}, a group's start also queues the next group's flash reads, so
+ * flash reads of layer i+1 overlap the DRAM reads and compute of layer i.
+ *
  * <p>With zero latencies, no co-runners and no prefetch this reproduces
  * {@link AnalyticExecutor} to rounding; what exceeds the analytic critical path is reported as
- * stall (queueing, latency, contention).
+ * stall (queueing, latency, contention), and when prefetch makes a token shorter than the
+ * analytic critical path, the path's shares are scaled down to the simulated time.
  */
 public final class DesExecutor {
 
@@ -44,6 +48,8 @@ public final class DesExecutor {
     private final int coRunners;
 
     private final TokenTime parts = new TokenTime();
+    private boolean[] flashIssued = new boolean[0];
+    private int[] flashRemaining = new int[0];
     private WorkGroup[] groups;
     private int groupCount;
     private int current;
@@ -86,13 +92,28 @@ public final class DesExecutor {
         groups = tokenGroups;
         groupCount = count;
         current = 0;
+        if (flashIssued.length < count) {
+            flashIssued = new boolean[count];
+            flashRemaining = new int[count];
+        }
+        java.util.Arrays.fill(flashIssued, 0, count, false);
+        java.util.Arrays.fill(flashRemaining, 0, count, 0);
         long startPs = scheduler.nowPs();
         tokenActive = true;
         for (int i = 0; i < coRunners; i++) dram.transfer(CO_RUNNER_BYTES, onCoRunner, i);
         scheduler.scheduleAt(startPs, PHASE_START, payload -> startGroup(), 0);
         scheduler.run();
         double simulated = (tokenEndPs - startPs) / 1e12;
-        parts.stall = Math.max(0, simulated - parts.total());
+        double critical = parts.total();
+        if (simulated < critical) {
+            // Prefetch hid some work: the critical-path shares are scaled to the simulated time.
+            double scale = simulated / critical;
+            parts.flash *= scale;
+            parts.dram *= scale;
+            parts.compute *= scale;
+        } else {
+            parts.stall = simulated - critical;
+        }
         into.add(parts);
     }
 
@@ -109,17 +130,18 @@ public final class DesExecutor {
             tokenActive = false;
             return;
         }
-        WorkGroup g = groups[current];
+        int index = current;
+        WorkGroup g = groups[index];
         boolean serialCompute = spec.compute() == TimingSpec.Compute.SERIAL;
         pending = 1; // released below, once every part is submitted
-        if (spec.concurrentIo() || g.flashBytes == 0) {
-            submitDram(g, serialCompute);
-            submitFlash(g, serialCompute);
-        } else {
-            submitFlash(g, serialCompute);
-            if (pending == 1) submitDram(g, serialCompute); // no flash reads: DRAM at once
+        if (g.flashBytes > 0 && !flashIssued[index]) issueFlash(index);
+        waitingForFlash = g.flashBytes > 0 && flashRemaining[index] > 0;
+        if (waitingForFlash) pending++;
+        if (spec.prefetch() && index + 1 < groupCount && groups[index + 1].flashBytes > 0 && !flashIssued[index + 1]) {
+            issueFlash(index + 1); // the next group's flash reads overlap this group's work
         }
-        if (!serialCompute || pending == 1) submitCompute(g); // serial with no I/O: compute at once
+        if (spec.concurrentIo() || !waitingForFlash) submitDram(g, serialCompute); // else DRAM follows the flash reads
+        if (!serialCompute || pending == 1) submitCompute(g); // serial with no I/O pending: compute at once
         partDone();
     }
 
@@ -133,32 +155,34 @@ public final class DesExecutor {
         return Math.round(g.dramBytes * busBytesPerByte[g.unit.ordinal()]);
     }
 
-    private void submitFlash(WorkGroup g, boolean serialCompute) {
-        if (g.flashBytes == 0) return;
+    /** Queues group {@code index}'s flash reads: whole requests of its size, then the remainder as one shorter request. */
+    private void issueFlash(int index) {
+        WorkGroup g = groups[index];
         long request = Math.max(1, Math.min(g.flashRequestBytes, g.flashBytes));
         ReadPattern pattern = g.flashRandom ? ReadPattern.RANDOM : ReadPattern.SEQUENTIAL;
         long full = g.flashBytes / request;
         long rest = g.flashBytes % request;
-        TransferListener done = !spec.concurrentIo() && g.dramBytes > 0 ? tag -> flashThenDram(serialCompute)
-                : serialCompute ? onIoDone : onPartDone;
-        int requests = (int) Math.min(Integer.MAX_VALUE, full + (rest > 0 ? 1 : 0));
-        pending++;
-        remainingFlash = requests;
-        flashDone = done;
-        // Whole requests of the group's size, then the remainder as one shorter request (timed at its own size).
-        for (long i = 0; i < full; i++) flash.read(request, pattern, onFlashRequest, 0);
-        if (rest > 0) flash.read(rest, pattern, onFlashRequest, 0);
+        flashIssued[index] = true;
+        flashRemaining[index] = (int) Math.min(Integer.MAX_VALUE, full + (rest > 0 ? 1 : 0));
+        for (long i = 0; i < full; i++) flash.read(request, pattern, onFlashRequest, index);
+        if (rest > 0) flash.read(rest, pattern, onFlashRequest, index);
     }
 
-    private int remainingFlash;
-    private TransferListener flashDone;
-    private final TransferListener onFlashRequest = tag -> {
-        if (--remainingFlash == 0) flashDone.onTransferComplete(0);
-    };
+    private boolean waitingForFlash;
+    private final TransferListener onFlashRequest = this::flashRequestDone;
 
-    private void flashThenDram(boolean serialCompute) {
-        WorkGroup g = groups[current];
-        dram.transfer(busBytes(g), serialCompute ? onIoDone : onPartDone, 0);
+    private void flashRequestDone(int index) {
+        if (--flashRemaining[index] > 0 || index != current || !waitingForFlash) return;
+        waitingForFlash = false;
+        WorkGroup g = groups[index];
+        boolean serialCompute = spec.compute() == TimingSpec.Compute.SERIAL;
+        if (!spec.concurrentIo() && g.dramBytes > 0) {
+            dram.transfer(busBytes(g), serialCompute ? onIoDone : onPartDone, 0); // takes over the flash part
+        } else if (serialCompute) {
+            ioDone();
+        } else {
+            partDone();
+        }
     }
 
     private void submitCompute(WorkGroup g) {

@@ -52,7 +52,10 @@ public record RunSpec(@ConfigOptional String label, JsonNode soc, String model, 
         if (prompt < 0 || prompt > 1_000_000) throw new FieldException("prompt", "must be in 0..1000000, got " + prompt);
         if (generate < 1 || generate > 1_000_000) throw new FieldException("generate", "must be in 1..1000000, got " + generate);
         if (mlp == null) mlp = new MlpMethod.Dense();
+        if (timing != null && mode == Mode.ANALYTIC && (timing.prefetch() || timing.coRunners() > 0)) {
+            throw new FieldException("timing", "prefetch and coRunners need mode: des (the analytic model has no overlap or contention)");
+        }
         if (placement == null) placement = new PlacementSpec(null, false);
-        if (timing == null) timing = new TimingSpec(null, null, null);
+        if (timing == null) timing = new TimingSpec(null, null, null, null);
     }
 }

@@ -12,9 +12,11 @@ import org.pocketsim.hw.config.ConfigOptional;
  *                     other (sum); default true, as in the DIP reference
  * @param coRunners    des mode only: other requesters streaming from DRAM at the same time
  *                     (each takes an equal share of the bus); default 0
+ * @param prefetch     des mode only: the next group's flash reads start when a group starts, so
+ *                     flash reads of layer i+1 overlap the work of layer i; default false
  */
 public record TimingSpec(@ConfigOptional Compute compute, @ConfigOptional Boolean concurrentIo,
-                         @ConfigOptional Integer coRunners) {
+                         @ConfigOptional Integer coRunners, @ConfigOptional Boolean prefetch) {
 
     /** Combination of compute with I/O. */
     public enum Compute { OVERLAP, SERIAL, IGNORE }
@@ -23,6 +25,7 @@ public record TimingSpec(@ConfigOptional Compute compute, @ConfigOptional Boolea
         if (compute == null) compute = Compute.OVERLAP;
         if (concurrentIo == null) concurrentIo = Boolean.TRUE;
         if (coRunners == null) coRunners = 0;
+        if (prefetch == null) prefetch = Boolean.FALSE;
         if (coRunners < 0 || coRunners > 64) {
             throw new org.pocketsim.hw.config.FieldException("coRunners", "must be in 0..64, got " + coRunners);
         }

@@ -45,6 +45,32 @@ class DesMatchesAnalyticTest {
     }
 
     @Test
+    void prefetchOverlapsTheNextGroupsFlashReadsWithThisGroupsWork() {
+        // group 0 reads 60 MB from DRAM (1 ms at 60 GB/s); group 1 reads 1.5 MB from flash (1.5 ms at 1 GB/s)
+        WorkGroup[] groups = {new WorkGroup(), new WorkGroup()};
+        groups[0].dram(Component.ATTENTION, 60_000_000L, 0);
+        groups[1].flash(Component.MLP, 1_500_000L, 4096, true);
+        SocTiming timing = new SocTiming(PHONE);
+        java.util.Set<org.pocketsim.hw.spec.Requester> npu = java.util.EnumSet.of(org.pocketsim.hw.spec.Requester.NPU);
+        TokenTime plain = new TokenTime();
+        new DesExecutor(timing, new org.pocketsim.engine.experiment.TimingSpec(org.pocketsim.engine.experiment.TimingSpec.Compute.IGNORE,
+                true, 0, false), npu, "fp16", 0).time(groups, 2, plain);
+        TokenTime prefetched = new TokenTime();
+        new DesExecutor(timing, new org.pocketsim.engine.experiment.TimingSpec(org.pocketsim.engine.experiment.TimingSpec.Compute.IGNORE,
+                true, 0, true), npu, "fp16", 0).time(groups, 2, prefetched);
+        assertThat(plain.total()).isCloseTo(2.5e-3, within(1e-12));
+        assertThat(prefetched.total()).isCloseTo(1.5e-3, within(1e-12));
+        assertThat(prefetched.flash / prefetched.dram).isCloseTo(1.5, within(1e-9)); // shares scaled, not dropped
+    }
+
+    @Test
+    void prefetchAndCoRunnersAreRejectedInAnalyticMode() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> YamlConfig.parse(new ConfigSource("test",
+                "{soc: dip-reference-phone, model: opt-6.7b, weights: fp16, prompt: 1, generate: 1, timing: {prefetch: true}}"), RunSpec.class))
+                .hasMessageContaining("prefetch and coRunners need mode: des");
+    }
+
+    @Test
     void aCoRunnerOnTheDramBusShowsAsStall() {
         Map<String, Double> alone = run("des", "ignore", true, 0);
         Map<String, Double> shared = run("des", "ignore", true, 1);

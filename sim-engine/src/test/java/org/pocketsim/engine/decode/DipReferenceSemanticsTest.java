@@ -59,7 +59,7 @@ class DipReferenceSemanticsTest {
         MlpMethod.Dip dip = new MlpMethod.Dip(null, 0.25, 0.25, false, "lru", null, null, null,
                 new TraceSpec("unused", false, null, null, null));
         DipHooks hooks = new DipHooks(model, WeightPlan.of("fp16", null, 32), dip, twoIdenticalTokens(), 8L << 30, 1);
-        AnalyticExecutor executor = new AnalyticExecutor(phone, new TimingSpec(TimingSpec.Compute.IGNORE, true, 0),
+        AnalyticExecutor executor = new AnalyticExecutor(phone, new TimingSpec(TimingSpec.Compute.IGNORE, true, 0, false),
                 Requester.NPU, "fp16");
         long upBytes = 768L * 8192 * 2 * 2;   // k = 0.25 x 3072 columns of 8192 fp16 values, up and gate
         long downBytes = 2048L * 3072 * 2;    // k = 0.25 x 8192 columns of 3072 fp16 values
@@ -125,11 +125,11 @@ class DipReferenceSemanticsTest {
         g.flash(Component.MLP, 2_000_000_000L, 4096, true);
         g.dram(Component.ATTENTION, 30_000_000_000L, 0);
         TokenTime concurrent = new TokenTime();
-        new AnalyticExecutor(phone, new TimingSpec(TimingSpec.Compute.IGNORE, true, 0), Requester.NPU, "fp16").time(g, concurrent);
+        new AnalyticExecutor(phone, new TimingSpec(TimingSpec.Compute.IGNORE, true, 0, false), Requester.NPU, "fp16").time(g, concurrent);
         assertThat(concurrent.flash).isEqualTo(2.0);
         assertThat(concurrent.dram).isZero();
         TokenTime serial = new TokenTime();
-        new AnalyticExecutor(phone, new TimingSpec(TimingSpec.Compute.IGNORE, false, 0), Requester.NPU, "fp16").time(g, serial);
+        new AnalyticExecutor(phone, new TimingSpec(TimingSpec.Compute.IGNORE, false, 0, false), Requester.NPU, "fp16").time(g, serial);
         assertThat(serial.flash).isEqualTo(2.0);
         assertThat(serial.dram).isEqualTo(0.5);
         assertThat(serial.total()).isEqualTo(2.5);
