@@ -1,6 +1,7 @@
 package org.pocketsim.engine.memory.eviction;
 
 import java.util.Arrays;
+import java.util.function.IntConsumer;
 
 /**
  * Least frequently used, as the DIP reference's "LFUMaskFirst": the current mask is always
@@ -25,11 +26,8 @@ public final class LfuPolicy implements EvictionPolicy {
     private int[] tail = new int[0];
     private int lowestCount;
 
-    private int[] heldHits = new int[0];
-    private int heldHitCount;
-    private int[] heldInserts = new int[0];
-    private int heldInsertCount;
-    private long heldStep = -1;
+    private final HeldBlocks held = new HeldBlocks();
+    private final IntConsumer appendBlock = this::append;
 
     @Override
     public void reset(int numBlocks, int capacityBlocks) {
@@ -37,8 +35,6 @@ public final class LfuPolicy implements EvictionPolicy {
             uses = new int[numBlocks];
             prev = new int[numBlocks];
             next = new int[numBlocks];
-            heldHits = new int[numBlocks];
-            heldInserts = new int[numBlocks];
             head = new int[16];
             tail = new int[16];
         }
@@ -46,9 +42,7 @@ public final class LfuPolicy implements EvictionPolicy {
         Arrays.fill(head, NONE);
         Arrays.fill(tail, NONE);
         lowestCount = head.length;
-        heldHitCount = 0;
-        heldInsertCount = 0;
-        heldStep = -1;
+        held.reset(numBlocks);
     }
 
     @Override
@@ -56,14 +50,14 @@ public final class LfuPolicy implements EvictionPolicy {
         enterStep(step);
         unlink(block);
         uses[block]++;
-        heldHits[heldHitCount++] = block;
+        held.holdHit(block);
     }
 
     @Override
     public void onInsert(int block, long step) {
         enterStep(step);
         uses[block]++;
-        heldInserts[heldInsertCount++] = block;
+        held.holdInsert(block);
     }
 
     @Override
@@ -92,18 +86,7 @@ public final class LfuPolicy implements EvictionPolicy {
 
     /** On the first call of a new step, appends the previous step's blocks in ascending id. */
     private void enterStep(long step) {
-        if (step == heldStep) {
-            return;
-        }
-        heldStep = step;
-        int h = 0;
-        int i = 0;
-        while (h < heldHitCount || i < heldInsertCount) {
-            boolean takeHit = i == heldInsertCount || (h < heldHitCount && heldHits[h] < heldInserts[i]);
-            append(takeHit ? heldHits[h++] : heldInserts[i++]);
-        }
-        heldHitCount = 0;
-        heldInsertCount = 0;
+        held.enterStep(step, appendBlock);
     }
 
     private void append(int block) {

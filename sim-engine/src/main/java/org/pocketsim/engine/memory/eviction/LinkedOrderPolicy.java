@@ -1,6 +1,7 @@
 package org.pocketsim.engine.memory.eviction;
 
 import java.util.Arrays;
+import java.util.function.IntConsumer;
 
 /**
  * Shared core of FIFO and LRU: resident blocks in a doubly linked list over primitive arrays,
@@ -21,11 +22,8 @@ abstract class LinkedOrderPolicy implements EvictionPolicy {
     private long cursorStep = -1;
     private int cursor = NONE;
 
-    private int[] heldHits = new int[0];
-    private int heldHitCount;
-    private int[] heldInserts = new int[0];
-    private int heldInsertCount;
-    private long heldStep = -1;
+    private final HeldBlocks held = new HeldBlocks();
+    private final IntConsumer appendBlock = this::append;
 
     /** @param moveOnHit whether a use moves a block to the young end (LRU) or not (FIFO) */
     LinkedOrderPolicy(boolean moveOnHit) {
@@ -37,8 +35,6 @@ abstract class LinkedOrderPolicy implements EvictionPolicy {
         if (prev.length != numBlocks) {
             prev = new int[numBlocks];
             next = new int[numBlocks];
-            heldHits = new int[numBlocks];
-            heldInserts = new int[numBlocks];
         }
         Arrays.fill(prev, NONE);
         Arrays.fill(next, NONE);
@@ -46,9 +42,7 @@ abstract class LinkedOrderPolicy implements EvictionPolicy {
         tail = NONE;
         cursorStep = -1;
         cursor = NONE;
-        heldHitCount = 0;
-        heldInsertCount = 0;
-        heldStep = -1;
+        held.reset(numBlocks);
     }
 
     @Override
@@ -56,14 +50,14 @@ abstract class LinkedOrderPolicy implements EvictionPolicy {
         enterStep(step);
         if (moveOnHit) {
             unlink(block);
-            heldHits[heldHitCount++] = block;
+            held.holdHit(block);
         }
     }
 
     @Override
     public final void onInsert(int block, long step) {
         enterStep(step);
-        heldInserts[heldInsertCount++] = block;
+        held.holdInsert(block);
     }
 
     @Override
@@ -85,18 +79,7 @@ abstract class LinkedOrderPolicy implements EvictionPolicy {
 
     /** On the first call of a new step, appends the previous step's blocks in ascending id. */
     private void enterStep(long step) {
-        if (step == heldStep) {
-            return;
-        }
-        heldStep = step;
-        int h = 0;
-        int i = 0;
-        while (h < heldHitCount || i < heldInsertCount) {
-            boolean takeHit = i == heldInsertCount || (h < heldHitCount && heldHits[h] < heldInserts[i]);
-            append(takeHit ? heldHits[h++] : heldInserts[i++]);
-        }
-        heldHitCount = 0;
-        heldInsertCount = 0;
+        held.enterStep(step, appendBlock);
     }
 
     private void append(int block) {
