@@ -3,44 +3,46 @@ package org.pocketsim.engine.core;
 import java.util.Arrays;
 
 /**
- * Monotone priority queue of (time, slot) entries for the scheduler: a radix heap. Simulated
- * time never goes backwards, so every key added is at least the last key removed ("base").
- * An entry sits in bucket 0 if its time equals the base, else in bucket k = 1 + index of the
- * highest bit in which its time differs from the base. Removing from an empty bucket 0 finds
- * the smallest non-empty bucket, makes its minimum time the new base and redistributes its
- * entries into lower buckets; each entry moves at most 64 times and usually a few, and all
- * moves are sequential array scans, which is what makes large populations fast.
+ * Monotone priority queue of scheduler entries: a radix heap. An entry is three longs, time,
+ * order (the packed (phase, sequence) tie-breaker) and ref (an opaque word: the scheduler's slot
+ * and payload), stored together, so everything needed to order and fire an event travels in
+ * the entry and the queue never looks anything up elsewhere.
  *
- * <p>Bucket 0 (all entries at the base time) is a binary heap on the slots' packed
- * (phase, sequence) order, so removal follows the scheduler's total order exactly.
+ * <p>Simulated time never goes backwards, so every time added is at least the last time removed
+ * ("base"). An entry sits in bucket 0 if its time equals the base, else in bucket k = 1 + index
+ * of the highest bit in which its time differs from the base. Removing from an empty bucket 0
+ * finds the smallest non-empty bucket, makes its minimum time the new base and redistributes its
+ * entries into lower buckets; each entry moves at most 64 times and usually a few, and all moves
+ * are sequential scans of one interleaved array per bucket, which is what makes large
+ * populations fast.
+ *
+ * <p>Bucket 0 (all entries at the base time) is a binary heap on the order word, so removal
+ * follows the scheduler's total order exactly.
  */
 final class RadixEventQueue {
 
     private static final int BUCKETS = 65;
-    private static final int INITIAL_BUCKET = 16;
+    /** Longs per bucket entry: time, order, ref. */
+    private static final int STRIDE = 3;
+    private static final int INITIAL_ENTRIES = 16;
 
-    private final long[][] times = new long[BUCKETS][];
-    private final int[][] slots = new int[BUCKETS][];
-    private final int[] sizes = new int[BUCKETS];
+    /** Bucket b (1..64): entries interleaved as time, order, ref. */
+    private final long[][] buckets = new long[BUCKETS][];
+    /** Number of longs in use in each bucket (a multiple of STRIDE). */
+    private final int[] used = new int[BUCKETS];
     /** Bit b-1 set when bucket b (1..64) is non-empty. */
     private long nonEmpty;
-    private int[] zeroHeap = new int[INITIAL_BUCKET];
+    /** Bucket 0: a binary heap of entries at the base time, as (order, ref) pairs. */
+    private long[] zeroHeap = new long[2 * INITIAL_ENTRIES];
     private int zeroSize;
-    private long[] order;
     private long baseTimePs;
     private int size;
+    private long removedOrder;
 
-    RadixEventQueue(long[] slotOrder) {
-        this.order = slotOrder;
+    RadixEventQueue() {
         for (int b = 1; b < BUCKETS; b++) {
-            times[b] = new long[INITIAL_BUCKET];
-            slots[b] = new int[INITIAL_BUCKET];
+            buckets[b] = new long[STRIDE * INITIAL_ENTRIES];
         }
-    }
-
-    /** The scheduler's slot-order table, after it has grown. */
-    void setOrder(long[] slotOrder) {
-        this.order = slotOrder;
     }
 
     int size() {
@@ -48,9 +50,9 @@ final class RadixEventQueue {
     }
 
     /** Adds an entry; {@code timePs} must be >= the last removed time. */
-    void add(long timePs, int slot) {
+    void add(long timePs, long order, long ref) {
         size++;
-        place(timePs, slot);
+        place(timePs, order, ref);
     }
 
     /**
@@ -66,87 +68,102 @@ final class RadixEventQueue {
             return Long.MAX_VALUE;
         }
         int b = Long.numberOfTrailingZeros(nonEmpty) + 1;
-        long[] bucketTimes = times[b];
-        int[] bucketSlots = slots[b];
-        int n = sizes[b];
+        long[] bucket = buckets[b];
+        int n = used[b];
         long min = Long.MAX_VALUE;
-        for (int i = 0; i < n; i++) {
-            min = Math.min(min, bucketTimes[i]);
+        for (int i = 0; i < n; i += STRIDE) {
+            min = Math.min(min, bucket[i]);
         }
         if (min > boundPs) {
             return Long.MAX_VALUE;
         }
         baseTimePs = min;
-        sizes[b] = 0;
+        used[b] = 0;
         nonEmpty &= ~(1L << (b - 1));
-        for (int i = 0; i < n; i++) {
-            place(bucketTimes[i], bucketSlots[i]);
+        for (int i = 0; i < n; i += STRIDE) {
+            place(bucket[i], bucket[i + 1], bucket[i + 2]);
         }
         return min;
     }
 
-    /** Removes the earliest entry; call only after {@link #minTimeAtMost} returned its time. */
-    int removeMin() {
-        int top = zeroHeap[0];
+    /**
+     * Removes the earliest entry and returns its ref; its order word is then available from
+     * {@link #removedOrder}. Call only after {@link #minTimeAtMost} returned its time.
+     */
+    long removeMin() {
+        long[] heap = zeroHeap;
+        removedOrder = heap[0];
+        long ref = heap[1];
         size--;
-        int last = zeroHeap[--zeroSize];
+        int last = 2 * --zeroSize;
         if (zeroSize > 0) {
-            siftDown(last);
+            siftDown(heap[last], heap[last + 1]);
         }
-        return top;
+        return ref;
     }
 
-    private void place(long timePs, int slot) {
+    /** Order word of the entry last returned by {@link #removeMin}. */
+    long removedOrder() {
+        return removedOrder;
+    }
+
+    private void place(long timePs, long order, long ref) {
         if (timePs == baseTimePs) {
-            pushZero(slot);
+            pushZero(order, ref);
             return;
         }
         int b = 64 - Long.numberOfLeadingZeros(timePs ^ baseTimePs);
-        int n = sizes[b];
-        if (n == times[b].length) {
-            times[b] = Arrays.copyOf(times[b], n * 2);
-            slots[b] = Arrays.copyOf(slots[b], n * 2);
+        long[] bucket = buckets[b];
+        int n = used[b];
+        if (n == bucket.length) {
+            bucket = Arrays.copyOf(bucket, n * 2);
+            buckets[b] = bucket;
         }
-        times[b][n] = timePs;
-        slots[b][n] = slot;
-        sizes[b] = n + 1;
+        bucket[n] = timePs;
+        bucket[n + 1] = order;
+        bucket[n + 2] = ref;
+        used[b] = n + STRIDE;
         nonEmpty |= 1L << (b - 1);
     }
 
-    private void pushZero(int slot) {
-        if (zeroSize == zeroHeap.length) {
-            zeroHeap = Arrays.copyOf(zeroHeap, zeroSize * 2);
+    private void pushZero(long order, long ref) {
+        if (2 * zeroSize == zeroHeap.length) {
+            zeroHeap = Arrays.copyOf(zeroHeap, zeroHeap.length * 2);
         }
+        long[] heap = zeroHeap;
         int pos = zeroSize++;
-        long key = order[slot];
         while (pos > 0) {
             int parent = (pos - 1) >> 1;
-            if (order[zeroHeap[parent]] <= key) {
+            if (heap[2 * parent] <= order) {
                 break;
             }
-            zeroHeap[pos] = zeroHeap[parent];
+            heap[2 * pos] = heap[2 * parent];
+            heap[2 * pos + 1] = heap[2 * parent + 1];
             pos = parent;
         }
-        zeroHeap[pos] = slot;
+        heap[2 * pos] = order;
+        heap[2 * pos + 1] = ref;
     }
 
-    private void siftDown(int slot) {
-        long key = order[slot];
+    private void siftDown(long order, long ref) {
+        long[] heap = zeroHeap;
         int pos = 0;
         while (true) {
             int child = 2 * pos + 1;
             if (child >= zeroSize) {
                 break;
             }
-            if (child + 1 < zeroSize && order[zeroHeap[child + 1]] < order[zeroHeap[child]]) {
+            if (child + 1 < zeroSize && heap[2 * child + 2] < heap[2 * child]) {
                 child++;
             }
-            if (order[zeroHeap[child]] >= key) {
+            if (heap[2 * child] >= order) {
                 break;
             }
-            zeroHeap[pos] = zeroHeap[child];
+            heap[2 * pos] = heap[2 * child];
+            heap[2 * pos + 1] = heap[2 * child + 1];
             pos = child;
         }
-        zeroHeap[pos] = slot;
+        heap[2 * pos] = order;
+        heap[2 * pos + 1] = ref;
     }
 }

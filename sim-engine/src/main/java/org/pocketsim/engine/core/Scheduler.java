@@ -9,12 +9,16 @@ import java.util.Arrays;
  * queue layout and a run is reproducible event for event.
  *
  * <p>Pending events live in a {@link RadixEventQueue} (a radix heap on time, exploiting that
- * simulated time never goes backwards) of (time, slot) entries; handler, payload and the packed
- * (phase, sequence) tie-breaker sit in a slot pool, so scheduling, firing and
- * cancelling allocate nothing once the arrays have grown to the peak population. A handle is
- * the slot index plus a generation stamp, so a stale handle (event already fired or
- * cancelled) is recognised and ignored. Cancellation is lazy: the slot is marked dead in O(1)
- * and its queue entry is discarded when it comes out.
+ * simulated time never goes backwards) whose entries carry time, the packed (phase, sequence)
+ * tie-breaker, the payload and a slot index, so ordering an event touches only the queue's
+ * sequential arrays. The slot pool holds what cannot be packed into a long: the handler, plus a
+ * stamp (the low 32 bits of the event's sequence number) that identifies the event in its slot.
+ * Firing reads one slot word (the handler) and freed slots go on a LIFO stack, so the next
+ * scheduled event reuses the slot just fired while its line is still cached. Nothing is
+ * allocated once the arrays have grown to the peak population. A handle is the slot index plus
+ * the stamp, so a stale handle (event already fired or cancelled, slot reused) is recognised and
+ * ignored. Cancellation is lazy: the slot's handler is cleared in O(1) and its queue entry is
+ * discarded (and the slot freed) when it comes out.
  *
  * <p>One scheduler per run; it holds no static state and is not thread-safe.
  */
@@ -28,18 +32,15 @@ public final class Scheduler {
     private static final int INITIAL_CAPACITY = 64;
     private static final long LOW_BITS = 0xffff_ffffL;
 
-    private final RadixEventQueue queue;
+    private final RadixEventQueue queue = new RadixEventQueue();
 
     /** Handler of a pending event; null once the slot is fired, cancelled or free. */
-    private EventHandler[] slotHandler;
-    /**
-     * Generation in the high 32 bits; the low 32 hold the payload of a pending event, or the next
-     * free slot (-1 ends the list) of a free one. One word, so firing touches one cache line.
-     */
-    private long[] slotState;
-    /** Phase in the high bits, sequence in the low 48: compared only when times tie. */
-    private long[] slotOrder;
-    private int freeHead;
+    private EventHandler[] slotHandler = new EventHandler[INITIAL_CAPACITY];
+    /** Low 32 bits of the sequence number of the slot's latest event: the handle's check word. */
+    private int[] slotStamp = new int[INITIAL_CAPACITY];
+    /** Free slots, most recently freed on top. */
+    private int[] freeSlots = new int[INITIAL_CAPACITY];
+    private int freeCount;
     private int slotsUsed;
     /** Queue entries whose event was cancelled and not yet discarded. */
     private int cancelledInQueue;
@@ -48,14 +49,6 @@ public final class Scheduler {
     private long nextSequence;
     private long firedCount;
     private EventLog log;
-
-    public Scheduler() {
-        slotHandler = new EventHandler[INITIAL_CAPACITY];
-        slotState = new long[INITIAL_CAPACITY];
-        slotOrder = new long[INITIAL_CAPACITY];
-        queue = new RadixEventQueue(slotOrder);
-        freeHead = -1;
-    }
 
     /** Installs an observer of every fired event (null removes it). */
     public void setEventLog(EventLog eventLog) {
@@ -95,12 +88,11 @@ public final class Scheduler {
             throw new IllegalStateException("sequence numbers exhausted");
         }
         int slot = allocateSlot();
-        long generation = slotState[slot] >>> 32;
+        long sequence = nextSequence++;
         slotHandler[slot] = handler;
-        slotState[slot] = (generation << 32) | (payload & LOW_BITS);
-        slotOrder[slot] = ((long) phase << SEQUENCE_BITS) | nextSequence++;
-        queue.add(timePs, slot);
-        return (generation << 32) | slot;
+        slotStamp[slot] = (int) sequence;
+        queue.add(timePs, ((long) phase << SEQUENCE_BITS) | sequence, ((long) slot << 32) | (payload & LOW_BITS));
+        return (sequence << 32) | slot;
     }
 
     /** Schedules {@code delayPs} (>= 0) after now; returns a handle for cancel. */
@@ -121,11 +113,10 @@ public final class Scheduler {
     public boolean cancel(long handle) {
         int slot = (int) handle;
         if (slot < 0 || slot >= slotsUsed || slotHandler[slot] == null
-                || (slotState[slot] >>> 32) != (handle >>> 32)) {
+                || slotStamp[slot] != (int) (handle >>> 32)) {
             return false;
         }
         slotHandler[slot] = null;
-        slotState[slot] += 1L << 32;
         cancelledInQueue++;
         return true;
     }
@@ -138,29 +129,30 @@ public final class Scheduler {
     /** Fires the earliest pending event if its time is <= {@code boundPs}; false if there is none. */
     private boolean fireNext(long boundPs) {
         long timePs;
+        long ref;
+        EventHandler handler;
         int slot;
         while (true) {
             timePs = queue.minTimeAtMost(boundPs);
             if (timePs == Long.MAX_VALUE) {
                 return false;
             }
-            slot = queue.removeMin();
-            if (slotHandler[slot] != null) {
+            ref = queue.removeMin();
+            slot = (int) (ref >>> 32);
+            handler = slotHandler[slot];
+            if (handler != null) {
                 break;
             }
             cancelledInQueue--;
             freeSlot(slot);
         }
-        long order = slotOrder[slot];
-        EventHandler handler = slotHandler[slot];
-        long state = slotState[slot];
-        int payload = (int) state;
+        int payload = (int) ref;
         slotHandler[slot] = null;
-        slotState[slot] = state + (1L << 32);
         freeSlot(slot);
         nowPs = timePs;
         firedCount++;
         if (log != null) {
+            long order = queue.removedOrder();
             log.record(timePs, (int) (order >>> SEQUENCE_BITS), order & MAX_SEQUENCE, payload);
         }
         handler.onEvent(payload);
@@ -186,30 +178,24 @@ public final class Scheduler {
     }
 
     private int allocateSlot() {
-        int slot;
-        if (freeHead >= 0) {
-            slot = freeHead;
-            freeHead = (int) slotState[slot];
-        } else {
-            if (slotsUsed == slotHandler.length) {
-                growSlots();
-            }
-            slot = slotsUsed++;
+        if (freeCount > 0) {
+            return freeSlots[--freeCount];
         }
-        return slot;
+        if (slotsUsed == slotHandler.length) {
+            growSlots();
+        }
+        return slotsUsed++;
     }
 
-    /** Returns a fired or cancelled slot (generation already advanced) to the free list. */
+    /** Returns a fired or cancelled slot (handler already cleared) to the free stack. */
     private void freeSlot(int slot) {
-        slotState[slot] = (slotState[slot] & ~LOW_BITS) | (freeHead & LOW_BITS);
-        freeHead = slot;
+        freeSlots[freeCount++] = slot;
     }
 
     private void growSlots() {
         int capacity = slotHandler.length * 2;
         slotHandler = Arrays.copyOf(slotHandler, capacity);
-        slotState = Arrays.copyOf(slotState, capacity);
-        slotOrder = Arrays.copyOf(slotOrder, capacity);
-        queue.setOrder(slotOrder);
+        slotStamp = Arrays.copyOf(slotStamp, capacity);
+        freeSlots = Arrays.copyOf(freeSlots, capacity);
     }
 }
