@@ -25,6 +25,8 @@ final class RadixEventQueue {
     /** Longs per bucket entry: time, order, ref. */
     private static final int STRIDE = 3;
     private static final int INITIAL_ENTRIES = 16;
+    /** A bucket with at most this many entries goes into the front heap whole, not redistributed. */
+    private static final int DUMP_ENTRIES = 32;
 
     /** Bucket b (1..64): entries interleaved as time, order, ref. */
     private final long[][] buckets = new long[BUCKETS][];
@@ -32,9 +34,13 @@ final class RadixEventQueue {
     private final int[] used = new int[BUCKETS];
     /** Bit b-1 set when bucket b (1..64) is non-empty. */
     private long nonEmpty;
-    /** Bucket 0: a binary heap of entries at the base time, as (order, ref) pairs. */
-    private long[] zeroHeap = new long[2 * INITIAL_ENTRIES];
-    private int zeroSize;
+    /**
+     * The front: a binary heap on (time, order) of every entry with time below {@link #limitPs},
+     * interleaved as time, order, ref. Every bucket entry is at or above the limit.
+     */
+    private long[] front = new long[STRIDE * INITIAL_ENTRIES];
+    private int frontSize;
+    private long limitPs = 1;
     private long baseTimePs;
     private int size;
     private long removedOrder;
@@ -61,8 +67,9 @@ final class RadixEventQueue {
      * bound stay legal).
      */
     long minTimeAtMost(long boundPs) {
-        if (zeroSize > 0) {
-            return baseTimePs;
+        if (frontSize > 0) {
+            long t = front[0];
+            return t <= boundPs ? t : Long.MAX_VALUE;
         }
         if (nonEmpty == 0) {
             return Long.MAX_VALUE;
@@ -77,11 +84,20 @@ final class RadixEventQueue {
         if (min > boundPs) {
             return Long.MAX_VALUE;
         }
-        baseTimePs = min;
         used[b] = 0;
         nonEmpty &= ~(1L << (b - 1));
-        for (int i = 0; i < n; i += STRIDE) {
-            place(bucket[i], bucket[i + 1], bucket[i + 2]);
+        if (n <= STRIDE * DUMP_ENTRIES) {
+            // every later entry is at or above the end of bucket b's range: the bucket is the front
+            limitPs = b >= 63 ? Long.MAX_VALUE : ((baseTimePs >>> b) + 1) << b;
+            for (int i = 0; i < n; i += STRIDE) {
+                pushFront(bucket[i], bucket[i + 1], bucket[i + 2]);
+            }
+        } else {
+            baseTimePs = min;
+            limitPs = min + 1;
+            for (int i = 0; i < n; i += STRIDE) {
+                place(bucket[i], bucket[i + 1], bucket[i + 2]);
+            }
         }
         return min;
     }
@@ -91,13 +107,13 @@ final class RadixEventQueue {
      * {@link #removedOrder}. Call only after {@link #minTimeAtMost} returned its time.
      */
     long removeMin() {
-        long[] heap = zeroHeap;
-        removedOrder = heap[0];
-        long ref = heap[1];
+        long[] heap = front;
+        removedOrder = heap[1];
+        long ref = heap[2];
         size--;
-        int last = 2 * --zeroSize;
-        if (zeroSize > 0) {
-            siftDown(heap[last], heap[last + 1]);
+        int last = STRIDE * --frontSize;
+        if (frontSize > 0) {
+            siftDown(heap[last], heap[last + 1], heap[last + 2]);
         }
         return ref;
     }
@@ -108,8 +124,8 @@ final class RadixEventQueue {
     }
 
     private void place(long timePs, long order, long ref) {
-        if (timePs == baseTimePs) {
-            pushZero(order, ref);
+        if (timePs < limitPs) {
+            pushFront(timePs, order, ref);
             return;
         }
         int b = 64 - Long.numberOfLeadingZeros(timePs ^ baseTimePs);
@@ -126,44 +142,62 @@ final class RadixEventQueue {
         nonEmpty |= 1L << (b - 1);
     }
 
-    private void pushZero(long order, long ref) {
-        if (2 * zeroSize == zeroHeap.length) {
-            zeroHeap = Arrays.copyOf(zeroHeap, zeroHeap.length * 2);
+    private void pushFront(long timePs, long order, long ref) {
+        if (STRIDE * frontSize == front.length) {
+            front = Arrays.copyOf(front, front.length * 2);
         }
-        long[] heap = zeroHeap;
-        int pos = zeroSize++;
+        long[] heap = front;
+        int pos = frontSize++;
         while (pos > 0) {
             int parent = (pos - 1) >> 1;
-            if (heap[2 * parent] <= order) {
+            int p = STRIDE * parent;
+            long parentTime = heap[p];
+            if (parentTime < timePs || parentTime == timePs && heap[p + 1] <= order) {
                 break;
             }
-            heap[2 * pos] = heap[2 * parent];
-            heap[2 * pos + 1] = heap[2 * parent + 1];
+            int q = STRIDE * pos;
+            heap[q] = parentTime;
+            heap[q + 1] = heap[p + 1];
+            heap[q + 2] = heap[p + 2];
             pos = parent;
         }
-        heap[2 * pos] = order;
-        heap[2 * pos + 1] = ref;
+        int q = STRIDE * pos;
+        heap[q] = timePs;
+        heap[q + 1] = order;
+        heap[q + 2] = ref;
     }
 
-    private void siftDown(long order, long ref) {
-        long[] heap = zeroHeap;
+    private void siftDown(long timePs, long order, long ref) {
+        long[] heap = front;
+        int n = frontSize;
         int pos = 0;
         while (true) {
             int child = 2 * pos + 1;
-            if (child >= zeroSize) {
+            if (child >= n) {
                 break;
             }
-            if (child + 1 < zeroSize && heap[2 * child + 2] < heap[2 * child]) {
+            int c = STRIDE * child;
+            if (child + 1 < n && before(heap[c + 3], heap[c + 4], heap[c], heap[c + 1])) {
                 child++;
+                c += STRIDE;
             }
-            if (heap[2 * child] >= order) {
+            if (!before(heap[c], heap[c + 1], timePs, order)) {
                 break;
             }
-            heap[2 * pos] = heap[2 * child];
-            heap[2 * pos + 1] = heap[2 * child + 1];
+            int q = STRIDE * pos;
+            heap[q] = heap[c];
+            heap[q + 1] = heap[c + 1];
+            heap[q + 2] = heap[c + 2];
             pos = child;
         }
-        heap[2 * pos] = order;
-        heap[2 * pos + 1] = ref;
+        int q = STRIDE * pos;
+        heap[q] = timePs;
+        heap[q + 1] = order;
+        heap[q + 2] = ref;
+    }
+
+    /** Whether entry (t1, o1) comes strictly before (t2, o2) in (time, order). */
+    private static boolean before(long t1, long o1, long t2, long o2) {
+        return t1 < t2 || t1 == t2 && o1 < o2;
     }
 }
