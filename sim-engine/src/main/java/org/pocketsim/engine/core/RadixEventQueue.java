@@ -21,19 +21,23 @@ import java.util.Arrays;
  */
 final class RadixEventQueue {
 
-    private static final int BUCKETS = 65;
+    /** Bits per digit: buckets split time by 4-bit digits, 16 digit levels of 16 values. */
+    private static final int DIGIT_BITS = 4;
+    private static final int DIGIT_VALUES = 1 << DIGIT_BITS;
+    private static final int LEVELS = (64 + DIGIT_BITS - 1) / DIGIT_BITS;
+    private static final int BUCKETS = LEVELS * DIGIT_VALUES;
     /** Longs per bucket entry: time, order, ref. */
     private static final int STRIDE = 3;
     private static final int INITIAL_ENTRIES = 16;
     /** A bucket with at most this many entries goes into the front heap whole, not redistributed. */
     private static final int DUMP_ENTRIES = 32;
 
-    /** Bucket b (1..64): entries interleaved as time, order, ref. */
+    /** Entries interleaved as time, order, ref; bucket level * DIGIT_VALUES + value. */
     private final long[][] buckets = new long[BUCKETS][];
     /** Number of longs in use in each bucket (a multiple of STRIDE). */
     private final int[] used = new int[BUCKETS];
-    /** Bit b-1 set when bucket b (1..64) is non-empty. */
-    private long nonEmpty;
+    /** Bit b % 64 of word b / 64 set when bucket b is non-empty. */
+    private final long[] nonEmpty = new long[(BUCKETS + 63) / 64];
     /**
      * The front: a binary heap on (time, order) of every entry with time below {@link #limitPs},
      * interleaved as time, order, ref. Every bucket entry is at or above the limit.
@@ -46,9 +50,7 @@ final class RadixEventQueue {
     private long removedOrder;
 
     RadixEventQueue() {
-        for (int b = 1; b < BUCKETS; b++) {
-            buckets[b] = new long[STRIDE * INITIAL_ENTRIES];
-        }
+        Arrays.fill(buckets, new long[0]);
     }
 
     int size() {
@@ -71,10 +73,14 @@ final class RadixEventQueue {
             long t = front[0];
             return t <= boundPs ? t : Long.MAX_VALUE;
         }
-        if (nonEmpty == 0) {
+        if (size == 0) {
             return Long.MAX_VALUE;
         }
-        int b = Long.numberOfTrailingZeros(nonEmpty) + 1;
+        int w = 0;
+        while (nonEmpty[w] == 0) {
+            w++;
+        }
+        int b = 64 * w + Long.numberOfTrailingZeros(nonEmpty[w]);
         long[] bucket = buckets[b];
         int n = used[b];
         long min = Long.MAX_VALUE;
@@ -85,10 +91,9 @@ final class RadixEventQueue {
             return Long.MAX_VALUE;
         }
         used[b] = 0;
-        nonEmpty &= ~(1L << (b - 1));
+        nonEmpty[w] &= ~(1L << b);
         if (n <= STRIDE * DUMP_ENTRIES) {
-            // every later entry is at or above the end of bucket b's range: the bucket is the front
-            limitPs = b >= 63 ? Long.MAX_VALUE : ((baseTimePs >>> b) + 1) << b;
+            limitPs = bucketEnd(b);
             for (int i = 0; i < n; i += STRIDE) {
                 pushFront(bucket[i], bucket[i + 1], bucket[i + 2]);
             }
@@ -100,6 +105,18 @@ final class RadixEventQueue {
             }
         }
         return min;
+    }
+
+    /**
+     * End (exclusive) of bucket b's time range: every entry outside the front is at or above the
+     * end of the smallest non-empty bucket, so that bucket can become the front whole.
+     */
+    private long bucketEnd(int b) {
+        int shift = DIGIT_BITS * (b / DIGIT_VALUES);
+        long value = b % DIGIT_VALUES;
+        long high = shift + DIGIT_BITS >= 64 ? 0 : (baseTimePs >>> (shift + DIGIT_BITS)) << (shift + DIGIT_BITS);
+        long end = high + ((value + 1) << shift);
+        return end <= 0 ? Long.MAX_VALUE : end;
     }
 
     /**
@@ -123,23 +140,30 @@ final class RadixEventQueue {
         return removedOrder;
     }
 
+    /**
+     * Puts an entry in the front if it is below the limit, else in the bucket of the highest digit
+     * in which its time differs from the base and that digit's value: buckets in index order hold
+     * ever later times, and every entry of a bucket shares its digits above that one with the base.
+     */
     private void place(long timePs, long order, long ref) {
         if (timePs < limitPs) {
             pushFront(timePs, order, ref);
             return;
         }
-        int b = 64 - Long.numberOfLeadingZeros(timePs ^ baseTimePs);
+        int level = (63 - Long.numberOfLeadingZeros(timePs ^ baseTimePs)) / DIGIT_BITS;
+        int shift = DIGIT_BITS * level;
+        int b = (level << DIGIT_BITS) | (int) ((timePs >>> shift) & (DIGIT_VALUES - 1));
         long[] bucket = buckets[b];
         int n = used[b];
         if (n == bucket.length) {
-            bucket = Arrays.copyOf(bucket, n * 2);
+            bucket = Arrays.copyOf(bucket, Math.max(STRIDE * INITIAL_ENTRIES, n * 2));
             buckets[b] = bucket;
         }
         bucket[n] = timePs;
         bucket[n + 1] = order;
         bucket[n + 2] = ref;
         used[b] = n + STRIDE;
-        nonEmpty |= 1L << (b - 1);
+        nonEmpty[b >> 6] |= 1L << b;
     }
 
     private void pushFront(long timePs, long order, long ref) {
