@@ -73,6 +73,14 @@ final class RadixEventQueue {
             long t = front[0];
             return t <= boundPs ? t : Long.MAX_VALUE;
         }
+        return refill(boundPs);
+    }
+
+    /**
+     * With the front empty: takes the smallest non-empty bucket if its minimum is within the
+     * bound, and either makes it the front (few entries) or redistributes it below a new base.
+     */
+    private long refill(long boundPs) {
         if (size == 0) {
             return Long.MAX_VALUE;
         }
@@ -156,14 +164,19 @@ final class RadixEventQueue {
         long[] bucket = buckets[b];
         int n = used[b];
         if (n == bucket.length) {
-            bucket = Arrays.copyOf(bucket, Math.max(STRIDE * INITIAL_ENTRIES, n * 2));
-            buckets[b] = bucket;
+            bucket = growBucket(b);
         }
         bucket[n] = timePs;
         bucket[n + 1] = order;
         bucket[n + 2] = ref;
         used[b] = n + STRIDE;
         nonEmpty[b >> 6] |= 1L << b;
+    }
+
+    private long[] growBucket(int b) {
+        long[] bucket = Arrays.copyOf(buckets[b], Math.max(STRIDE * INITIAL_ENTRIES, 2 * used[b]));
+        buckets[b] = bucket;
+        return bucket;
     }
 
     private void pushFront(long timePs, long order, long ref) {

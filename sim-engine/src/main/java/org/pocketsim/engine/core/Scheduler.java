@@ -72,20 +72,9 @@ public final class Scheduler {
 
     /** Schedules at absolute time {@code timePs} (not before now); returns a handle for cancel. */
     public long scheduleAt(long timePs, int phase, EventHandler handler, int payload) {
-        if (timePs < nowPs) {
-            throw new IllegalArgumentException("event time " + timePs + " ps is before now " + nowPs + " ps");
-        }
-        if (timePs == Long.MAX_VALUE) {
-            throw new IllegalArgumentException("event time " + timePs + " ps is past the end of simulated time");
-        }
-        if (phase < 0 || phase > MAX_PHASE) {
-            throw new IllegalArgumentException("phase " + phase + " outside 0.." + MAX_PHASE);
-        }
-        if (handler == null) {
-            throw new IllegalArgumentException("handler is null");
-        }
-        if (nextSequence > MAX_SEQUENCE) {
-            throw new IllegalStateException("sequence numbers exhausted");
+        if (timePs < nowPs || timePs == Long.MAX_VALUE || phase < 0 || phase > MAX_PHASE || handler == null
+                || nextSequence > MAX_SEQUENCE) {
+            throw rejection(timePs, phase);
         }
         int slot = allocateSlot();
         long sequence = nextSequence++;
@@ -97,13 +86,34 @@ public final class Scheduler {
 
     /** Schedules {@code delayPs} (>= 0) after now; returns a handle for cancel. */
     public long scheduleAfter(long delayPs, int phase, EventHandler handler, int payload) {
-        if (delayPs < 0) {
-            throw new IllegalArgumentException("negative delay " + delayPs + " ps");
-        }
-        if (delayPs >= Long.MAX_VALUE - nowPs) {
-            throw new IllegalArgumentException("delay " + delayPs + " ps runs past the end of simulated time");
+        if (delayPs < 0 || delayPs >= Long.MAX_VALUE - nowPs) {
+            throw delayRejection(delayPs);
         }
         return scheduleAt(nowPs + delayPs, phase, handler, payload);
+    }
+
+    /** The error for a rejected {@link #scheduleAt}, kept out of the hot method so it inlines. */
+    private RuntimeException rejection(long timePs, int phase) {
+        if (timePs < nowPs) {
+            return new IllegalArgumentException("event time " + timePs + " ps is before now " + nowPs + " ps");
+        }
+        if (timePs == Long.MAX_VALUE) {
+            return new IllegalArgumentException("event time " + timePs + " ps is past the end of simulated time");
+        }
+        if (phase < 0 || phase > MAX_PHASE) {
+            return new IllegalArgumentException("phase " + phase + " outside 0.." + MAX_PHASE);
+        }
+        if (nextSequence > MAX_SEQUENCE) {
+            return new IllegalStateException("sequence numbers exhausted");
+        }
+        return new IllegalArgumentException("handler is null");
+    }
+
+    private static RuntimeException delayRejection(long delayPs) {
+        if (delayPs < 0) {
+            return new IllegalArgumentException("negative delay " + delayPs + " ps");
+        }
+        return new IllegalArgumentException("delay " + delayPs + " ps runs past the end of simulated time");
     }
 
     /**
@@ -152,11 +162,15 @@ public final class Scheduler {
         nowPs = timePs;
         firedCount++;
         if (log != null) {
-            long order = queue.removedOrder();
-            log.record(timePs, (int) (order >>> SEQUENCE_BITS), order & MAX_SEQUENCE, payload);
+            record(timePs, payload);
         }
         handler.onEvent(payload);
         return true;
+    }
+
+    private void record(long timePs, int payload) {
+        long order = queue.removedOrder();
+        log.record(timePs, (int) (order >>> SEQUENCE_BITS), order & MAX_SEQUENCE, payload);
     }
 
     /** Fires events until none is pending. */
