@@ -50,6 +50,10 @@ public final class Scheduler {
     private long firedCount;
     private EventLog log;
 
+    public Scheduler() {
+        queue.setSlotTable(slotHandler);
+    }
+
     /** Installs an observer of every fired event (null removes it). */
     public void setEventLog(EventLog eventLog) {
         this.log = eventLog;
@@ -210,6 +214,7 @@ public final class Scheduler {
         int capacity = slotHandler.length * 2;
         slotHandler = Arrays.copyOf(slotHandler, capacity);
         slotStamp = Arrays.copyOf(slotStamp, capacity);
+        queue.setSlotTable(slotHandler);
         freeSlots = Arrays.copyOf(freeSlots, capacity);
     }
 }
