@@ -8,16 +8,15 @@ import java.util.Arrays;
  * and payload), stored together, so everything needed to order and fire an event travels in
  * the entry and the queue never looks anything up elsewhere.
  *
- * <p>Simulated time never goes backwards, so every time added is at least the last time removed
- * ("base"). An entry sits in bucket 0 if its time equals the base, else in bucket k = 1 + index
- * of the highest bit in which its time differs from the base. Removing from an empty bucket 0
- * finds the smallest non-empty bucket, makes its minimum time the new base and redistributes its
- * entries into lower buckets; each entry moves at most 64 times and usually a few, and all moves
- * are sequential scans of one interleaved array per bucket, which is what makes large
- * populations fast.
- *
- * <p>Bucket 0 (all entries at the base time) is a binary heap on the order word, so removal
- * follows the scheduler's total order exactly.
+ * <p>Simulated time never goes backwards, so every time added is at least the last time removed.
+ * Entries below {@code limitPs} sit in the front, a binary heap on (time, order), so removal
+ * follows the scheduler's total order exactly. Every other entry sits in the bucket named by the
+ * highest 4-bit digit in which its time differs from the base (a time at most every pending
+ * time) and that digit's value; bucket index order is time order. When the front runs dry, the
+ * smallest non-empty bucket either becomes the front whole (few entries; the limit becomes the
+ * end of its range) or gets its minimum as the new base and is redistributed into lower levels.
+ * An entry moves at most 16 times and in practice two or three, and all moves are sequential
+ * scans of one interleaved array per bucket, which is what makes large populations fast.
  */
 final class RadixEventQueue {
 
