@@ -61,10 +61,10 @@ public final class TraceSynthCommand implements Callable<Integer> {
                     + "its experts) or an expert-ids JSONL file (routing only).")
     Path calibrateTo;
 
-    @Option(names = "--channel-persistence", description = "Channel persistence c in [0,1) (default: fitted to --calibrate-to, else 0.5, assumed).")
+    @Option(names = "--channel-persistence", description = "Channel persistence c in [0,1) (default: fitted to --calibrate-to, else the default fitted to PocketSim's real traces, 0.075).")
     Double channelPersistence;
 
-    @Option(names = "--temporal-persistence", description = "Temporal persistence rho in [0,1) (default: fitted to --calibrate-to, else 0.5, assumed).")
+    @Option(names = "--temporal-persistence", description = "Temporal persistence rho in [0,1) (default: fitted to --calibrate-to, else the default fitted to PocketSim's real traces, 0.069).")
     Double temporalPersistence;
 
     @Option(names = "--activation-source", description = "TEAL model calibrating activations: Llama-2-7B, Llama-3-8B, Mistral-7B.")

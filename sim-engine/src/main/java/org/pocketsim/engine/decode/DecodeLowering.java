@@ -187,8 +187,4 @@ public final class DecodeLowering {
     public long scoreMacsPerCachedToken() {
         return scoreMacsPerCachedToken;
     }
-
-    public ModelSpec model() {
-        return model;
-    }
 }

@@ -279,10 +279,6 @@ public final class DecodeRun {
         return run.timing().compute() == TimingSpec.Compute.SERIAL ? io + compute : Math.max(io, compute);
     }
 
-    public Placement placement() {
-        return placement;
-    }
-
     /** The unit that runs decode kernels of {@code kind}. */
     public Requester unitOf(KernelKind kind) {
         return kernelUnits.get(kind);

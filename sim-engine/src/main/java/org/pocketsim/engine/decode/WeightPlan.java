@@ -12,15 +12,13 @@ package org.pocketsim.engine.decode;
  */
 public final class WeightPlan {
 
-    private final String name;
     private final double mainBits;
     private final double moreBits;
     private final boolean mixVAndDown;
     private final double lmHeadBits;
     private final int layers;
 
-    private WeightPlan(String name, double mainBits, double moreBits, boolean mixVAndDown, double lmHeadBits, int layers) {
-        this.name = name;
+    private WeightPlan(double mainBits, double moreBits, boolean mixVAndDown, double lmHeadBits, int layers) {
         this.mainBits = mainBits;
         this.moreBits = moreBits;
         this.mixVAndDown = mixVAndDown;
@@ -34,14 +32,14 @@ public final class WeightPlan {
      */
     public static WeightPlan of(String weights, String lmHead, int layers) {
         WeightPlan plan = switch (weights) {
-            case "q4_k_m" -> new WeightPlan(weights, WeightBits.of("q4_k"), WeightBits.of("q6_k"), true, WeightBits.of("q6_k"), layers);
-            case "q4_k_s" -> new WeightPlan(weights, WeightBits.of("q4_k"), WeightBits.of("q4_k"), false, WeightBits.of("q6_k"), layers);
+            case "q4_k_m" -> new WeightPlan(WeightBits.of("q4_k"), WeightBits.of("q6_k"), true, WeightBits.of("q6_k"), layers);
+            case "q4_k_s" -> new WeightPlan(WeightBits.of("q4_k"), WeightBits.of("q4_k"), false, WeightBits.of("q6_k"), layers);
             default -> {
                 double bits = WeightBits.of(weights);
-                yield new WeightPlan(weights, bits, bits, false, bits, layers);
+                yield new WeightPlan(bits, bits, false, bits, layers);
             }
         };
-        return lmHead == null ? plan : new WeightPlan(weights, plan.mainBits, plan.moreBits, plan.mixVAndDown, WeightBits.of(lmHead), layers);
+        return lmHead == null ? plan : new WeightPlan(plan.mainBits, plan.moreBits, plan.mixVAndDown, WeightBits.of(lmHead), layers);
     }
 
     /** Bits per weight of matrix {@code matrix} (q, k, v, o, up, gate, down, router ...) of layer {@code layer}. */
@@ -56,10 +54,6 @@ public final class WeightPlan {
 
     public double embeddingBits() {
         return mainBits;
-    }
-
-    public String name() {
-        return name;
     }
 
     /** llama.cpp's {@code use_more_bits(i, n)}: i < n/8, i >= 7n/8, or (i - n/8) % 3 == 2. */
