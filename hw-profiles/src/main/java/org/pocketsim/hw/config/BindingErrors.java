@@ -44,6 +44,14 @@ final class BindingErrors {
     }
 
     static ConfigException translate(JsonProcessingException e, JsonNode tree, List<ConfigSource> origins) {
+        return translate(e, tree, origins, "");
+    }
+
+    /**
+     * As {@link #translate(JsonProcessingException, JsonNode, List)} for a {@code tree} that sits at
+     * {@code prefix} in the documents of {@code origins}: reported paths start with the prefix.
+     */
+    static ConfigException translate(JsonProcessingException e, JsonNode tree, List<ConfigSource> origins, String prefix) {
         String path = e instanceof JsonMappingException m ? pathOf(m) : "";
         String problem;
         if (e instanceof UnrecognizedPropertyException u) {
@@ -53,7 +61,7 @@ final class BindingErrors {
         } else if (e instanceof ValueInstantiationException v && v.getCause() != null) {
             Optional<String> unknown = unknownKey(TreePath.at(tree, path), v.getType().getRawClass());
             if (unknown.isPresent()) {
-                return located(origins, join(path, unknown.get()), unknownKeyProblem(unknown.get(),
+                return located(origins, prefix, join(path, unknown.get()), unknownKeyProblem(unknown.get(),
                         recordKeys(v.getType().getRawClass())));
             }
             Throwable cause = v.getCause();
@@ -72,7 +80,7 @@ final class BindingErrors {
             String parent = path.equals(key) || path.endsWith("." + key) ? LocationIndex.parentOf(path) : path;
             Optional<String> typo = typoOf(key, TreePath.at(tree, parent));
             if (typo.isPresent()) {
-                return located(origins, join(parent, typo.get()),
+                return located(origins, prefix, join(parent, typo.get()),
                         "unknown key '" + typo.get() + "'; did you mean '" + key + "'?");
             }
             path = join(parent, key);
@@ -82,7 +90,7 @@ final class BindingErrors {
         } else {
             problem = tidy(e.getOriginalMessage());
         }
-        return located(origins, path, problem);
+        return located(origins, prefix, path, problem);
     }
 
     private static String unknownKeyProblem(String key, List<String> known) {
@@ -117,6 +125,10 @@ final class BindingErrors {
     }
 
     /** Builds the exception with the location of {@code path} in whichever origin defines most of it. */
+    private static ConfigException located(List<ConfigSource> origins, String prefix, String path, String problem) {
+        return located(origins, prefix.isEmpty() ? path : path.isEmpty() ? prefix : join(prefix, path), problem);
+    }
+
     static ConfigException located(List<ConfigSource> origins, String path, String problem) {
         ConfigSource best = origins.get(0);
         LocationIndex bestIndex = null;

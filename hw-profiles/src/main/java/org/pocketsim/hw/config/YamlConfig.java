@@ -127,11 +127,19 @@ public final class YamlConfig {
      * {@code origins} defines it, preferring the first (the user's document) on ties.
      */
     public static <T> T bind(JsonNode tree, Class<T> type, List<ConfigSource> origins) {
-        BindingErrors.rejectNulls(tree, "", origins);
+        return bindAt(tree, type, origins, "");
+    }
+
+    /**
+     * Binds {@code tree}, the node at {@code path} of the documents in {@code origins} (e.g. one
+     * sweep point's {@code run} section): errors name and locate {@code path.<field>}.
+     */
+    public static <T> T bindAt(JsonNode tree, Class<T> type, List<ConfigSource> origins, String path) {
+        BindingErrors.rejectNulls(tree, path, origins);
         try {
             return MAPPER.readerFor(type).readValue(MAPPER.treeAsTokens(tree));
         } catch (JsonProcessingException e) {
-            throw BindingErrors.translate(e, tree, origins);
+            throw BindingErrors.translate(e, tree, origins, path);
         } catch (IOException e) {
             throw new ConfigException(origins.get(0).name(), 0, 0, "", "cannot bind: " + e.getMessage());
         }
