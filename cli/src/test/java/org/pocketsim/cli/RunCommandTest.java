@@ -24,7 +24,7 @@ class RunCommandTest {
               generate: 8
             sweep:
               axes:
-                weights: [int4-g128, int8]
+                run.weights: [int4-g128, int8]
             report:
               charts:
                 - {type: stacked-bar, title: Speed by format}
@@ -91,14 +91,14 @@ class RunCommandTest {
         Path format = write(dir, "format.yaml", SMALL.replace("[int4-g128, int8]", "[int4-g128, int9x]"));
         CliRun f = CliRun.of("run", format.toString(), "--out", dir.resolve("out").toString());
         assertThat(f.exitCode()).isEqualTo(2);
-        assertThat(f.err()).contains("unknown weight format 'int9x'").contains("sweep point 1: weights=int9x");
+        assertThat(f.err()).contains("unknown weight format 'int9x'").contains("sweep point 1: run.weights=int9x");
         assertThat(dir.resolve("out")).as("nothing is written for a config that does not validate").doesNotExist();
     }
 
     @Test
     void aLineChartOverACategoricalAxisIsRejectedBeforeAnythingRuns(@TempDir Path dir) throws Exception {
         Path config = write(dir, "chart.yaml", SMALL.replace("{type: stacked-bar, title: Speed by format}",
-                "{type: line, title: Speed, x: weights, y: tokensPerSecond}"));
+                "{type: line, title: Speed, x: run.weights, y: tokensPerSecond}"));
         CliRun r = CliRun.of("run", config.toString(), "--out", dir.resolve("out").toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("field 'report.charts[0].x'").contains("'int4-g128' is not a number");
@@ -131,7 +131,7 @@ class RunCommandTest {
                 """.formatted(repo("data/traces/olmoe-1b-7b-0924.decode299"));
         CliRun r = CliRun.of("run", write(dir, "short.yaml", moe).toString(), "--out", dir.resolve("out").toString());
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("has 299 tokens, the run generates 400");
+        assertThat(r.err()).contains("has 299 tokens, and the run generates 400");
     }
 
     @Test

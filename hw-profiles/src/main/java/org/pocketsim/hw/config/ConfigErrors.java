@@ -16,4 +16,13 @@ public final class ConfigErrors {
     public static ConfigException at(List<ConfigSource> origins, String fieldPath, String problem) {
         return BindingErrors.located(origins, fieldPath, problem);
     }
+
+    /**
+     * The error located at {@code locatePath} (where the user wrote the value, e.g. a sweep axis
+     * value {@code sweep.axes.run.mlp.cache[1]}) and named by {@code fieldPath} ({@code run.mlp.cache}).
+     */
+    public static ConfigException at(List<ConfigSource> origins, String locatePath, String fieldPath, String problem) {
+        ConfigException located = BindingErrors.located(origins, locatePath, problem);
+        return new ConfigException(located.source(), located.line(), located.column(), fieldPath, problem);
+    }
 }

@@ -1,6 +1,5 @@
 package org.pocketsim.engine.decode;
 
-import org.pocketsim.engine.experiment.TimingSpec;
 import org.pocketsim.hw.spec.Requester;
 
 /**

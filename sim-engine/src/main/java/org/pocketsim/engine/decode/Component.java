@@ -4,7 +4,7 @@ package org.pocketsim.engine.decode;
 public enum Component {
     EMBEDDING, ATTENTION, KV_CACHE, NORMS, MLP, EXPERTS, ROUTER, LM_HEAD;
 
-    static final int COUNT = values().length;
+    public static final int COUNT = values().length;
 
     /** Name used in result metrics, e.g. {@code lmHead}. */
     public String metricName() {

@@ -97,7 +97,7 @@ public final class DecodeLowering {
         return sum;
     }
 
-    static long bytes(long weights, double bits) {
+    public static long bytes(long weights, double bits) {
         return (long) Math.ceil(weights * bits / 8.0);
     }
 

@@ -8,7 +8,6 @@ import org.pocketsim.engine.component.Npu;
 import org.pocketsim.engine.component.ReadPattern;
 import org.pocketsim.engine.component.Stage;
 import org.pocketsim.engine.core.Scheduler;
-import org.pocketsim.engine.experiment.TimingSpec;
 import org.pocketsim.engine.stats.StatsRegistry;
 import org.pocketsim.hw.spec.Requester;
 import org.pocketsim.hw.spec.RequesterSet;

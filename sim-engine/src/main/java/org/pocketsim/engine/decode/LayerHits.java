@@ -4,30 +4,30 @@ package org.pocketsim.engine.decode;
  * Cache hits and lookups per model layer, summed over tokens and caches: the hit rate of a run
  * and of each layer. Primitive counters; nothing allocated while counting.
  */
-final class LayerHits {
+public final class LayerHits {
 
     private final long[] hits;
     private final long[] lookups;
 
-    LayerHits(int layers) {
+    public LayerHits(int layers) {
         hits = new long[layers];
         lookups = new long[layers];
     }
 
-    void add(int layer, long hit, long lookedUp) {
+    public void add(int layer, long hit, long lookedUp) {
         hits[layer] += hit;
         lookups[layer] += lookedUp;
     }
 
     /** Hits over lookups per layer; 0 for layers without lookups. */
-    double[] byLayer() {
+    public double[] byLayer() {
         double[] out = new double[hits.length];
         for (int l = 0; l < out.length; l++) out[l] = lookups[l] == 0 ? 0 : (double) hits[l] / lookups[l];
         return out;
     }
 
     /** Hits over lookups over all layers; 0 without lookups. */
-    double total() {
+    public double total() {
         long h = 0;
         long c = 0;
         for (int l = 0; l < hits.length; l++) {
@@ -38,7 +38,7 @@ final class LayerHits {
     }
 
     /** Lookups over all layers. */
-    long lookups() {
+    public long lookups() {
         long c = 0;
         for (long x : lookups) c += x;
         return c;

@@ -3,29 +3,32 @@ package org.pocketsim.engine.experiment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.pocketsim.engine.PocketSimVersion;
+import org.pocketsim.engine.point.PointContext;
+import org.pocketsim.engine.point.PointRunner;
+import org.pocketsim.engine.point.PointSpec;
+import org.pocketsim.engine.point.PreparedPoint;
+import org.pocketsim.engine.result.PointResult;
 import org.pocketsim.engine.sweep.CanonicalJson;
 import org.pocketsim.engine.sweep.SweepExpander;
 import org.pocketsim.engine.sweep.SweepPoint;
+import org.pocketsim.hw.config.ConfigErrors;
 import org.pocketsim.hw.config.ConfigException;
 import org.pocketsim.hw.config.ConfigSource;
+import org.pocketsim.hw.config.FieldException;
+import org.pocketsim.hw.config.SetOverrides;
+import org.pocketsim.hw.config.Suggest;
 import org.pocketsim.hw.config.YamlConfig;
-import org.pocketsim.hw.spec.SocSpec;
-import org.pocketsim.workload.model.ModelCatalog;
-import org.pocketsim.workload.model.ModelSpec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
- * Reads an experiment YAML, applies {@code --set path=value} overrides, binds it strictly, expands
- * the sweep and validates every point (its run, SoC and model) before anything runs, so that
- * {@code pocketsim validate} and {@code pocketsim run} report the same one-line errors naming
- * file, line, column and field.
+ * Reads an experiment YAML, applies {@code --set path=value} overrides, binds it strictly,
+ * expands the sweep, binds each point's run section to its kind's spec and prepares it (every
+ * check a run would make: formats, placement, cache sizes, traces), then checks references and
+ * charts, all before anything runs, so that {@code pocketsim validate} and {@code pocketsim run}
+ * report the same one-line errors naming file, line, column and field.
  */
 public final class ExperimentLoader {
 
@@ -34,94 +37,79 @@ public final class ExperimentLoader {
 
     public static LoadedExperiment load(Path file, List<String> overrides) {
         ConfigSource source = ConfigSource.ofFile(file);
-        ObjectNode tree = asObject(org.pocketsim.hw.config.SetOverrides.apply(YamlConfig.readTree(source), overrides), source.name());
+        JsonNode tree = SetOverrides.apply(YamlConfig.readTree(source), overrides);
+        List<ConfigSource> origins = List.of(source);
         StringBuilder configText = new StringBuilder(source.text());
         for (String override : overrides) {
             configText.append(configText.charAt(configText.length() - 1) == '\n' ? "" : "\n").append("# --set ").append(override).append('\n');
         }
-        ExperimentSpec spec = YamlConfig.bind(tree, ExperimentSpec.class, List.of(source));
-        List<SweepPoint> points = SweepExpander.expand(spec.run(), spec.sweep(), spec.seed(), PocketSimVersion.VERSION);
-        Path baseDir = file.toAbsolutePath().getParent();
-        Map<String, SocSpec> socs = new HashMap<>();
-        Map<String, ModelSpec> models = new HashMap<>();
-        List<LoadedExperiment.ResolvedRun> runs = new ArrayList<>(points.size());
-        for (SweepPoint point : points) {
-            runs.add(resolve(point, points.size(), source, baseDir, spec.seed(), socs, models));
+        ExperimentSpec spec = YamlConfig.bind(tree, ExperimentSpec.class, origins);
+        List<SweepPoint> expanded = expand(spec, origins);
+        PointContext.Shared shared = new PointContext.Shared(file.toAbsolutePath().getParent(), origins, spec.seed());
+        List<SweepPoint> points = new ArrayList<>(expanded.size());
+        List<PointSpec> specs = new ArrayList<>(expanded.size());
+        List<PreparedPoint> prepared = new ArrayList<>(expanded.size());
+        for (SweepPoint point : expanded) {
+            PointContext context = new PointContext(shared, point, expanded.size());
+            ObjectNode run = point.run().deepCopy();
+            JsonNode kind = run.remove("kind");
+            Bound bound = prepare(runnerOf(kind, context), run, context, origins);
+            specs.add(bound.spec());
+            prepared.add(bound.prepared());
+            points.add(point.withHash(key(point, bound.prepared())));
         }
-        checkReferences(spec, runs, source.name());
-        checkChartAxes(spec, points, source.name());
+        ExperimentChecks.labels(spec, points, specs, origins);
+        ExperimentChecks.charts(spec, points, origins);
         String hash = CanonicalJson.sha256(tree, "|version=" + PocketSimVersion.VERSION);
-        return new LoadedExperiment(spec, file, configText.toString(), hash, points, runs);
+        return new LoadedExperiment(spec, file, configText.toString(), hash, points, specs, prepared);
     }
 
-    private static LoadedExperiment.ResolvedRun resolve(SweepPoint point, int total, ConfigSource source, Path baseDir, long seed,
-                                                        Map<String, SocSpec> socs, Map<String, ModelSpec> models) {
-        ObjectNode holder = YamlConfig.mapper().createObjectNode();
-        holder.set("run", point.run());
+    private static List<SweepPoint> expand(ExperimentSpec spec, List<ConfigSource> origins) {
         try {
-            RunSpec run = YamlConfig.bind(holder, RunHolder.class, List.of(source)).run();
-            SocSpec soc = socs.computeIfAbsent(run.soc().toString(),
-                    k -> SocResolver.resolve(run.soc(), baseDir, source.name() + " run.soc"));
-            ModelSpec model = models.computeIfAbsent(run.model(), ExperimentLoader::model);
-            new org.pocketsim.engine.decode.DecodeRun(soc, model, run, baseDir, point.seed(), seed); // validates formats, placement, trace paths
-            return new LoadedExperiment.ResolvedRun(run, soc, model);
-        } catch (ConfigException e) {
-            throw total == 1 ? e : new ConfigException(e.source(), e.line(), e.column(), e.fieldPath(),
-                    e.problem() + " (sweep point " + point.index() + ": " + point.label() + ")");
-        } catch (org.pocketsim.hw.config.FieldException e) {
-            throw new ConfigException(source.name(), 0, 0, "run." + e.field(), e.problem() + where(point, total));
+            return SweepExpander.expand(spec.run(), spec.sweep(), spec.seed());
+        } catch (FieldException e) {
+            throw ConfigErrors.at(origins, e.field(), e.problem());
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(source.name(), 0, 0, "run", e.getMessage() + where(point, total));
+            throw ConfigErrors.at(origins, "sweep", e.getMessage());
         }
     }
 
-    private static String where(SweepPoint point, int total) {
-        return total == 1 ? "" : " (sweep point " + point.index() + ": " + point.label() + ")";
+    /** A point's spec and the point prepared from it. */
+    private record Bound(PointSpec spec, PreparedPoint prepared) {
     }
 
-    private static ModelSpec model(String idOrPath) {
-        return ModelCatalog.resolve(idOrPath);
-    }
-
-    private static void checkReferences(ExperimentSpec spec, List<LoadedExperiment.ResolvedRun> runs, String sourceName) {
-        Set<String> labels = new HashSet<>();
-        for (LoadedExperiment.ResolvedRun r : runs) labels.add(r.run().label());
-        for (int i = 0; i < spec.references().size(); i++) {
-            ReferenceSpec ref = spec.references().get(i);
-            if (!labels.contains(ref.label())) {
-                throw new ConfigException(sourceName, 0, 0, "references[" + i + "].label",
-                        "no run has label '" + ref.label() + "'" + org.pocketsim.hw.config.Suggest.nearest(ref.label(), labels)
-                                .map(s -> "; did you mean '" + s + "'?").orElse(""));
-            }
+    /** The runner of a run section's {@code kind} (default decode). */
+    private static PointRunner<?> runnerOf(JsonNode kindNode, PointContext context) {
+        String kind = kindNode == null ? PointKinds.DEFAULT : kindNode.asText();
+        PointRunner<?> runner = PointKinds.runner(kind);
+        if (runner == null || (kindNode != null && !kindNode.isTextual())) {
+            throw context.locate("run.kind", "unknown kind '" + kind + "' (kinds: " + String.join(", ", PointKinds.names()) + ")"
+                    + Suggest.nearest(kind, PointKinds.names()).map(s -> "; did you mean '" + s + "'?").orElse(""));
         }
+        return runner;
     }
 
-    /** Line, scatter and Pareto charts plot numbers: an x that is a swept field must take numeric values. */
-    private static void checkChartAxes(ExperimentSpec spec, List<SweepPoint> points, String sourceName) {
-        List<org.pocketsim.engine.result.ChartSpec> charts = spec.report().charts();
-        for (int i = 0; i < charts.size(); i++) {
-            org.pocketsim.engine.result.ChartSpec chart = charts.get(i);
-            boolean numeric = switch (chart.type()) {
-                case LINE, SCATTER, PARETO -> true;
-                default -> false;
-            };
-            if (!numeric || chart.x() == null) continue;
-            for (SweepPoint p : points) {
-                String value = p.parameters().get(chart.x());
-                if (value == null) continue;
-                try {
-                    Double.parseDouble(value);
-                } catch (NumberFormatException e) {
-                    throw new ConfigException(sourceName, 0, 0, "report.charts[" + i + "].x", "'" + chart.x()
-                            + "' is swept over '" + value + "', and '" + value + "' is not a number; a "
-                            + chart.type().yamlName() + " chart needs a numeric x (use stacked-bar for categories)");
-                }
-            }
+    /** Binds a point's run section (less its kind) to the runner's spec and prepares the point. */
+    private static <S extends PointSpec> Bound prepare(PointRunner<S> runner, ObjectNode tree, PointContext context,
+                                                       List<ConfigSource> origins) {
+        S spec;
+        try {
+            spec = YamlConfig.bindAt(tree, runner.specType(), origins, "run");
+        } catch (ConfigException e) {
+            throw e.source().equals(origins.get(origins.size() - 1).name()) ? context.locate(e.fieldPath(), e.problem()) : e;
         }
+        return new Bound(spec, runner.prepare(spec, context));
     }
 
-    private static ObjectNode asObject(JsonNode tree, String name) {
-        if (tree instanceof ObjectNode o) return o;
-        throw new ConfigException(name, 1, 1, "", "an experiment must be a YAML mapping with schemaVersion, id, title, run ...");
+    /**
+     * The key of a point's stored result: SHA-256 of its canonical run tree and resolved inputs
+     * (SoC and model numbers, trace digests), its seed, the result schema and PocketSim version.
+     */
+    static String key(SweepPoint point, PreparedPoint prepared) {
+        ObjectNode keyed = YamlConfig.mapper().createObjectNode();
+        keyed.set("run", point.run());
+        keyed.set("inputs", prepared.inputs());
+        return CanonicalJson.sha256(keyed, "|seed=" + point.seed() + "|schema=" + PointResult.SCHEMA_VERSION
+                + "|version=" + PocketSimVersion.VERSION);
     }
 }

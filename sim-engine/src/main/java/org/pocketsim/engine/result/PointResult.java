@@ -28,6 +28,9 @@ public record PointResult(int index, String pointId, Map<String, String> paramet
                           Map<String, Double> metrics, Map<String, List<Double>> series,
                           List<String> notes) {
 
+    /** Version of what a stored point holds and means; a change re-runs every stored point. */
+    public static final int SCHEMA_VERSION = 2;
+
     private static final String OWNER = "PointResult";
 
     public PointResult {

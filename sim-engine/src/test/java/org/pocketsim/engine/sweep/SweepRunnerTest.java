@@ -33,7 +33,8 @@ class SweepRunnerTest {
         List<JsonNode> keeps = new java.util.ArrayList<>();
         for (int i = 0; i < n; i++) keeps.add(M.valueToTree(i / 10.0));
         ObjectNode base = (ObjectNode) M.readTree("{\"keep\":1.0}");
-        return SweepExpander.expand(base, new SweepSpec(Map.of("keep", keeps), Map.of()), 42, "test");
+        return SweepExpander.expand(base, new SweepSpec(Map.of("run.keep", keeps), Map.of()), 42).stream()
+                .map(p -> p.withHash("point-" + p.parameters().get("run.keep"))).toList();
     }
 
     private static Progress quiet(int total) {

@@ -1,7 +1,16 @@
-package org.pocketsim.engine.decode;
+package org.pocketsim.engine.run;
+
+import org.pocketsim.engine.decode.Component;
+import org.pocketsim.engine.decode.DesExecutor;
+import org.pocketsim.engine.decode.KernelKind;
+import org.pocketsim.engine.decode.SocTiming;
+import org.pocketsim.engine.decode.TimingSpec;
+import org.pocketsim.engine.decode.TokenTime;
+import org.pocketsim.engine.decode.Traces;
+import org.pocketsim.engine.decode.WorkGroup;
+import org.pocketsim.engine.point.DecodeSpec;
 
 import org.junit.jupiter.api.Test;
-import org.pocketsim.engine.experiment.RunSpec;
 import org.pocketsim.engine.result.Metrics;
 import org.pocketsim.hw.config.ConfigSource;
 import org.pocketsim.hw.config.YamlConfig;
@@ -25,8 +34,8 @@ class KernelPlacementTest {
     private static DecodeRun run(String executor, String mode) {
         String yaml = "{soc: snapdragon-8-gen3, model: llama2-7b, weights: int4, computeFormat: int8, prompt: 0, generate: 1,"
                 + " kvWindow: 100, mode: " + mode + ", executor: " + executor + ", timing: {compute: ignore}}";
-        RunSpec spec = YamlConfig.parse(new ConfigSource("test", yaml), RunSpec.class);
-        return new DecodeRun(ProfileCatalog.load("snapdragon-8-gen3"), ModelCatalog.load("llama2-7b"), spec, Path.of("."), 1, 1);
+        DecodeSpec spec = YamlConfig.parse(new ConfigSource("test", yaml), DecodeSpec.class);
+        return new DecodeRun(ProfileCatalog.load("snapdragon-8-gen3"), ModelCatalog.load("llama2-7b"), spec, new Traces(Path.of("."), 1), 1);
     }
 
     @Test

@@ -1,4 +1,13 @@
-package org.pocketsim.engine.decode;
+package org.pocketsim.engine.decode.mlp;
+
+import org.pocketsim.engine.decode.Component;
+import org.pocketsim.engine.decode.DecodeLowering;
+import org.pocketsim.engine.decode.LayerHits;
+import org.pocketsim.engine.decode.TraceOpener;
+import org.pocketsim.engine.decode.WorkGroup;
+import org.pocketsim.engine.result.Metrics;
+import org.pocketsim.engine.result.PointResult;
+import org.pocketsim.hw.config.FieldException;
 
 import org.pocketsim.engine.memory.WeightCache;
 import org.pocketsim.engine.memory.eviction.BeladyPolicy;
@@ -15,24 +24,29 @@ import org.pocketsim.workload.model.ModelSpec;
 import org.pocketsim.workload.trace.TensorKind;
 import org.pocketsim.workload.trace.TraceSource;
 
+import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * The masked linears of a DIP run, with the DIP reference simulator's semantics (papers.md
- * §1.5): per layer an up hook (its mask applies to up and gate, so it counts twice when the MLP
- * is gated) and a down hook; one column cache per hook holding {@code capacity / (size x
- * bytes)} columns, where each masked linear gets an equal share of the DRAM left for caches;
- * per token, a hook reads its cached mask columns from DRAM and the others from flash, then
- * writes the mask into its cache. Each hook is one {@link WorkGroup}, timed on its own.
+ * DIP ({@link DipSpec}) with the DIP reference simulator's semantics (papers.md §1.5): per layer
+ * an up hook (its mask applies to up and gate, so it counts twice when the MLP is gated) and a
+ * down hook; one column cache per hook holding {@code capacity / (size x bytes)} columns, where
+ * each masked linear gets an equal share of the DRAM left for caches; per token, a hook reads its
+ * cached mask columns from DRAM and the others from flash, then writes the mask into its cache.
+ * Each hook is one {@link WorkGroup}, timed on its own.
  *
  * <p>Masks come from the trace: top-k of |mlp_in| for up/gate and of |down_in| for down (the
  * trace's dense GLU activation stands in for the pruned one: no weights are needed). Model
  * layers the trace lacks use the nearest traced layer. Nothing is allocated per token.
  */
-public final class DipHooks {
+final class DipMethod implements MlpMethod {
 
-    private final TraceSource trace;
+    private final DipSpec spec;
+    private final DecodeLowering lowering;
+    private final TraceOpener opener;
     private final int[] traceLayer;
+    private final int layers;
     private final int hidden;
     private final int intermediate;
     private final int upLinears;
@@ -41,29 +55,31 @@ public final class DipHooks {
     private final int kDown;
     private final long[] upColumnBytes;
     private final long[] downColumnBytes;
-    private final WeightCache[] upCache;
-    private final WeightCache[] downCache;
+    private final long residentBytes;
     private final Masker masker;
     private final boolean oracle;
-    private final EvictionPolicy[] upPolicy;
-    private final EvictionPolicy[] downPolicy;
-    private final int[] upCapacity;
-    private final int[] downCapacity;
-    private final SplittableRandom admission;
     private final float[] mlpIn;
     private final float[] downIn;
     private final int[] mask;
     private final LayerHits layerHits;
+    private TraceSource trace;
+    private WeightCache[] upCache;
+    private WeightCache[] downCache;
+    private EvictionPolicy[] upPolicy;
+    private EvictionPolicy[] downPolicy;
+    private int[] upCapacity;
+    private int[] downCapacity;
+    private SplittableRandom admission;
     private double normKeptSum;
     private long normKeptCount;
 
-    /**
-     * @param cacheBytes DRAM left for the column caches (split evenly over the masked linears)
-     */
-    public DipHooks(ModelSpec model, WeightPlan plan, MlpMethod.Dip dip, TraceSource trace, long cacheBytes, long seed) {
-        if (model.isMoe()) throw new IllegalArgumentException("mlp.kind dip needs a dense model; " + model.id() + " is MoE");
-        this.trace = trace;
-        int layers = model.layers();
+    DipMethod(DipSpec dip, MlpContext context) {
+        ModelSpec model = context.model();
+        if (model.isMoe()) throw new FieldException("kind", "dip needs a dense model; " + model.id() + " is MoE (use expert-cache)");
+        this.spec = dip;
+        this.lowering = context.lowering();
+        this.opener = context.traces().opener(dip.trace(), model, context.generate(), true);
+        this.layers = model.layers();
         this.hidden = model.hidden();
         this.intermediate = model.intermediate();
         this.upLinears = model.activation().gated() ? 2 : 1;
@@ -71,28 +87,17 @@ public final class DipHooks {
         DipDensity density = dip.density();
         this.kUp = gluPruning ? hidden : density.upColumns(hidden);
         this.kDown = density.downColumns(intermediate);
-        this.traceLayer = mapLayers(model, trace);
-        int maskedLinears = gluPruning ? 1 : upLinears + 1;
-        long perLinear = cacheBytes / ((long) maskedLinears * layers);
+        try (TraceSource probe = opener.open()) {
+            this.traceLayer = mapLayers(model, probe);
+        }
         upColumnBytes = new long[layers];
         downColumnBytes = new long[layers];
-        upCache = new WeightCache[layers];
-        downCache = new WeightCache[layers];
-        this.oracle = "belady".equals(dip.cache());
-        upPolicy = new EvictionPolicy[layers];
-        downPolicy = new EvictionPolicy[layers];
-        upCapacity = new int[layers];
-        downCapacity = new int[layers];
         for (int l = 0; l < layers; l++) {
-            upColumnBytes[l] = DecodeLowering.bytes(intermediate, plan.bits(l, "up"));
-            downColumnBytes[l] = DecodeLowering.bytes(hidden, plan.bits(l, "down"));
-            upCapacity[l] = WeightCache.capacityBlocksFor(perLinear, upColumnBytes[l], hidden);
-            downCapacity[l] = WeightCache.capacityBlocksFor(perLinear, downColumnBytes[l], intermediate);
-            upPolicy[l] = gluPruning ? null : EvictionPolicies.create(dip.cache());
-            downPolicy[l] = EvictionPolicies.create(dip.cache());
+            upColumnBytes[l] = DecodeLowering.bytes(intermediate, context.plan().bits(l, "up"));
+            downColumnBytes[l] = DecodeLowering.bytes(hidden, context.plan().bits(l, "down"));
         }
-        this.admission = new SplittableRandom(seed);
-        if (!oracle) createCaches();
+        this.residentBytes = gluPruning ? lowering.denseMlpBytes() * upLinears / (upLinears + 1) : 0;
+        this.oracle = "belady".equals(dip.cache());
         int widest = Math.max(hidden, intermediate);
         this.masker = dip.gamma() == null ? new MagnitudeMasker(widest)
                 : new CacheAwareMasker(new CacheAwareSpec(dip.gamma(), dip.fixedTopShare(), dip.warmUp(), false), widest);
@@ -100,6 +105,73 @@ public final class DipHooks {
         this.downIn = new float[intermediate];
         this.mask = new int[widest];
         this.layerHits = new LayerHits(layers);
+    }
+
+    @Override
+    public long residentBytes() {
+        return residentBytes;
+    }
+
+    /** The column caches take all the DRAM left for caches (split evenly over the masked linears). */
+    @Override
+    public long cacheFootprintBytes(long cacheBytes) {
+        return cacheBytes;
+    }
+
+    @Override
+    public void open(long cacheBytes, long seed) {
+        int maskedLinears = gluPruning ? 1 : upLinears + 1;
+        long perLinear = cacheBytes / ((long) maskedLinears * layers);
+        upCache = new WeightCache[layers];
+        downCache = new WeightCache[layers];
+        upPolicy = new EvictionPolicy[layers];
+        downPolicy = new EvictionPolicy[layers];
+        upCapacity = new int[layers];
+        downCapacity = new int[layers];
+        for (int l = 0; l < layers; l++) {
+            upCapacity[l] = WeightCache.capacityBlocksFor(perLinear, upColumnBytes[l], hidden);
+            downCapacity[l] = WeightCache.capacityBlocksFor(perLinear, downColumnBytes[l], intermediate);
+            upPolicy[l] = gluPruning ? null : EvictionPolicies.create(spec.cache());
+            downPolicy[l] = EvictionPolicies.create(spec.cache());
+        }
+        this.admission = new SplittableRandom(seed);
+        trace = opener.open();
+        if (oracle) {
+            try (TraceSource future = opener.open()) {
+                prepareOracle(future, opener.tokens());
+            }
+        } else {
+            createCaches();
+        }
+    }
+
+    @Override
+    public void lowerResident(WorkGroup mlp) {
+        if (residentBytes > 0) mlp.dram(Component.MLP, residentBytes, lowering.denseMlpMacs() * residentBytes / lowering.denseMlpBytes());
+    }
+
+    /** Prefill reads every masked column: the caches' share from DRAM, the rest from flash in column reads. */
+    @Override
+    public PrefillReads prefill(long cacheBytes) {
+        return PrefillReads.cached(residentBytes, lowering.denseMlpBytes() - residentBytes, cacheBytes,
+                gluPruning ? downColumnBytes[0] : upColumnBytes[0], true);
+    }
+
+    @Override
+    public void addMetrics(Map<String, Double> metrics, Map<String, List<Double>> series) {
+        metrics.put(Metrics.HIT_RATE, layerHits.total());
+        metrics.put(Metrics.NORM_KEPT, normKept());
+        series.put(Metrics.HIT_RATE_BY_LAYER, PointResult.seriesOf(layerHits.byLayer()));
+    }
+
+    @Override
+    public List<TraceOpener> traces() {
+        return List.of(opener);
+    }
+
+    @Override
+    public void close() {
+        if (trace != null) trace.close();
     }
 
     private static int[] mapLayers(ModelSpec model, TraceSource trace) {
@@ -111,7 +183,7 @@ public final class DipHooks {
                 if (!trace.has(TensorKind.MLP_IN, t) || !trace.has(TensorKind.DOWN_IN, t)) continue;
                 if (best < 0 || Math.abs(t - l) < Math.abs(best - l)) best = t;
             }
-            if (best < 0) throw new IllegalArgumentException("trace has no layer with both mlp_in and down_in, which DIP needs");
+            if (best < 0) throw new FieldException("trace", "the trace has no layer with both mlp_in and down_in, which DIP needs");
             map[l] = best;
         }
         return map;
@@ -129,9 +201,7 @@ public final class DipHooks {
      * Prepares Belady caches with every future mask, read from {@code future}, a second opening of
      * the same trace (plain DIP masks do not depend on the cache, so they can be computed ahead).
      */
-    public void prepareOracle(TraceSource future, int tokens) {
-        if (!oracle) return;
-        int layers = downCache.length;
+    private void prepareOracle(TraceSource future, int tokens) {
         int[][][] upMasks = new int[layers][tokens][];
         int[][][] downMasks = new int[layers][tokens][];
         for (int t = 0; t < tokens; t++) {
@@ -147,11 +217,6 @@ public final class DipHooks {
         createCaches();
     }
 
-    /** Whether the column caches use the Belady oracle (which needs {@link #prepareOracle}). */
-    public boolean needsOracle() {
-        return oracle;
-    }
-
     private int[] futureMask(TraceSource future, int layer, int token, boolean up) {
         float[] row = up ? mlpIn : downIn;
         future.readRow(up ? TensorKind.MLP_IN : TensorKind.DOWN_IN, traceLayer[layer], token, row);
@@ -160,11 +225,13 @@ public final class DipHooks {
     }
 
     /** Masked-linear hooks per token: two per layer, or one (down) under GLU pruning. */
+    @Override
     public int hooksPerToken() {
-        return downCache.length * (gluPruning ? 1 : 2);
+        return layers * (gluPruning ? 1 : 2);
     }
 
     /** Fills {@code into} with hook {@code hook} of token {@code token}: its mask's DRAM and flash reads. */
+    @Override
     public void lowerHook(int hook, int token, WorkGroup into) {
         int perLayer = gluPruning ? 1 : 2;
         int layer = hook / perLayer;
@@ -186,17 +253,8 @@ public final class DipHooks {
         into.flash(Component.MLP, (long) (k - hits) * columnBytes * linears, columnBytes, true);
     }
 
-    /** Cache hit rate per layer: hits over mask columns, all hooks and tokens. */
-    public double[] hitRateByLayer() {
-        return layerHits.byLayer();
-    }
-
-    public double hitRate() {
-        return layerHits.total();
-    }
-
     /** Mean share of the MLP input's L2 norm kept by the up/gate masks (1 under GLU pruning). */
-    public double normKept() {
+    private double normKept() {
         return normKeptCount == 0 ? 1 : normKeptSum / normKeptCount;
     }
 }

@@ -1,13 +1,18 @@
-package org.pocketsim.engine.experiment;
+package org.pocketsim.engine.point;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.pocketsim.engine.decode.MlpMethod;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import org.pocketsim.engine.decode.TimingSpec;
+import org.pocketsim.engine.decode.mlp.DenseSpec;
+import org.pocketsim.engine.decode.mlp.MlpSpec;
+import org.pocketsim.hw.config.KindShorthand;
 import org.pocketsim.hw.config.ConfigOptional;
 import org.pocketsim.hw.config.FieldException;
 
 /**
- * One simulated run: a phone, a model, formats, a method and lengths. Bound from the
- * experiment's {@code run:} section with each sweep point's values applied.
+ * A {@code decode} point ({@code run.kind: decode}, the default): a phone, a model, formats, an
+ * MLP method and lengths, run token by token. Bound from the experiment's {@code run:} section
+ * with each sweep point's values applied.
  *
  * @param label         free name of the run, shown in reports and used to match published references
  * @param soc           SoC preset id, profile file path, or {@code {extends: id, ...overrides}}
@@ -23,21 +28,23 @@ import org.pocketsim.hw.config.FieldException;
  * @param mode          analytic (closed form) or des (discrete-event); default analytic
  * @param prompt        prompt tokens (prefill)
  * @param generate      generated tokens (decode)
- * @param mlp           how MLP weights are read (default dense)
+ * @param prefillChunk  prompt tokens per prefill chunk; each chunk reads the weights once (default: the whole prompt)
+ * @param mlp           how MLP weights are read: {@code dense} (default) or a typed node such as {@code {kind: dip, keep: 0.5}}
  * @param placement     DRAM budget and whether weights that do not fit may stream from flash
  * @param timing        overlap of compute with I/O, and of flash with DRAM I/O
  */
-public record RunSpec(@ConfigOptional String label, JsonNode soc, String model, String weights,
-                      @ConfigOptional String lmHeadWeights, @ConfigOptional String computeFormat,
-                      @ConfigOptional String kv, @ConfigOptional Integer kvWindow,
-                      @ConfigOptional ExecutorSpec executor, @ConfigOptional Mode mode,
-                      int prompt, int generate, @ConfigOptional MlpMethod mlp,
-                      @ConfigOptional PlacementSpec placement, @ConfigOptional TimingSpec timing) {
+public record DecodeSpec(@ConfigOptional String label, JsonNode soc, String model, String weights,
+                         @ConfigOptional String lmHeadWeights, @ConfigOptional String computeFormat,
+                         @ConfigOptional String kv, @ConfigOptional Integer kvWindow,
+                         @ConfigOptional ExecutorSpec executor, @ConfigOptional Mode mode,
+                         int prompt, int generate, @ConfigOptional Integer prefillChunk,
+                         @ConfigOptional @JsonDeserialize(using = KindShorthand.class) MlpSpec mlp,
+                         @ConfigOptional PlacementSpec placement, @ConfigOptional TimingSpec timing) implements PointSpec {
 
     /** How the token time is computed. */
     public enum Mode { ANALYTIC, DES }
 
-    public RunSpec {
+    public DecodeSpec {
         if (label == null) label = "";
         if (soc == null || !(soc.isTextual() || soc.isObject())) {
             throw new FieldException("soc", "must be a preset id, a profile file, or {extends: id, ...overrides}");
@@ -51,7 +58,9 @@ public record RunSpec(@ConfigOptional String label, JsonNode soc, String model, 
         if (mode == null) mode = Mode.ANALYTIC;
         if (prompt < 0 || prompt > 1_000_000) throw new FieldException("prompt", "must be in 0..1000000, got " + prompt);
         if (generate < 1 || generate > 1_000_000) throw new FieldException("generate", "must be in 1..1000000, got " + generate);
-        if (mlp == null) mlp = new MlpMethod.Dense();
+        if (prefillChunk == null) prefillChunk = Math.max(1, prompt);
+        if (prefillChunk < 1) throw new FieldException("prefillChunk", "must be at least 1, got " + prefillChunk);
+        if (mlp == null) mlp = new DenseSpec();
         if (timing != null && mode == Mode.ANALYTIC && (timing.prefetch() || timing.coRunners() > 0)) {
             throw new FieldException("timing", "prefetch and coRunners need mode: des (the analytic model has no overlap or contention)");
         }

@@ -1,7 +1,14 @@
-package org.pocketsim.engine.decode;
+package org.pocketsim.engine.decode.mlp;
+
+import org.pocketsim.engine.decode.AnalyticExecutor;
+import org.pocketsim.engine.decode.Component;
+import org.pocketsim.engine.decode.SocTiming;
+import org.pocketsim.engine.decode.TimingSpec;
+import org.pocketsim.engine.decode.TokenTime;
+import org.pocketsim.engine.decode.TraceSpec;
+import org.pocketsim.engine.decode.WorkGroup;
 
 import org.junit.jupiter.api.Test;
-import org.pocketsim.engine.experiment.TimingSpec;
 import org.pocketsim.hw.preset.ProfileCatalog;
 import org.pocketsim.hw.spec.Requester;
 import org.pocketsim.workload.model.ModelCatalog;
@@ -56,9 +63,10 @@ class DipReferenceSemanticsTest {
 
     @Test
     void firstTokenReadsItsMaskFromFlashAndTheSecondTheSameMaskFromDram() {
-        MlpMethod.Dip dip = new MlpMethod.Dip(null, 0.25, 0.25, false, "lru", null, null, null,
+        DipSpec dip = new DipSpec(null, 0.25, 0.25, false, "lru", null, null, null,
                 new TraceSpec("unused", false, null, null, null));
-        DipHooks hooks = new DipHooks(model, WeightPlan.of("fp16", null, 32), dip, twoIdenticalTokens(), 8L << 30, 1);
+        MlpMethod hooks = MethodFixture.bind(dip, model, "fp16", this::twoIdenticalTokens, 2);
+        hooks.open(8L << 30, 1);
         AnalyticExecutor executor = new AnalyticExecutor(phone, new TimingSpec(TimingSpec.Compute.IGNORE, true, 0, false),
                 Requester.NPU, "fp16");
         long upBytes = 768L * 8192 * 2 * 2;   // k = 0.25 x 3072 columns of 8192 fp16 values, up and gate
@@ -87,30 +95,30 @@ class DipReferenceSemanticsTest {
             double expected = 32 * (upBytes + downBytes) / (token == 0 ? BW_FLASH : BW_DRAM);
             assertThat(time.total()).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-12));
         }
-        assertThat(hooks.hitRate()).isEqualTo(0.5);
-        assertThat(hooks.hitRateByLayer()).containsOnly(0.5);
+        assertThat(MethodFixture.metrics(hooks).get("hitRate")).isEqualTo(0.5);
+        assertThat(MethodFixture.hitRateByLayer(hooks)).containsOnly(0.5);
     }
 
     @Test
     void theBeladyOracleIsPreparedFromASecondPassOverTheTrace() {
-        MlpMethod.Dip dip = new MlpMethod.Dip(null, 0.25, 0.25, false, "belady", null, null, null,
+        DipSpec dip = new DipSpec(null, 0.25, 0.25, false, "belady", null, null, null,
                 new TraceSpec("unused", false, null, null, null));
-        DipHooks hooks = new DipHooks(model, WeightPlan.of("fp16", null, 32), dip, twoIdenticalTokens(), 8L << 30, 1);
-        assertThat(hooks.needsOracle()).isTrue();
-        hooks.prepareOracle(twoIdenticalTokens(), 2);
+        MlpMethod hooks = MethodFixture.bind(dip, model, "fp16", this::twoIdenticalTokens, 2);
+        hooks.open(8L << 30, 1);
         for (int token = 0; token < 2; token++) {
             for (int hook = 0; hook < 64; hook++) hooks.lowerHook(hook, token, new WorkGroup());
         }
-        assertThat(hooks.hitRate()).isEqualTo(0.5);
+        assertThat(MethodFixture.metrics(hooks).get("hitRate")).isEqualTo(0.5);
     }
 
     @Test
     void aCacheTooSmallForTheMaskReadsTheOverflowFromFlashOnTheSecondToken() {
-        MlpMethod.Dip dip = new MlpMethod.Dip(null, 0.25, 0.25, false, "lru", null, null, null,
+        DipSpec dip = new DipSpec(null, 0.25, 0.25, false, "lru", null, null, null,
                 new TraceSpec("unused", false, null, null, null));
         // room for 384 up columns (of 768) per up hook: 384 x 8192 x 2 B per linear, 3 linears a layer
         long perLinear = 384L * 8192 * 2;
-        DipHooks hooks = new DipHooks(model, WeightPlan.of("fp16", null, 32), dip, twoIdenticalTokens(), perLinear * 3 * 32, 1);
+        MlpMethod hooks = MethodFixture.bind(dip, model, "fp16", this::twoIdenticalTokens, 2);
+        hooks.open(perLinear * 3 * 32, 1);
         WorkGroup first = new WorkGroup();
         hooks.lowerHook(0, 0, first);
         WorkGroup second = new WorkGroup();

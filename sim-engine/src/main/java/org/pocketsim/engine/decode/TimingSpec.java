@@ -1,4 +1,4 @@
-package org.pocketsim.engine.experiment;
+package org.pocketsim.engine.decode;
 
 import org.pocketsim.hw.config.ConfigOptional;
 

@@ -1,9 +1,18 @@
-package org.pocketsim.engine.decode;
+package org.pocketsim.engine.run;
+
+import org.pocketsim.engine.decode.Component;
+import org.pocketsim.engine.decode.DesExecutor;
+import org.pocketsim.engine.decode.KernelKind;
+import org.pocketsim.engine.decode.SocTiming;
+import org.pocketsim.engine.decode.TimingSpec;
+import org.pocketsim.engine.decode.TokenTime;
+import org.pocketsim.engine.decode.Traces;
+import org.pocketsim.engine.decode.WorkGroup;
+import org.pocketsim.engine.point.DecodeSpec;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
-import org.pocketsim.engine.experiment.RunSpec;
 import org.pocketsim.engine.result.Metrics;
 import org.pocketsim.hw.config.ConfigSource;
 import org.pocketsim.hw.config.YamlConfig;
@@ -30,8 +39,8 @@ class DesMatchesAnalyticTest {
         String yaml = "{soc: dip-reference-phone, model: opt-6.7b, weights: fp16, prompt: 16, generate: 3, mode: " + mode
                 + ", executor: {decode: npu, prefill: npu}, timing: {compute: " + compute + ", concurrentIo: " + concurrent
                 + ", coRunners: " + coRunners + "}, mlp: {kind: sparse-stream, loadShare: 0.02, residentShare: 0.1, chunk: 64 KiB}}";
-        RunSpec spec = YamlConfig.parse(new ConfigSource("test", yaml), RunSpec.class);
-        return new DecodeRun(PHONE, ModelCatalog.load("opt-6.7b"), spec, Path.of("."), 1, 1).run().metrics();
+        DecodeSpec spec = YamlConfig.parse(new ConfigSource("test", yaml), DecodeSpec.class);
+        return new DecodeRun(PHONE, ModelCatalog.load("opt-6.7b"), spec, new Traces(Path.of("."), 1), 1).run().metrics();
     }
 
     @ParameterizedTest
@@ -53,10 +62,10 @@ class DesMatchesAnalyticTest {
         SocTiming timing = new SocTiming(PHONE);
         java.util.Set<org.pocketsim.hw.spec.Requester> npu = java.util.EnumSet.of(org.pocketsim.hw.spec.Requester.NPU);
         TokenTime plain = new TokenTime();
-        new DesExecutor(timing, new org.pocketsim.engine.experiment.TimingSpec(org.pocketsim.engine.experiment.TimingSpec.Compute.IGNORE,
+        new DesExecutor(timing, new TimingSpec(TimingSpec.Compute.IGNORE,
                 true, 0, false), npu, "fp16", 0).time(groups, 2, plain);
         TokenTime prefetched = new TokenTime();
-        new DesExecutor(timing, new org.pocketsim.engine.experiment.TimingSpec(org.pocketsim.engine.experiment.TimingSpec.Compute.IGNORE,
+        new DesExecutor(timing, new TimingSpec(TimingSpec.Compute.IGNORE,
                 true, 0, true), npu, "fp16", 0).time(groups, 2, prefetched);
         assertThat(plain.total()).isCloseTo(2.5e-3, within(1e-12));
         assertThat(prefetched.total()).isCloseTo(1.5e-3, within(1e-12));
@@ -66,7 +75,7 @@ class DesMatchesAnalyticTest {
     @Test
     void prefetchAndCoRunnersAreRejectedInAnalyticMode() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> YamlConfig.parse(new ConfigSource("test",
-                "{soc: dip-reference-phone, model: opt-6.7b, weights: fp16, prompt: 1, generate: 1, timing: {prefetch: true}}"), RunSpec.class))
+                "{soc: dip-reference-phone, model: opt-6.7b, weights: fp16, prompt: 1, generate: 1, timing: {prefetch: true}}"), DecodeSpec.class))
                 .hasMessageContaining("prefetch and coRunners need mode: des");
     }
 

@@ -1,4 +1,10 @@
-package org.pocketsim.engine.decode;
+package org.pocketsim.engine.decode.mlp;
+
+import org.pocketsim.engine.decode.TraceSpec;
+import org.pocketsim.engine.decode.WorkGroup;
+import org.pocketsim.kernel.routing.CachePriorSpec;
+import org.pocketsim.kernel.routing.RouterSpec;
+import org.pocketsim.kernel.routing.TopKSpec;
 
 import org.junit.jupiter.api.Test;
 import org.pocketsim.workload.model.ModelCatalog;
@@ -13,7 +19,7 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class ExpertHooksTest {
+class ExpertCacheMethodTest {
 
     private final ModelSpec olmoe = ModelCatalog.load("olmoe-1b-7b-0924"); // 16 layers, 64 experts, top-8, expert width 1024
 
@@ -25,16 +31,16 @@ class ExpertHooksTest {
         return trace;
     }
 
-    private static MlpMethod.ExpertCache method(String router, Double lambda, int cached) {
-        return new MlpMethod.ExpertCache(router, lambda, null, null, null, null, "lru", cached,
-                new TraceSpec("unused", false, null, null, null));
+    private static ExpertCacheSpec method(RouterSpec router, Integer cached) {
+        return new ExpertCacheSpec(router, "lru", cached, new TraceSpec("unused", false, null, null, null));
     }
 
     @Test
     void chosenExpertsInTheCacheAreReadFromDramAndTheOthersFromFlash() {
-        ExpertHooks hooks = new ExpertHooks(olmoe, WeightPlan.of("int4-g128", null, 16), method("top-k", null, 8), idsOnly(), 0, 1);
+        MlpMethod hooks = MethodFixture.bind(method(new TopKSpec(false), 8), olmoe, "int4-g128", this::idsOnly, 2);
         long expertBytes = 3L * 2048 * 1024 * 33 / 64;   // 6,291,456 weights at 4.125 bits
         assertThat(expertBytes).isEqualTo(3_244_032L);
+        hooks.open(16 * 8 * expertBytes, 1);
         assertThat(hooks.hooksPerToken()).isEqualTo(16);
         WorkGroup first = new WorkGroup();
         hooks.lowerHook(0, 0, first);
@@ -46,23 +52,30 @@ class ExpertHooksTest {
         assertThat(second.dramBytes).isEqualTo(4 * expertBytes);   // experts 4..7 stayed cached
         assertThat(second.flashBytes).isEqualTo(4 * expertBytes);  // 8..11 are new
         assertThat(second.macs).isEqualTo(8L * 3 * 2048 * 1024);
-        assertThat(hooks.hitRateByLayer()[0]).isEqualTo(4.0 / 16);
-        assertThat(hooks.decisionsChanged()).isZero();
-        assertThat(hooks.routerMassKept()).isNaN();
+        assertThat(MethodFixture.hitRateByLayer(hooks).get(0)).isEqualTo(4.0 / 16);
+        assertThat(MethodFixture.metrics(hooks)).containsEntry("decisionsChanged", 0.0).doesNotContainKey("routerMassKept");
     }
 
     @Test
     void aRouterThatNeedsLogitsRefusesAnExpertIdOnlyTrace() {
-        assertThatThrownBy(() -> new ExpertHooks(olmoe, WeightPlan.of("int4-g128", null, 16), method("cache-prior", 0.5, 8), idsOnly(), 0, 1))
+        assertThatThrownBy(() -> MethodFixture.bind(method(new CachePriorSpec(0.5, null, null), 8), olmoe, "int4-g128", this::idsOnly, 2))
                 .hasMessageContaining("router cache-prior needs router logits, and the trace has only expert ids");
     }
 
     @Test
     void withoutAnExplicitSizeTheCacheHoldsWhatTheDramLeftOverFits() {
         long expertBytes = 3_244_032L;
-        ExpertHooks hooks = new ExpertHooks(olmoe, WeightPlan.of("int4-g128", null, 16),
-                new MlpMethod.ExpertCache(null, null, null, null, null, null, null, null, new TraceSpec("unused", false, null, null, null)),
-                idsOnly(), 16 * 20 * expertBytes + 5, 1);
-        assertThat(hooks.cachedExperts()).isEqualTo(20);
+        MlpMethod hooks = MethodFixture.bind(method(null, null), olmoe, "int4-g128", this::idsOnly, 2);
+        assertThat(hooks.cacheFootprintBytes(16 * 20 * expertBytes + 5)).isEqualTo(16 * 20 * expertBytes);
+        hooks.open(16 * 20 * expertBytes + 5, 1);
+        assertThat(MethodFixture.metrics(hooks)).containsEntry("cachedExperts", 20.0);
+    }
+
+    @Test
+    void anExplicitCacheSizeThatDoesNotFitTheDramLeftIsAnErrorNamingTheBytes() {
+        MlpMethod hooks = MethodFixture.bind(method(null, 64), olmoe, "int4-g128", this::idsOnly, 2);
+        assertThatThrownBy(() -> hooks.cacheFootprintBytes(2_000_000_000L))
+                .hasMessage("field 'cachedExperts': 64 experts x 16 MoE layers x 3.2 MB = 3321.9 MB do not fit in the 2000.0 MB"
+                        + " of DRAM left after the static weights and the KV cache");
     }
 }

@@ -1,4 +1,4 @@
-package org.pocketsim.engine.experiment;
+package org.pocketsim.engine.point;
 
 import org.pocketsim.hw.config.ConfigOptional;
 import org.pocketsim.hw.unit.DataSize;

@@ -1,10 +1,12 @@
-package org.pocketsim.engine.experiment;
+package org.pocketsim.engine.point;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.pocketsim.hw.config.ConfigSource;
 import org.pocketsim.hw.preset.ProfileCatalog;
 import org.pocketsim.hw.spec.SocSpec;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /** Turns a run's {@code soc:} value into a profile: a preset id, a profile file, or an inline override tree. */
 final class SocResolver {
@@ -12,12 +14,13 @@ final class SocResolver {
     private SocResolver() {
     }
 
-    static SocSpec resolve(JsonNode soc, Path baseDir, String sourceName) {
+    /** @param path where the value sits in the experiment's documents (run.soc), for error locations */
+    static SocSpec resolve(JsonNode soc, Path baseDir, List<ConfigSource> origins, String path) {
         if (soc.isTextual()) {
             String text = soc.asText();
             boolean file = text.endsWith(".yaml") || text.endsWith(".yml");
             return file ? ProfileCatalog.loadFile(baseDir.resolve(text)) : ProfileCatalog.load(text);
         }
-        return ProfileCatalog.loadTree(soc, sourceName);
+        return ProfileCatalog.loadTree(soc, origins.get(origins.size() - 1).name() + " " + path);
     }
 }

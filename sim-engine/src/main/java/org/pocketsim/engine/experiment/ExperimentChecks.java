@@ -1,0 +1,80 @@
+package org.pocketsim.engine.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.pocketsim.engine.point.PointSpec;
+import org.pocketsim.engine.result.ChartSpec;
+import org.pocketsim.engine.sweep.SweepPoint;
+import org.pocketsim.hw.config.ConfigErrors;
+import org.pocketsim.hw.config.ConfigSource;
+import org.pocketsim.hw.config.Suggest;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Checks across the points of an experiment, made once every point is bound. */
+final class ExperimentChecks {
+
+    private ExperimentChecks() {
+    }
+
+    /**
+     * Labels name runs: two rows of a zipped {@code run} list (or two values of a swept
+     * {@code run.label}) may not share one, and every reference names the label of some point.
+     */
+    static void labels(ExperimentSpec spec, List<SweepPoint> points, List<PointSpec> specs, List<ConfigSource> origins) {
+        uniqueLabels(spec.sweep().zip().get("run"), "sweep.zip.run", true, origins);
+        uniqueLabels(spec.sweep().axes().get("run"), "sweep.axes.run", true, origins);
+        uniqueLabels(spec.sweep().axes().get("run.label"), "sweep.axes.run.label", false, origins);
+        uniqueLabels(spec.sweep().zip().get("run.label"), "sweep.zip.run.label", false, origins);
+        Set<String> labels = new LinkedHashSet<>();
+        for (PointSpec s : specs) labels.add(s.label());
+        for (int i = 0; i < spec.references().size(); i++) {
+            String label = spec.references().get(i).label();
+            if (!labels.contains(label)) {
+                throw ConfigErrors.at(origins, "references[" + i + "].label", "no run has label '" + label + "'"
+                        + Suggest.nearest(label, labels).map(s -> "; did you mean '" + s + "'?").orElse(""));
+            }
+        }
+    }
+
+    private static void uniqueLabels(List<JsonNode> rows, String path, boolean rowsAreRuns, List<ConfigSource> origins) {
+        if (rows == null) return;
+        Map<String, Integer> first = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            JsonNode label = rowsAreRuns ? rows.get(i).get("label") : rows.get(i);
+            if (label == null || !label.isTextual() || label.asText().isEmpty()) continue;
+            Integer earlier = first.putIfAbsent(label.asText(), i);
+            if (earlier != null) {
+                throw ConfigErrors.at(origins, path + "[" + i + "]" + (rowsAreRuns ? ".label" : ""), "label '" + label.asText()
+                        + "' is also the label of " + path + "[" + earlier + "]; labels name runs and must be unique");
+            }
+        }
+    }
+
+    /** Line, scatter and Pareto charts plot numbers: an x that is a swept field must take numeric values. */
+    static void charts(ExperimentSpec spec, List<SweepPoint> points, List<ConfigSource> origins) {
+        List<ChartSpec> charts = spec.report().charts();
+        for (int i = 0; i < charts.size(); i++) {
+            ChartSpec chart = charts.get(i);
+            boolean numeric = switch (chart.type()) {
+                case LINE, SCATTER, PARETO -> true;
+                default -> false;
+            };
+            if (!numeric || chart.x() == null) continue;
+            for (SweepPoint p : points) {
+                String value = p.parameters().get(chart.x());
+                if (value == null) continue;
+                try {
+                    Double.parseDouble(value);
+                } catch (NumberFormatException e) {
+                    throw ConfigErrors.at(origins, "report.charts[" + i + "].x", "'" + chart.x()
+                            + "' is swept over '" + value + "', and '" + value + "' is not a number; a "
+                            + chart.type().yamlName() + " chart needs a numeric x (use stacked-bar for categories)");
+                }
+            }
+        }
+    }
+}

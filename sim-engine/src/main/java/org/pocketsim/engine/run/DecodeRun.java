@@ -1,0 +1,249 @@
+package org.pocketsim.engine.run;
+
+import org.pocketsim.engine.component.ActionCounts;
+import org.pocketsim.engine.component.EnergyBreakdown;
+import org.pocketsim.engine.component.EnergyModel;
+import org.pocketsim.engine.decode.AnalyticExecutor;
+import org.pocketsim.engine.decode.Component;
+import org.pocketsim.engine.decode.DecodeLowering;
+import org.pocketsim.engine.decode.DesExecutor;
+import org.pocketsim.engine.decode.KernelKind;
+import org.pocketsim.engine.decode.Placement;
+import org.pocketsim.engine.decode.SocTiming;
+import org.pocketsim.engine.decode.TimingSpec;
+import org.pocketsim.engine.decode.TokenTime;
+import org.pocketsim.engine.decode.Traces;
+import org.pocketsim.engine.decode.WeightBits;
+import org.pocketsim.engine.decode.WeightPlan;
+import org.pocketsim.engine.decode.WorkGroup;
+import org.pocketsim.engine.decode.mlp.MlpContext;
+import org.pocketsim.engine.decode.mlp.MlpMethod;
+import org.pocketsim.engine.decode.mlp.PrefillReads;
+import org.pocketsim.engine.point.DecodeSpec;
+import org.pocketsim.engine.point.PointOutcome;
+import org.pocketsim.engine.result.Metrics;
+import org.pocketsim.hw.spec.Requester;
+import org.pocketsim.hw.spec.SocSpec;
+import org.pocketsim.workload.model.ModelSpec;
+
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One run of the decode pipeline on resolved specs: places the model, lowers every generated
+ * token into work groups (static reads, then the MLP method's hooks), times them (analytic or
+ * discrete-event), prices the counted actions, and times the prefill of the prompt. The MLP
+ * method is one field; nothing here depends on which method it is. Construction makes every
+ * check (formats, placement, cache sizes, traces); {@link #run()} then only simulates.
+ * Deterministic; allocates nothing per token.
+ */
+public final class DecodeRun {
+
+    private final SocSpec soc;
+    private final ModelSpec model;
+    private final DecodeSpec run;
+    private final DecodeLowering lowering;
+    private final Map<KernelKind, Requester> kernelUnits = new EnumMap<>(KernelKind.class);
+    /** Whether kernel kinds run on different units: then each kind's static reads are a group of its own. */
+    private final boolean splitUnits;
+    private final Requester prefillUnit;
+    private final MlpMethod mlp;
+    private final Placement placement;
+    private final long cacheBytes;
+    private final long cacheFootprintBytes;
+    private final long seed;
+
+    /**
+     * @param traces the experiment's checked traces
+     * @param seed   the point's seed (random cache admission)
+     */
+    public DecodeRun(SocSpec soc, ModelSpec model, DecodeSpec run, Traces traces, long seed) {
+        this.soc = soc;
+        this.model = model;
+        this.run = run;
+        this.seed = seed;
+        WeightPlan plan = WeightPlan.of(run.weights(), run.lmHeadWeights(), model.layers());
+        this.lowering = new DecodeLowering(model, plan, WeightBits.of(run.kv()));
+        for (KernelKind kind : KernelKind.values()) {
+            Requester unit = run.executor().kernels().get(kind.key());
+            if (unit == null) unit = run.executor().decode() != null ? run.executor().decode() : soc.execution().unitFor(kind.key());
+            kernelUnits.put(kind, unit);
+        }
+        this.splitUnits = new java.util.HashSet<>(kernelUnits.values()).size() > 1;
+        this.prefillUnit = run.executor().prefill() != null ? run.executor().prefill() : soc.execution().unitFor("prefill");
+        RunChecks.computeFormat(soc, run, kernelUnits.values(), prefillUnit);
+        this.mlp = RunChecks.underMlp(() -> run.mlp().bind(new MlpContext(model, plan, lowering, run.generate(), traces)));
+        long weightBytes = lowering.staticFootprintBytes() - mlp.flashStaticBytes() + mlp.residentBytes();
+        long perTokenWeights = lowering.weightBytesPerToken() - lowering.denseMlpBytes() + mlp.residentBytes() - mlp.hookedPerTokenBytes();
+        long budget = run.placement().dramBudget() == null ? Long.MAX_VALUE : run.placement().dramBudget().bytes();
+        this.placement = Placement.plan(weightBytes, perTokenWeights, lowering.kvBytes(lowering.attendedTokens(maxKvTokens())),
+                soc.dram().available().bytes(), budget, run.placement().allowStreaming());
+        this.cacheBytes = cacheBytes();
+        this.cacheFootprintBytes = RunChecks.underMlp(() -> mlp.cacheFootprintBytes(cacheBytes));
+    }
+
+    private int maxKvTokens() {
+        return run.kvWindow() != null ? run.kvWindow() : run.prompt() + run.generate();
+    }
+
+    /** The DRAM left for caches after static layers, KV and the run's weight budget. */
+    private long cacheBytes() {
+        long left = Math.max(0, soc.dram().available().bytes() - placement.dramFootprintBytes());
+        if (run.placement().dramBudget() != null) {
+            left = Math.min(left, Math.max(0, run.placement().dramBudget().bytes() - placement.residentWeightBytes()));
+        }
+        return left;
+    }
+
+    /** The MLP method's traces, for provenance and stored-result keys. */
+    public MlpMethod mlp() {
+        return mlp;
+    }
+
+    /** Runs the generation and returns what it measured. */
+    public PointOutcome run() {
+        try (MlpMethod method = mlp) {
+            method.open(cacheBytes, seed);
+            Map<String, Double> metrics = generate();
+            Map<String, List<Double>> series = new LinkedHashMap<>();
+            method.addMetrics(metrics, series);
+            metrics.put(Metrics.DRAM_FOOTPRINT_BYTES, (double) (placement.dramFootprintBytes() + cacheFootprintBytes));
+            return new PointOutcome(metrics, series);
+        }
+    }
+
+    private Map<String, Double> generate() {
+        SocTiming timing = new SocTiming(soc);
+        Map<Requester, AnalyticExecutor> analytic = new EnumMap<>(Requester.class);
+        for (Requester unit : kernelUnits.values()) {
+            analytic.computeIfAbsent(unit, u -> new AnalyticExecutor(timing, run.timing(), u, run.computeFormat()));
+        }
+        DesExecutor des = run.mode() == DecodeSpec.Mode.DES ? new DesExecutor(timing, run.timing(),
+                java.util.EnumSet.copyOf(kernelUnits.values()), run.computeFormat(), run.timing().coRunners()) : null;
+        WorkGroup[] groups = new WorkGroup[staticGroups() + mlp.hooksPerToken()];
+        for (int g = 0; g < groups.length; g++) groups[g] = new WorkGroup();
+        TokenTime token = new TokenTime();
+        TokenTime sum = new TokenTime();
+        long dramBytes = 0;
+        long flashBytes = 0;
+        long[] macsByUnit = new long[Requester.values().length];
+        long[] componentBytes = new long[Component.COUNT];
+        for (int t = 0; t < run.generate(); t++) {
+            token.reset();
+            int kvTokens = run.kvWindow() != null ? run.kvWindow() : run.prompt() + t;
+            for (WorkGroup group : groups) group.reset();
+            lowerToken(t, kvTokens, groups);
+            for (WorkGroup group : groups) {
+                if (des == null) analytic.get(group.unit).time(group, token);
+                dramBytes += group.dramBytes;
+                flashBytes += group.flashBytes;
+                macsByUnit[group.unit.ordinal()] += group.macs;
+                for (int c = 0; c < Component.COUNT; c++) componentBytes[c] += group.componentBytes[c];
+            }
+            if (des != null) des.time(groups, groups.length, token);
+            sum.add(token);
+        }
+        return collect(sum, dramBytes, flashBytes, macsByUnit, componentBytes);
+    }
+
+    /** Static groups per token: one, or one per kernel kind when the kinds run on different units. */
+    private int staticGroups() {
+        return splitUnits ? KernelKind.values().length : 1;
+    }
+
+    /**
+     * Lowers token {@code token} into {@code groups}: first what every token reads (split by kernel
+     * kind when the kinds run on different units), then the MLP method's hooks.
+     */
+    private void lowerToken(int token, int kvTokens, WorkGroup[] groups) {
+        WorkGroup attention = groups[0];
+        WorkGroup mlpGroup = splitUnits ? groups[KernelKind.MLP.ordinal()] : groups[0];
+        WorkGroup head = splitUnits ? groups[KernelKind.LM_HEAD.ordinal()] : groups[0];
+        attention.unit = kernelUnits.get(KernelKind.ATTENTION);
+        mlpGroup.unit = kernelUnits.get(KernelKind.MLP);
+        head.unit = kernelUnits.get(KernelKind.LM_HEAD);
+        if (!splitUnits) groups[0].unit = kernelUnits.get(KernelKind.MLP);
+        lowering.lowerStatic(kvTokens, attention, mlpGroup, head, mlp.hookedPerTokenBytes() == 0);
+        mlp.lowerResident(mlpGroup);
+        long streamed = placement.streamedBytesPerToken();
+        if (streamed > 0) {
+            mlpGroup.dramBytes -= streamed;
+            mlpGroup.componentBytes[Component.MLP.ordinal()] -= streamed;
+            mlpGroup.flash(Component.MLP, streamed, lowering.largestMatrixBytes(), false);
+        }
+        int hooks = mlp.hooksPerToken();
+        for (int d = 0; d < hooks; d++) {
+            WorkGroup group = groups[staticGroups() + d];
+            group.unit = kernelUnits.get(KernelKind.MLP);
+            mlp.lowerHook(d, token, group);
+        }
+    }
+
+    private Map<String, Double> collect(TokenTime sum, long dramBytes, long flashBytes, long[] macsByUnit, long[] componentBytes) {
+        int n = run.generate();
+        double seconds = sum.total() / n;
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put(Metrics.TOKENS_PER_SECOND, 1 / seconds);
+        m.put(Metrics.MS_PER_TOKEN, seconds * 1e3);
+        m.put(Metrics.MS_FLASH_IO, sum.flash / n * 1e3);
+        m.put(Metrics.MS_DRAM_IO, sum.dram / n * 1e3);
+        m.put(Metrics.MS_COMPUTE, sum.compute / n * 1e3);
+        m.put(Metrics.MS_STALL, sum.stall / n * 1e3);
+        if (run.prompt() > 0) {
+            double ttft = prefillSeconds();
+            m.put(Metrics.TTFT_MS, ttft * 1e3);
+            m.put(Metrics.PREFILL_TOKENS_PER_SECOND, run.prompt() / ttft);
+        }
+        m.put(Metrics.DRAM_FOOTPRINT_BYTES, (double) placement.dramFootprintBytes());
+        m.put(Metrics.DRAM_BYTES_PER_TOKEN, (double) dramBytes / n);
+        m.put(Metrics.FLASH_BYTES_PER_TOKEN, (double) flashBytes / n);
+        ActionCounts counts = new ActionCounts().addDramBytes(dramBytes).addFlashBytes(flashBytes)
+                .addElapsedPs(Math.round(sum.total() * 1e12));
+        if (macsByUnit[Requester.NPU.ordinal()] > 0) counts.addNpuMacs(run.computeFormat(), macsByUnit[Requester.NPU.ordinal()]);
+        if (macsByUnit[Requester.CPU.ordinal()] > 0) counts.addCpuMacs(run.computeFormat(), macsByUnit[Requester.CPU.ordinal()]);
+        EnergyBreakdown e = EnergyModel.fromSpec(soc).price(counts);
+        double pjToMjPerToken = 1e-9 / n;
+        m.put(Metrics.ENERGY_PER_TOKEN_MJ, e.totalPj() * pjToMjPerToken);
+        m.put(Metrics.ENERGY_DRAM_MJ, e.dramPj() * pjToMjPerToken);
+        m.put(Metrics.ENERGY_FLASH_MJ, e.flashPj() * pjToMjPerToken);
+        m.put(Metrics.ENERGY_COMPUTE_MJ, (e.npuMacPj() + e.cpuMacPj()) * pjToMjPerToken);
+        m.put(Metrics.ENERGY_STATIC_MJ, e.staticPj() * pjToMjPerToken);
+        for (Component c : Component.values()) {
+            if (componentBytes[c.ordinal()] > 0) m.put("bytesPerToken." + c.metricName(), (double) componentBytes[c.ordinal()] / n);
+        }
+        return m;
+    }
+
+    /**
+     * Time to first token: the prompt as matrix-matrix work on the prefill unit, in chunks of
+     * {@code prefillChunk} tokens. Each chunk reads every weight once: the static weights from
+     * DRAM (the streamed share from flash) and the MLP as its method says (resident and cached
+     * weights from DRAM, the rest from flash, see {@link PrefillReads}); MACs are the prompt
+     * length times the matrix MACs per token plus causal attention ({@code P(P+1)/2}
+     * cached-token products), spread evenly over the chunks; each chunk takes the larger of its
+     * I/O and compute time unless compute is ignored (or their sum when serial).
+     */
+    double prefillSeconds() {
+        SocTiming timing = new SocTiming(soc);
+        long p = run.prompt();
+        long chunks = (p + run.prefillChunk() - 1) / run.prefillChunk();
+        long streamed = placement.streamedBytesPerToken();
+        PrefillReads reads = mlp.prefill(cacheBytes);
+        long staticDram = lowering.weightBytesPerToken() - lowering.denseMlpBytes() - mlp.hookedPerTokenBytes() - streamed;
+        double flash = timing.flashSeconds(streamed, lowering.largestMatrixBytes(), false)
+                + timing.flashSeconds(reads.flashBytes(), reads.flashRequestBytes(), reads.flashRandom());
+        double dram = (staticDram + reads.dramBytes()) / timing.dramBytesPerSecond(prefillUnit);
+        double io = run.timing().concurrentIo() ? Math.max(flash, dram) : flash + dram;
+        if (run.timing().compute() == TimingSpec.Compute.IGNORE) return chunks * io;
+        double macs = p * (double) lowering.matrixMacsPerToken() + lowering.scoreMacsPerCachedToken() * (p * (p + 1) / 2.0);
+        double compute = macs / timing.macsPerSecond(prefillUnit, run.computeFormat(), SocTiming.Phase.PREFILL) / chunks;
+        return chunks * (run.timing().compute() == TimingSpec.Compute.SERIAL ? io + compute : Math.max(io, compute));
+    }
+
+    /** The unit that runs decode kernels of {@code kind}. */
+    public Requester unitOf(KernelKind kind) {
+        return kernelUnits.get(kind);
+    }
+}

@@ -1,0 +1,54 @@
+package org.pocketsim.engine.run;
+
+import org.pocketsim.engine.component.ActionCounts;
+import org.pocketsim.engine.component.EnergyModel;
+import org.pocketsim.engine.decode.SocTiming;
+import org.pocketsim.engine.point.DecodeSpec;
+import org.pocketsim.hw.config.FieldException;
+import org.pocketsim.hw.spec.Requester;
+import org.pocketsim.hw.spec.SocSpec;
+
+import java.util.Collection;
+import java.util.function.Supplier;
+
+/** Checks a decode run makes while it is prepared, so that a bad value fails before any point runs. */
+final class RunChecks {
+
+    private RunChecks() {
+    }
+
+    /** The compute format must have a MAC rate and an energy per MAC on every unit the run uses. */
+    static void computeFormat(SocSpec soc, DecodeSpec run, Collection<Requester> decodeUnits, Requester prefillUnit) {
+        SocTiming timing = new SocTiming(soc);
+        try {
+            for (Requester unit : decodeUnits) {
+                timing.macsPerSecond(unit, run.computeFormat(), SocTiming.Phase.DECODE);
+                price(soc, unit, run.computeFormat());
+            }
+            if (run.prompt() > 0) {
+                timing.macsPerSecond(prefillUnit, run.computeFormat(), SocTiming.Phase.PREFILL);
+                price(soc, prefillUnit, run.computeFormat());
+            }
+        } catch (FieldException e) {
+            throw new FieldException("computeFormat", e.problem());
+        } catch (IllegalArgumentException e) {
+            throw new FieldException("computeFormat", e.getMessage());
+        }
+    }
+
+    private static void price(SocSpec soc, Requester unit, String format) {
+        ActionCounts one = new ActionCounts();
+        if (unit == Requester.CPU) one.addCpuMacs(format, 1);
+        else one.addNpuMacs(format, 1);
+        EnergyModel.fromSpec(soc).price(one);
+    }
+
+    /** Runs {@code step} of the MLP method; its field errors are fields of {@code mlp}. */
+    static <T> T underMlp(Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (FieldException e) {
+            throw new FieldException("mlp." + e.field(), e.problem());
+        }
+    }
+}
