@@ -52,7 +52,7 @@ public record ModelSpec(String id, String name, String source, int hidden, int l
         Checks.required("norm", norm);
         Checks.required("attention", attention);
         Checks.required("published", published);
-        checkLayout(layers, attention, linearAttention, layout);
+        checkLayout(layers, linearAttention, layout);
         if (moe != null) checkDenseLayers(layers, moe);
         int denseLayers = 0;
         for (int l = 0; l < layers; l++) if (moe == null || moe.isDense(l)) denseLayers++;
@@ -64,7 +64,7 @@ public record ModelSpec(String id, String name, String source, int hidden, int l
         }
     }
 
-    private static void checkLayout(int layers, AttentionSpec attention, LinearAttentionSpec linear, LayerLayout layout) {
+    private static void checkLayout(int layers, LinearAttentionSpec linear, LayerLayout layout) {
         if (layout != null && layers % layout.pattern().size() != 0) throw new FieldException("layout.pattern",
                 "the pattern's " + layout.pattern().size() + " kinds must divide the " + layers + " layers");
         boolean hasLinear = layout != null && layout.has(LayerKind.LINEAR);
@@ -79,7 +79,7 @@ public record ModelSpec(String id, String name, String source, int hidden, int l
     private static void checkDenseLayers(int layers, MoeSpec moe) {
         if (moe.denseLayers() >= layers) throw new FieldException("moe.denseLayers",
                 moe.denseLayers() + " must be below layers " + layers);
-        java.util.List<Integer> listed = moe.denseLayerIndices();
+        List<Integer> listed = moe.denseLayerIndices();
         for (int i = 0; i < listed.size(); i++) {
             if (listed.get(i) >= layers) throw new FieldException("moe.denseLayerIndices[" + i + "]",
                     "layer " + listed.get(i) + " is outside 0.." + (layers - 1));
