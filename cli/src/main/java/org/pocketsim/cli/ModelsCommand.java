@@ -110,11 +110,11 @@ public final class ModelsCommand implements Runnable {
             out.printf("  hidden %d, layers %d, vocab %d, activation %s, norm %s, tied embeddings %s%n", m.hidden(), m.layers(),
                     m.vocab(), lower(m.activation()), lower(m.norm()), m.tiedEmbeddings());
             var a = m.attention();
-            out.printf("  attention %s: %d heads, %d KV heads, head dim %d%s%s, %d KV values per token per layer%n",
+            out.printf("  attention %s: %d heads, %d KV heads, head dim %d%s%s%s, %d KV values per token per %slayer%n",
                     lower(a.kind()), a.heads(), a.kvHeads(), a.headDim(),
                     a.slidingWindow() > 0 ? ", sliding window " + a.slidingWindow() : "",
                     a.mla() != null ? ", latent KV " + a.mla().kvLoraRank() + " + rope " + a.mla().qkRopeHeadDim() : "",
-                    a.kvValuesPerToken());
+                    a.outputGate() ? ", output gate" : "", a.kvValuesPerToken(), m.layout() == null ? "" : "full ");
             var linear = m.linearAttention();
             if (linear != null) {
                 out.printf("  linear attention %s: %d key heads, %d value heads, head dims %d/%d, conv %d; %d state values per layer%n",

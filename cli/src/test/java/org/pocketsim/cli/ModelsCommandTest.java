@@ -47,6 +47,20 @@ class ModelsCommandTest {
     }
 
     @Test
+    void showOfAHybridPrintsItsLayoutAndRecurrentState() {
+        assertThat(run("show", "qwen3-next-80b-a3b", "--seq-len", "4096")).isZero();
+        assertThat(out.toString())
+                .contains("head dim 256, output gate, 1024 KV values per token per full layer")
+                .contains("linear attention gated deltanet: 16 key heads, 32 value heads, head dims 128/128, conv 4;"
+                        + " 548864 state values per layer")
+                .contains("layout: pattern [linear, linear, linear, full]; full attention at layers 3, 7, 11,")
+                .contains("total 79,674,391,296")
+                // 12 full layers x 1024 values x 4096 tokens x 2 bytes = 96 MiB; 36 x 548,864 x 2 bytes = 37.7 MiB
+                .containsPattern("kv cache\\s+96.0")
+                .containsPattern("recurrent state\\s+37.7");
+    }
+
+    @Test
     void unknownModelIsOneLineAndExitCodeTwo() {
         assertThat(run("show", "gpt-9")).isEqualTo(2);
         assertThat(err.toString()).startsWith("pocketsim models show: unknown model 'gpt-9'").hasLineCount(1);
