@@ -3,10 +3,12 @@ package org.pocketsim.cli;
 import org.pocketsim.hw.config.ConfigException;
 import org.pocketsim.workload.model.Component;
 import org.pocketsim.workload.model.Footprint;
+import org.pocketsim.workload.model.LayerKind;
 import org.pocketsim.workload.model.ModelCatalog;
 import org.pocketsim.workload.model.ModelSpec;
 import org.pocketsim.workload.model.ParameterCounts;
 import org.pocketsim.workload.model.WeightPrecision;
+import org.pocketsim.workload.trace.TraceCompatibility;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,11 +53,17 @@ public final class ModelsCommand implements Runnable {
                 ParameterCounts c = m.parameterCounts();
                 String experts = m.isMoe() ? m.moe().experts() + " top-" + m.moe().topK() : "-";
                 out.printf(Locale.ROOT, "%-18s %-26s %6d %6d %-5s %-9s %7.2fB (%5.2f) %7.2fB (%5.2f)%n", id, m.name(),
-                        m.layers(), m.hidden(), m.attention().kind().name().toLowerCase(Locale.ROOT), experts,
+                        m.layers(), m.hidden(), attentionLabel(m), experts,
                         c.total() / 1e9, m.published().totalB(), c.active() / 1e9, m.published().activeB());
             }
             out.flush();
         }
+    }
+
+    /** Attention kind for the list: {@code gqa}, or {@code gqa+lin} for a hybrid with linear-attention layers. */
+    static String attentionLabel(ModelSpec m) {
+        String kind = m.attention().kind().name().toLowerCase(Locale.ROOT);
+        return m.linearAttention() == null ? kind : kind + "+lin";
     }
 
     /** {@code models show ID}: dimensions, counts per component, footprints at fp16 and int4-g128. */
@@ -102,13 +110,22 @@ public final class ModelsCommand implements Runnable {
             out.printf("  hidden %d, layers %d, vocab %d, activation %s, norm %s, tied embeddings %s%n", m.hidden(), m.layers(),
                     m.vocab(), lower(m.activation()), lower(m.norm()), m.tiedEmbeddings());
             var a = m.attention();
-            out.printf("  attention %s: %d heads, %d KV heads, head dim %d%s%s, %d KV values per token per layer%n",
+            out.printf("  attention %s: %d heads, %d KV heads, head dim %d%s%s%s, %d KV values per token per %slayer%n",
                     lower(a.kind()), a.heads(), a.kvHeads(), a.headDim(),
                     a.slidingWindow() > 0 ? ", sliding window " + a.slidingWindow() : "",
                     a.mla() != null ? ", latent KV " + a.mla().kvLoraRank() + " + rope " + a.mla().qkRopeHeadDim() : "",
-                    a.kvValuesPerToken());
+                    a.outputGate() ? ", output gate" : "", a.kvValuesPerToken(), m.layout() == null ? "" : "full ");
+            var linear = m.linearAttention();
+            if (linear != null) {
+                out.printf("  linear attention %s: %d key heads, %d value heads, head dims %d/%d, conv %d; %d state values per layer%n",
+                        lower(linear.kind()), linear.keyHeads(), linear.valueHeads(), linear.keyHeadDim(), linear.valueHeadDim(),
+                        linear.convKernel(), linear.stateValues());
+                out.printf("  layout: pattern %s; full attention at layers %s%n", m.layout().pattern().stream().map(ModelSummary::lower)
+                        .collect(java.util.stream.Collectors.joining(", ", "[", "]")),
+                        TraceCompatibility.layerRanges(m.layersOf(LayerKind.FULL)));
+            }
             if (m.intermediate() > 0) out.printf("  dense MLP width %d%s%n", m.intermediate(),
-                    m.isMoe() ? " (first " + m.moe().denseLayers() + " layers)" : "");
+                    m.isMoe() ? " (layers " + TraceCompatibility.layerRanges(denseLayers(m)) + ")" : "");
             if (m.isMoe()) {
                 var e = m.moe();
                 out.printf("  MoE: %d routed experts of width %d, top-%d; %d shared of width %d%s%n", e.experts(),
@@ -134,7 +151,15 @@ public final class ModelsCommand implements Runnable {
             out.println();
             out.printf(Locale.ROOT, "  %-16s %16s %14.1f  (%d tokens at %s bits per value)%n", "kv cache", "",
                     f[0].kvCacheBytes() / 1048576.0, seqLen, kvBits);
+            if (f[0].recurrentStateBytes() > 0) out.printf(Locale.ROOT, "  %-16s %16s %14.1f  (fixed, at %s bits per value)%n",
+                    "recurrent state", "", f[0].recurrentStateBytes() / 1048576.0, kvBits);
             out.flush();
+        }
+
+        private static java.util.List<Integer> denseLayers(ModelSpec m) {
+            java.util.List<Integer> out = new java.util.ArrayList<>();
+            for (int l = 0; l < m.layers(); l++) if (!m.isMoeLayer(l)) out.add(l);
+            return out;
         }
 
         private static String lower(Enum<?> e) {

@@ -4,6 +4,7 @@ import org.pocketsim.workload.importer.ImportSpec;
 import org.pocketsim.workload.importer.ImportedTrace;
 import org.pocketsim.workload.importer.TraceImporter;
 import org.pocketsim.workload.model.ModelCatalog;
+import org.pocketsim.workload.model.ModelSpec;
 import org.pocketsim.workload.trace.TraceShape;
 import org.pocketsim.workload.trace.TraceWriter;
 import picocli.CommandLine.Command;
@@ -31,8 +32,10 @@ public final class TraceImportCommand implements Callable<Integer> {
     @Option(names = "--format", required = true, description = "expert-ids-jsonl | router-logits-jsonl")
     String format;
 
-    @Option(names = "--model", required = true,
-            description = "model id; a preset id (pocketsim models) also fills the dimensions below")
+    @Option(names = "--model", required = true, paramLabel = "ID|FILE",
+            description = "model preset id (pocketsim models list) or model YAML file: fills the dimensions below and maps "
+                    + "the file's layer lists onto the model's MoE layers in order; any other id names a model without "
+                    + "preset (lists map to layers 0, 1, 2, ...)")
     String model;
 
     @Option(names = "--layers", description = "layers of the model (default: preset, else highest layer in the file + 1)")
@@ -79,9 +82,10 @@ public final class TraceImportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         return CommandErrors.run(spec.commandLine().getErr(), () -> {
+            ImportSpec importSpec = spec();
             if (!Files.isRegularFile(in)) throw new IllegalArgumentException(in + ": no such file");
             TraceImporter importer = TraceImporter.forFormat(format);
-            List<ImportedTrace> traces = importer.read(in, spec());
+            List<ImportedTrace> traces = importer.read(in, importSpec);
             if (traces.size() == 1) {
                 write(stdout, traces.get(0), out);
             } else {
@@ -103,15 +107,20 @@ public final class TraceImportCommand implements Callable<Integer> {
         int h = hidden;
         int i = intermediate;
         int e = experts;
-        if (ModelCatalog.ids().contains(model)) {
-            TraceShape preset = TraceShape.of(ModelCatalog.load(model));
-            l = l > 0 ? l : preset.layers();
-            h = h > 0 ? h : preset.hidden();
-            i = i > 0 ? i : preset.intermediate();
-            e = e > 0 ? e : preset.experts();
+        String id = model;
+        List<Integer> moeLayers = null;
+        if (ModelCatalog.ids().contains(model) || ModelCatalog.looksLikePath(model)) {
+            ModelSpec m = ModelCatalog.resolve(model);
+            TraceShape known = TraceShape.of(m);
+            l = l > 0 ? l : known.layers();
+            h = h > 0 ? h : known.hidden();
+            i = i > 0 ? i : known.intermediate();
+            e = e > 0 ? e : known.experts();
+            id = m.id();
+            moeLayers = m.moeLayers();
         }
         String o = origin != null ? origin : in.getFileName().toString();
-        return new ImportSpec(model, l, h, i, e, layerIndex, o, licence, prompt, sampling, temperature);
+        return new ImportSpec(id, l, h, i, e, layerIndex, o, licence, prompt, sampling, temperature, moeLayers);
     }
 
     private static void write(PrintWriter stdout, ImportedTrace t, Path dir) {

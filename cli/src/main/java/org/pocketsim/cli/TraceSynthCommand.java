@@ -130,7 +130,7 @@ public final class TraceSynthCommand implements Callable<Integer> {
             if (experts != null) {
                 routing = RoutingCalibration.fromTrace(m, experts, seed, origin);
                 reference = new RoutingStats[m.layers()];
-                for (int i = 0; i < experts.length; i++) reference[m.moe().denseLayers() + i] = RoutingStats.of(experts[i], m.moe().experts());
+                for (int i = 0; i < experts.length; i++) reference[m.moeLayers().get(i)] = RoutingStats.of(experts[i], m.moe().experts());
             }
         }
         double c = channelPersistence != null ? channelPersistence

@@ -24,7 +24,7 @@ class ModelsCommandTest {
         assertThat(run("list")).isZero();
         assertThat(out.toString()).contains("phi3-medium-4k", "qwen3-30b-a3b", "opt-6.7b", "llama3.1-8b")
                 .contains("13.96B (13.96)").contains("46.70B (46.70)").contains("12.88B (12.90)");
-        assertThat(out.toString().lines().count()).isEqualTo(15);
+        assertThat(out.toString().lines().count()).isEqualTo(16);
     }
 
     @Test
@@ -44,6 +44,20 @@ class ModelsCommandTest {
         assertThat(run("show", "deepseek-v2-lite")).isZero();
         assertThat(out.toString()).contains("latent KV 512 + rope 64, 576 KV values per token per layer")
                 .contains("64 routed experts of width 1408, top-6; 2 shared of width 1408");
+    }
+
+    @Test
+    void showOfAHybridPrintsItsLayoutAndRecurrentState() {
+        assertThat(run("show", "qwen3-next-80b-a3b", "--seq-len", "4096")).isZero();
+        assertThat(out.toString())
+                .contains("head dim 256, output gate, 1024 KV values per token per full layer")
+                .contains("linear attention gated deltanet: 16 key heads, 32 value heads, head dims 128/128, conv 4;"
+                        + " 548864 state values per layer")
+                .contains("layout: pattern [linear, linear, linear, full]; full attention at layers 3, 7, 11,")
+                .contains("total 79,674,391,296")
+                // 12 full layers x 1024 values x 4096 tokens x 2 bytes = 96 MiB; 36 x 548,864 x 2 bytes = 37.7 MiB
+                .containsPattern("kv cache\\s+96.0")
+                .containsPattern("recurrent state\\s+37.7");
     }
 
     @Test

@@ -2,7 +2,7 @@ package org.pocketsim.engine.decode;
 
 /** Parts of a model whose bytes and MACs the pipeline accounts separately. */
 public enum Component {
-    EMBEDDING, ATTENTION, KV_CACHE, NORMS, MLP, EXPERTS, ROUTER, LM_HEAD;
+    EMBEDDING, ATTENTION, KV_CACHE, NORMS, MLP, EXPERTS, ROUTER, LM_HEAD, RECURRENT_STATE;
 
     public static final int COUNT = values().length;
 

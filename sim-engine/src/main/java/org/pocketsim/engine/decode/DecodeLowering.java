@@ -2,6 +2,7 @@ package org.pocketsim.engine.decode;
 
 import org.pocketsim.workload.model.AttentionSpec;
 import org.pocketsim.workload.model.FfnShapes;
+import org.pocketsim.workload.model.LayerKind;
 import org.pocketsim.workload.model.LayerShapes;
 import org.pocketsim.workload.model.MatrixShape;
 import org.pocketsim.workload.model.ModelSpec;
@@ -9,15 +10,21 @@ import org.pocketsim.workload.model.MoeLayerShapes;
 
 /**
  * Lowers one generated token of a {@link ModelSpec} into bytes and MACs per component:
- * attention projections, the KV cache read at the current length, the MLP (dense, sparse, or
- * the chosen and shared experts of MoE layers with dense first layers), norms, one embedding
- * row and the LM head. Everything that does not depend on the token is computed once here, so
- * lowering a token is a handful of additions and allocates nothing.
+ * attention projections, the KV cache read at the current length, the recurrent state of
+ * linear-attention layers, the MLP (dense, sparse, or the chosen and shared experts of MoE
+ * layers, with dense layers wherever the model puts them), norms, one embedding row and the LM
+ * head. Everything that does not depend on the token is computed once here, so lowering a
+ * token is a handful of additions and allocates nothing.
  *
  * <p>Accounting: a matrix of {@code p} weights costs {@code p * bits / 8} bytes and {@code p}
  * MACs per token; attention over {@code n} cached tokens costs {@code n * heads * headDim * 2}
- * MACs (scores and weighted values; for MLA the latent width replaces {@code headDim});
- * norms read their fp16 weight vectors; activations stay on chip and are not counted.
+ * MACs per full-attention layer (scores and weighted values; for MLA the latent width replaces
+ * {@code headDim}); norms read their fp16 weight vectors; activations stay on chip and are not
+ * counted. A linear-attention layer (see {@link org.pocketsim.workload.model.LinearAttentionSpec})
+ * has no KV cache: per token it reads its projections and its fp16 vectors (conv taps, decay
+ * vectors, gated norm), reads and writes its whole recurrent state, and spends a constant number
+ * of MACs on its convolution and state update (counted with attention); so its cost does not
+ * grow with the sequence.
  */
 public final class DecodeLowering {
 
@@ -44,17 +51,33 @@ public final class DecodeLowering {
     private final long lmHeadMacs;
     private final long kvValuesPerTokenAllLayers;
     private final long scoreMacsPerCachedToken;
+    private final long recurrentStateBytes;
 
+    /** As {@link #DecodeLowering(ModelSpec, WeightPlan, double, double)} with the state at the KV cache's precision (assumed). */
     public DecodeLowering(ModelSpec model, WeightPlan plan, double kvBitsPerValue) {
+        this(model, plan, kvBitsPerValue, kvBitsPerValue);
+    }
+
+    /**
+     * @param stateBitsPerValue bits per value of the recurrent state of linear-attention layers
+     *                          (no effect on models without them)
+     */
+    public DecodeLowering(ModelSpec model, WeightPlan plan, double kvBitsPerValue, double stateBitsPerValue) {
         this.model = model;
         this.kvBitsPerValue = kvBitsPerValue;
         long kvValues = 0;
+        long stateValues = 0;
         for (int layer = 0; layer < model.layers(); layer++) {
             LayerShapes shapes = model.layerShapes(layer);
             for (MatrixShape m : shapes.attentionProjections()) {
                 largestMatrixBytes = Math.max(largestMatrixBytes, bytes(m.params(), plan.bits(layer, m.name())));
                 attentionBytes += bytes(m.params(), plan.bits(layer, m.name()));
                 attentionMacs += m.params();
+            }
+            if (shapes.kind() == LayerKind.LINEAR) {
+                attentionBytes += model.linearAttention().vectorParams(model.norm()) * NORM_BYTES_PER_VALUE;
+                attentionMacs += shapes.mixerMacsPerToken();
+                stateValues += shapes.stateValues();
             }
             if (shapes.isMoe()) {
                 addMoe(shapes.moe(), layer, plan);
@@ -65,9 +88,10 @@ public final class DecodeLowering {
             kvValues += shapes.kvValuesPerToken();
         }
         kvValuesPerTokenAllLayers = kvValues;
+        recurrentStateBytes = bytes(stateValues, stateBitsPerValue);
         AttentionSpec a = model.attention();
         int scoreWidth = a.kind() == org.pocketsim.workload.model.AttentionKind.MLA ? a.mla().kvValuesPerToken() : a.headDim();
-        scoreMacsPerCachedToken = (long) model.layers() * a.heads() * scoreWidth * 2;
+        scoreMacsPerCachedToken = (long) model.layersOf(LayerKind.FULL).size() * a.heads() * scoreWidth * 2;
         normBytes = (2L * model.layers() + 1) * model.hidden() * NORM_BYTES_PER_VALUE;
         embeddingRowBytes = bytes(model.hidden(), plan.embeddingBits());
         embeddingTableBytes = bytes((long) model.vocab() * model.hidden(), plan.embeddingBits());
@@ -102,9 +126,10 @@ public final class DecodeLowering {
     }
 
     /**
-     * Adds to {@code into} (as DRAM reads) what one token reads besides the dense MLP: attention
-     * projections, the KV cache of {@code kvTokens} cached tokens (at most a sliding window), norms, one embedding row, the
-     * LM head, and for MoE layers the router plus the chosen and shared experts.
+     * Adds to {@code into} (as DRAM traffic) what one token reads besides the dense MLP: attention
+     * projections, the KV cache of {@code kvTokens} cached tokens (at most a sliding window), the
+     * recurrent state of linear-attention layers (read and written back: twice its bytes), norms,
+     * one embedding row, the LM head, and for MoE layers the router plus the chosen and shared experts.
      */
     public void lowerStatic(int kvTokens, WorkGroup into) {
         lowerStatic(kvTokens, into, into, into, true);
@@ -118,6 +143,7 @@ public final class DecodeLowering {
         int attended = attendedTokens(kvTokens);
         attention.dram(Component.ATTENTION, attentionBytes, attentionMacs + attended * scoreMacsPerCachedToken);
         attention.dram(Component.KV_CACHE, kvBytes(attended), 0);
+        if (recurrentStateBytes > 0) attention.dram(Component.RECURRENT_STATE, 2 * recurrentStateBytes, 0);
         attention.dram(Component.NORMS, normBytes, 0);
         head.dram(Component.EMBEDDING, embeddingRowBytes, 0);
         head.dram(Component.LM_HEAD, lmHeadBytes, lmHeadMacs);
@@ -134,9 +160,17 @@ public final class DecodeLowering {
         return window > 0 ? Math.min(kvTokens, window) : kvTokens;
     }
 
-    /** Bytes of the KV cache holding {@code tokens} tokens. */
+    /** Bytes of the KV cache holding {@code tokens} tokens: full-attention layers only. */
     public long kvBytes(long tokens) {
         return bytes(tokens * kvValuesPerTokenAllLayers, kvBitsPerValue);
+    }
+
+    /**
+     * Bytes of the recurrent state of all linear-attention layers (0 without them): fixed for the
+     * whole sequence, read and written every token, resident in DRAM.
+     */
+    public long recurrentStateBytes() {
+        return recurrentStateBytes;
     }
 
     /** Bytes of every routed expert of every MoE layer (0 for dense models). */
@@ -165,11 +199,14 @@ public final class DecodeLowering {
 
     /**
      * DRAM footprint of everything but the dense MLP and the KV cache: the whole embedding table,
-     * attention, norms, LM head (unless tied), routers and every expert.
+     * attention, norms, LM head (unless tied), routers, every expert, and the recurrent state of
+     * linear-attention layers ({@link #recurrentStateBytes()}, included so that callers that size
+     * DRAM from this figure and the KV cache count it).
      */
     public long staticFootprintBytes() {
         long head = model.tiedEmbeddings() ? 0 : lmHeadBytes;
-        return embeddingTableBytes + attentionBytes + normBytes + head + routerBytes + sharedExpertBytes + allRoutedBytes;
+        return embeddingTableBytes + attentionBytes + normBytes + head + routerBytes + sharedExpertBytes + allRoutedBytes
+                + recurrentStateBytes;
     }
 
     /** Weight bytes one token reads (no KV): attention, norms, embedding row, LM head, chosen experts, dense MLP. */
@@ -183,7 +220,7 @@ public final class DecodeLowering {
         return attentionMacs + lmHeadMacs + routerMacs + sharedExpertMacs + chosenRoutedMacs + denseMlpMacs;
     }
 
-    /** MACs of attention scores per cached token (all layers). */
+    /** MACs of attention scores per cached token (all full-attention layers). */
     public long scoreMacsPerCachedToken() {
         return scoreMacsPerCachedToken;
     }

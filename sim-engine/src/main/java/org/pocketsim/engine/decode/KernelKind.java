@@ -5,7 +5,7 @@ package org.pocketsim.engine.decode;
  * ({@code executor.kernels}) may place on the CPU or the NPU, with the components each one reads.
  */
 public enum KernelKind {
-    /** Attention projections, the KV cache and the norms. */
+    /** Attention projections, the KV cache, the recurrent state of linear-attention layers and the norms. */
     ATTENTION("attention"),
     /** Dense MLP, experts and routers. */
     MLP("mlp"),
@@ -26,7 +26,7 @@ public enum KernelKind {
     /** The kind whose kernel reads component {@code c}. */
     public static KernelKind of(Component c) {
         return switch (c) {
-            case ATTENTION, KV_CACHE, NORMS -> ATTENTION;
+            case ATTENTION, KV_CACHE, RECURRENT_STATE, NORMS -> ATTENTION;
             case MLP, EXPERTS, ROUTER -> MLP;
             case EMBEDDING, LM_HEAD -> LM_HEAD;
         };

@@ -48,6 +48,34 @@ class DecodeLoweringTest {
     }
 
     @Test
+    void hybridModelCachesKvOnlyInFullLayersAndReadsAndWritesAFixedStateInLinearLayers() {
+        ModelSpec next = ModelCatalog.load("qwen3-next-80b-a3b"); // 12 gated-attention + 36 Gated DeltaNet layers
+        DecodeLowering lowering = new DecodeLowering(next, WeightPlan.of("int4", null, 48), 16);
+        WorkGroup shorter = new WorkGroup();
+        lowering.lowerStatic(100, shorter);
+        WorkGroup longer = new WorkGroup();
+        lowering.lowerStatic(200, longer);
+        long state = 36L * (32 * 128 * 128 + 8192 * 3) * 2;           // per layer: 32 heads x 128 x 128 + 3 conv inputs x 8192, fp16
+        assertThat(lowering.recurrentStateBytes()).isEqualTo(state);
+        assertThat(shorter.componentBytes[Component.RECURRENT_STATE.ordinal()]).isEqualTo(2 * state); // read and written
+        assertThat(longer.componentBytes[Component.RECURRENT_STATE.ordinal()]).isEqualTo(2 * state);
+        assertThat(shorter.componentBytes[Component.KV_CACHE.ordinal()]).isEqualTo(100L * 12 * 2 * 2 * 256 * 2);
+        assertThat(lowering.kvBytes(100)).isEqualTo(100L * 12 * 2 * 2 * 256 * 2);
+        // only the 12 full layers attend: 16 heads x 256 x 2 MACs per cached token each
+        assertThat(longer.macs - shorter.macs).isEqualTo(100L * 12 * 16 * 256 * 2);
+        assertThat(lowering.scoreMacsPerCachedToken()).isEqualTo(12L * 16 * 256 * 2);
+        long deltaNetMixer = 8192L * 4 + 4L * 32 * 128 * 128;          // conv taps + delta-rule update per token
+        long projections = 36L * (2048L * 12288 + 2048L * 64 + 4096L * 2048) + 12L * (2048L * 8192 + 2 * 2048L * 512 + 4096L * 2048);
+        long moe = 48L * (512 * 2048 + 2048) + 48L * 3 * 2048 * 512 + 48L * 10 * 3 * 2048 * 512; // routers+gates, shared, top-10
+        assertThat(lowering.matrixMacsPerToken()).isEqualTo(projections + 36 * deltaNetMixer + 151_936L * 2048 + moe);
+        assertThat(shorter.macs).isEqualTo(lowering.matrixMacsPerToken() + 100L * lowering.scoreMacsPerCachedToken());
+        assertThat(lowering.staticFootprintBytes()).isGreaterThan(state);
+        DecodeLowering fp32State = new DecodeLowering(next, WeightPlan.of("int4", null, 48), 16, 32);
+        assertThat(fp32State.recurrentStateBytes()).isEqualTo(2 * state);
+        assertThat(new DecodeLowering(llama2, WeightPlan.of("int4", null, 32), 16).recurrentStateBytes()).isZero();
+    }
+
+    @Test
     void placementKeepsWhatFitsAndStreamsOrRejectsTheRest() {
         Placement fits = Placement.plan(100, 80, 10, 200, Long.MAX_VALUE, false);
         assertThat(fits.streamedBytesPerToken()).isZero();

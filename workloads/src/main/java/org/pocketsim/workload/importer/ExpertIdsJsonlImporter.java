@@ -6,14 +6,15 @@ import org.pocketsim.workload.trace.TraceInfo;
 import org.pocketsim.workload.trace.TraceShape;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Imports JSONL of chosen expert ids per token and layer, one token per line:
  * {@code {"tok": n, "layers": [[id, ...] per layer]}} (the OLMoE trace of sqliteai/warp).
  * {@code tok} must count up by one; every row must hold top-k distinct ids below the expert
- * count, which the data cannot tell and the spec must give.
+ * count, which the data cannot tell and the spec must give. The i-th list of a line belongs to
+ * the model layer {@link ImportSpec#modelLayers} gives (the model's i-th MoE layer when the
+ * model is known); the trace stores it under that layer's number.
  */
 public final class ExpertIdsJsonlImporter implements TraceImporter {
 
@@ -30,6 +31,7 @@ public final class ExpertIdsJsonlImporter implements TraceImporter {
         int fileLayers = -1;
         int topK = -1;
         int[][] ids = null;
+        List<Integer> modelLayers = null;
         int firstTok = 0;
         for (int t = 0; t < tokens; t++) {
             JsonLines.Line line = lines.get(t);
@@ -40,6 +42,7 @@ public final class ExpertIdsJsonlImporter implements TraceImporter {
             if (fileLayers < 0) {
                 fileLayers = layers.size();
                 if (fileLayers == 0) throw JsonLines.error(in, line.number(), "layers is empty");
+                modelLayers = spec.modelLayers(in, line.number(), fileLayers);
                 topK = layers.get(0).size();
                 ids = new int[fileLayers][];
                 for (int l = 0; l < fileLayers; l++) ids[l] = new int[tokens * topK];
@@ -49,8 +52,6 @@ public final class ExpertIdsJsonlImporter implements TraceImporter {
             }
             for (int l = 0; l < fileLayers; l++) readRow(in, line.number(), layers.get(l), l, topK, spec.experts(), ids[l], t * topK);
         }
-        List<Integer> modelLayers = new ArrayList<>();
-        for (int l = 0; l < fileLayers; l++) modelLayers.add(spec.modelLayer(l));
         TraceShape shape = ImportShapes.shape(spec, modelLayers, spec.experts(), topK);
         InMemoryTrace trace = new InMemoryTrace(ImportShapes.info(spec, TraceInfo.SourceKind.IMPORTED, tokens, modelLayers, null), shape);
         for (int l = 0; l < fileLayers; l++) trace.putExperts(modelLayers.get(l), ids[l]);

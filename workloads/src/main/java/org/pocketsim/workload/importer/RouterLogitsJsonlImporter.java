@@ -19,7 +19,8 @@ import java.util.Map;
  * becomes one trace (in order of first appearance), with {@code router_logits} [T, E] and the
  * model's top-1 choice as {@code experts} [T, 1]. Steps must count up from 0 within an article.
  * Token ids are not stored: {@code input_token_id} is the decoder input of a step, not the
- * token the step generated (see docs/traces.md).
+ * token the step generated (see docs/traces.md). {@code moe_layer} counts the file's MoE layers
+ * from 0; {@link ImportSpec#modelLayers} maps them onto model layers.
  */
 public final class RouterLogitsJsonlImporter implements TraceImporter {
 
@@ -37,6 +38,7 @@ public final class RouterLogitsJsonlImporter implements TraceImporter {
     public List<ImportedTrace> read(Path in, ImportSpec spec) {
         Map<String, Sequence> sequences = new LinkedHashMap<>();
         int fileLayers = -1;
+        List<Integer> modelLayers = null;
         int experts = spec.experts();
         for (JsonLines.Line line : JsonLines.read(in)) {
             JsonNode idNode = line.node().get("article_id");
@@ -49,8 +51,12 @@ public final class RouterLogitsJsonlImporter implements TraceImporter {
                 throw JsonLines.error(in, line.number(), "step " + step + " of article " + idNode.asText() + ", expected " + seq.logits.size());
             }
             JsonNode layers = JsonLines.arrayField(in, line.number(), line.node(), "layers");
-            if (fileLayers < 0) fileLayers = layers.size();
-            if (layers.size() != fileLayers || fileLayers == 0) {
+            if (fileLayers < 0) {
+                fileLayers = layers.size();
+                if (fileLayers == 0) throw JsonLines.error(in, line.number(), "layers is empty");
+                modelLayers = spec.modelLayers(in, line.number(), fileLayers);
+            }
+            if (layers.size() != fileLayers) {
                 throw JsonLines.error(in, line.number(), "holds " + layers.size() + " layers, the first line " + fileLayers);
             }
             float[][] stepLogits = new float[fileLayers][];
@@ -81,8 +87,6 @@ public final class RouterLogitsJsonlImporter implements TraceImporter {
             seq.logits.add(stepLogits);
             seq.top1.add(stepTop1);
         }
-        List<Integer> modelLayers = new ArrayList<>();
-        for (int l = 0; l < fileLayers; l++) modelLayers.add(spec.modelLayer(l));
         TraceShape shape = ImportShapes.shape(spec, modelLayers, experts, 1);
         List<ImportedTrace> out = new ArrayList<>();
         for (Map.Entry<String, Sequence> e : sequences.entrySet()) {

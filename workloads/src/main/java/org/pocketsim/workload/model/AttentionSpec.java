@@ -14,11 +14,15 @@ import org.pocketsim.hw.config.ConfigOptional;
  * @param outBias       whether the output projection carries a bias (OPT, Phi-3.5-MoE)
  * @param qkNorm        QK-norm, if any
  * @param mla           latent-attention dimensions, present exactly when kind is MLA (left out otherwise)
+ * @param outputGate    whether the query projection also yields a sigmoid gate per output value, doubling
+ *                      its width (Qwen3-Next's gated attention); optional, default false
  */
 public record AttentionSpec(AttentionKind kind, int heads, int kvHeads, int headDim, int slidingWindow,
-                            boolean qkvBias, boolean outBias, QkNorm qkNorm, @ConfigOptional MlaSpec mla) {
+                            boolean qkvBias, boolean outBias, QkNorm qkNorm, @ConfigOptional MlaSpec mla,
+                            @ConfigOptional Boolean outputGate) {
 
     public AttentionSpec {
+        outputGate = Boolean.TRUE.equals(outputGate);
         Checks.required("attention.kind", kind);
         Checks.required("attention.qkNorm", qkNorm);
         Checks.positive("attention.heads", heads);
@@ -43,6 +47,9 @@ public record AttentionSpec(AttentionKind kind, int heads, int kvHeads, int head
         }
         if (kind != AttentionKind.MLA && mla != null) {
             throw new IllegalArgumentException("attention.mla is only allowed with kind mla");
+        }
+        if (outputGate && kind == AttentionKind.MLA) {
+            throw new IllegalArgumentException("attention.outputGate is not modelled for kind mla");
         }
     }
 

@@ -5,16 +5,19 @@ import java.util.Map;
 
 /**
  * Memory footprint of a model in bytes per component, at one weight precision (applied to the
- * matrices; vectors, routers and gates stay at 16 bits) plus the KV cache of one sequence.
+ * matrices; vectors, routers and gates stay at 16 bits) plus the KV cache and recurrent state
+ * of one sequence.
  *
- * @param precision    weight precision the matrices are stored at
- * @param seqLen       tokens in the KV cache (capped at the sliding window when the model has one)
- * @param kvBits       bits per cached KV value
- * @param weightBytes  bytes per component
- * @param kvCacheBytes bytes of the KV cache over all layers
+ * @param precision           weight precision the matrices are stored at
+ * @param seqLen              tokens in the KV cache (capped at the sliding window when the model has one)
+ * @param kvBits              bits per cached KV value, and per recurrent-state value (assumed: no preset
+ *                            states a separate state precision)
+ * @param weightBytes         bytes per component
+ * @param kvCacheBytes        bytes of the KV cache over the full-attention layers
+ * @param recurrentStateBytes bytes of the fixed recurrent state over the linear-attention layers
  */
 public record Footprint(WeightPrecision precision, int seqLen, double kvBits, Map<Component, Long> weightBytes,
-                        long kvCacheBytes) {
+                        long kvCacheBytes, long recurrentStateBytes) {
 
     /** Bits of the weights that quantisers leave unquantised (norms, biases, routers). */
     public static final int VECTOR_BITS = 16;
@@ -34,8 +37,15 @@ public record Footprint(WeightPrecision precision, int seqLen, double kvBits, Ma
         }
         int window = spec.attention().slidingWindow();
         long cachedTokens = window > 0 ? Math.min(seqLen, window) : seqLen;
-        long kvValues = (long) spec.layers() * spec.attention().kvValuesPerToken() * cachedTokens;
-        return new Footprint(precision, seqLen, kvBits, bytes, (long) Math.ceil(kvValues * kvBits / 8.0));
+        long kvValues = 0;
+        long stateValues = 0;
+        for (int l = 0; l < spec.layers(); l++) {
+            LayerShapes shapes = spec.layerShapes(l);
+            kvValues += shapes.kvValuesPerToken() * cachedTokens;
+            stateValues += shapes.stateValues();
+        }
+        return new Footprint(precision, seqLen, kvBits, bytes, (long) Math.ceil(kvValues * kvBits / 8.0),
+                (long) Math.ceil(stateValues * kvBits / 8.0));
     }
 
     /** Bytes of one component's weights. */
@@ -50,8 +60,8 @@ public record Footprint(WeightPrecision precision, int seqLen, double kvBits, Ma
         return sum;
     }
 
-    /** Weights plus KV cache. */
+    /** Weights plus KV cache plus recurrent state. */
     public long totalBytes() {
-        return weightTotalBytes() + kvCacheBytes;
+        return weightTotalBytes() + kvCacheBytes + recurrentStateBytes;
     }
 }

@@ -1,5 +1,7 @@
 package org.pocketsim.workload.model;
 
+import org.pocketsim.hw.config.ConfigException;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,16 +53,30 @@ public final class ModelCatalog {
         }
     }
 
-    /** A preset id, or else a path to a model YAML file. */
+    /**
+     * A preset id, or else a path to a model YAML file. A path (it names a directory or ends in
+     * {@code .yaml} or {@code .yml}) that is not a readable file is a {@link ConfigException}
+     * naming it; anything else that is not a preset is an unknown-model error listing the presets.
+     */
     public static ModelSpec resolve(String idOrPath) {
         if (ids().contains(idOrPath)) return load(idOrPath);
         Path p = Path.of(idOrPath);
-        if (!Files.isRegularFile(p)) return load(idOrPath);
+        if (!Files.isRegularFile(p)) {
+            if (looksLikePath(idOrPath)) throw new ConfigException(idOrPath, 0, 0, "",
+                    "no such model file (a model is a preset id, see 'pocketsim models list', or a model YAML file)");
+            return load(idOrPath);
+        }
         try (InputStream in = Files.newInputStream(p)) {
             return ModelSpecLoader.read(in, p.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(p + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Whether {@code idOrPath} is meant as a file: it has a directory part or a YAML extension. */
+    public static boolean looksLikePath(String idOrPath) {
+        return idOrPath.contains("/") || idOrPath.contains(java.io.File.separator) || idOrPath.endsWith(".yaml")
+                || idOrPath.endsWith(".yml");
     }
 
     private static InputStream open(String resource, String what) {

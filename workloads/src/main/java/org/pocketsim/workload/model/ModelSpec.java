@@ -1,6 +1,7 @@
 package org.pocketsim.workload.model;
 
 import org.pocketsim.hw.config.ConfigOptional;
+import org.pocketsim.hw.config.FieldException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,14 +24,18 @@ import java.util.List;
  * @param mlpBias            whether dense MLP projections carry biases (OPT)
  * @param lmHeadBias         whether the LM head carries a bias (Phi-3.5-MoE)
  * @param positionEmbeddings rows of a learned position-embedding table (OPT: 2050), 0 for RoPE models
- * @param attention          attention block
+ * @param attention          attention block of the {@code full} layers (all layers without a layout)
+ * @param linearAttention    linear-attention block of the {@code linear} layers; present exactly when the
+ *                           layout has linear layers
+ * @param layout             kind of each layer as a repeating pattern; left out when every layer is {@code full}
  * @param moe                mixture of experts; left out (null) for dense models
  * @param published          published parameter counts
  */
 public record ModelSpec(String id, String name, String source, int hidden, int layers, int vocab, int intermediate,
                         Activation activation, NormKind norm, boolean tiedEmbeddings, boolean mlpBias,
-                        boolean lmHeadBias, int positionEmbeddings, AttentionSpec attention, @ConfigOptional MoeSpec moe,
-                        PublishedCounts published) {
+                        boolean lmHeadBias, int positionEmbeddings, AttentionSpec attention,
+                        @ConfigOptional LinearAttentionSpec linearAttention, @ConfigOptional LayerLayout layout,
+                        @ConfigOptional MoeSpec moe, PublishedCounts published) {
 
     public ModelSpec {
         if (id == null || !id.matches("[a-z0-9][a-z0-9.\\-]*")) {
@@ -47,22 +52,69 @@ public record ModelSpec(String id, String name, String source, int hidden, int l
         Checks.required("norm", norm);
         Checks.required("attention", attention);
         Checks.required("published", published);
-        int denseLayers = moe == null ? layers : moe.denseLayers();
+        checkLayout(layers, linearAttention, layout);
+        if (moe != null) checkDenseLayers(layers, moe);
+        int denseLayers = 0;
+        for (int l = 0; l < layers; l++) if (moe == null || moe.isDense(l)) denseLayers++;
         if (denseLayers > 0 && intermediate == 0) {
             throw new IllegalArgumentException("intermediate must be positive when the model has dense MLP layers");
         }
         if (denseLayers == 0 && intermediate != 0) {
             throw new IllegalArgumentException("intermediate must be 0 when every layer is MoE, got " + intermediate);
         }
-        if (moe != null && moe.denseLayers() >= layers) {
-            throw new IllegalArgumentException("moe.denseLayers " + moe.denseLayers() + " must be below layers " + layers);
+    }
+
+    private static void checkLayout(int layers, LinearAttentionSpec linear, LayerLayout layout) {
+        if (layout != null && layers % layout.pattern().size() != 0) throw new FieldException("layout.pattern",
+                "the pattern's " + layout.pattern().size() + " kinds must divide the " + layers + " layers");
+        boolean hasLinear = layout != null && layout.has(LayerKind.LINEAR);
+        if (hasLinear && linear == null) throw new FieldException("layout.pattern",
+                "linear layers need a linearAttention block");
+        if (!hasLinear && linear != null) throw new FieldException("linearAttention",
+                "no layer uses it: add linear to layout.pattern or leave linearAttention out");
+        if (layout != null && !layout.has(LayerKind.FULL)) throw new FieldException("layout.pattern",
+                "at least one layer must be full attention (the attention block is required)");
+    }
+
+    private static void checkDenseLayers(int layers, MoeSpec moe) {
+        if (moe.denseLayers() >= layers) throw new FieldException("moe.denseLayers",
+                moe.denseLayers() + " must be below layers " + layers);
+        List<Integer> listed = moe.denseLayerIndices();
+        for (int i = 0; i < listed.size(); i++) {
+            if (listed.get(i) >= layers) throw new FieldException("moe.denseLayerIndices[" + i + "]",
+                    "layer " + listed.get(i) + " is outside 0.." + (layers - 1));
         }
+        if (moe.denseLayers() + listed.size() >= layers) throw new FieldException("moe",
+                "every layer is dense; leave moe out for a dense model");
+    }
+
+    /** Kind of layer {@code layer}: {@code full} unless the layout says {@code linear}. */
+    public LayerKind layerKind(int layer) {
+        checkLayer(layer);
+        return layout == null ? LayerKind.FULL : layout.kindOf(layer);
+    }
+
+    /** Layers of kind {@code kind}, ascending. */
+    public List<Integer> layersOf(LayerKind kind) {
+        List<Integer> out = new ArrayList<>();
+        for (int l = 0; l < layers; l++) if (layerKind(l) == kind) out.add(l);
+        return List.copyOf(out);
     }
 
     /** Whether layer {@code layer} routes tokens to experts. */
     public boolean isMoeLayer(int layer) {
         checkLayer(layer);
-        return moe != null && layer >= moe.denseLayers();
+        return moe != null && !moe.isDense(layer);
+    }
+
+    /**
+     * The MoE layers, ascending: the model layer of each per-layer list of a routing trace,
+     * which holds one list per MoE layer in this order and none for dense layers.
+     */
+    public List<Integer> moeLayers() {
+        List<Integer> out = new ArrayList<>();
+        for (int l = 0; l < layers; l++) if (isMoeLayer(l)) out.add(l);
+        return List.copyOf(out);
     }
 
     /** Whether any layer is MoE. */
@@ -94,7 +146,12 @@ public record ModelSpec(String id, String name, String source, int hidden, int l
         } else {
             dense = FfnShapes.of(hidden, intermediate, activation.gated());
         }
-        return new LayerShapes(layer, attentionProjections(), dense, experts, attention.kvValuesPerToken());
+        if (layerKind(layer) == LayerKind.LINEAR) {
+            return new LayerShapes(layer, LayerKind.LINEAR, linearAttention.projections(hidden), dense, experts, 0,
+                    linearAttention.stateValues(), linearAttention.mixerMacsPerToken());
+        }
+        return new LayerShapes(layer, LayerKind.FULL, attentionProjections(), dense, experts,
+                attention.kvValuesPerToken(), 0, 0);
     }
 
     /** Parameter counts per component, computed from the dimensions. */
@@ -122,7 +179,7 @@ public record ModelSpec(String id, String name, String source, int hidden, int l
             out.add(new MatrixShape("kv_a", m.kvLoraRank() + m.qkRopeHeadDim(), hidden));
             out.add(new MatrixShape("kv_b", a.heads() * (m.qkNopeHeadDim() + m.vHeadDim()), m.kvLoraRank()));
         } else {
-            out.add(new MatrixShape("q", a.heads() * a.headDim(), hidden));
+            out.add(new MatrixShape("q", (a.outputGate() ? 2 : 1) * a.heads() * a.headDim(), hidden));
             out.add(new MatrixShape("k", a.kvHeads() * a.headDim(), hidden));
             out.add(new MatrixShape("v", a.kvHeads() * a.headDim(), hidden));
         }

@@ -26,7 +26,8 @@ public final class ParameterCounts {
             LayerShapes shapes = s.layerShapes(layer);
             c.vector(Component.NORMS, 2 * s.norm().params(s.hidden()));
             c.matrix(Component.ATTENTION, shapes.attentionMatrixParams());
-            c.vector(Component.ATTENTION, attentionVectors(s, a));
+            c.vector(Component.ATTENTION, shapes.kind() == LayerKind.LINEAR
+                    ? s.linearAttention().vectorParams(s.norm()) : attentionVectors(s, a));
             if (shapes.isMoe()) {
                 MoeLayerShapes m = shapes.moe();
                 c.vector(Component.ROUTERS, m.router().params());

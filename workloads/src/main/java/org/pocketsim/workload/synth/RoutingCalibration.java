@@ -30,8 +30,8 @@ public record RoutingCalibration(RoutingLayerModel[] perLayer, String origin) {
      */
     public static RoutingCalibration fromTrace(ModelSpec spec, int[][][] experts, long seed, String origin) {
         requireMoe(spec);
-        int first = spec.moe().denseLayers();
-        int moeLayers = spec.layers() - first;
+        java.util.List<Integer> layers = spec.moeLayers();
+        int moeLayers = layers.size();
         if (experts.length != moeLayers) {
             throw new IllegalArgumentException(origin + ": routing trace has " + experts.length + " layers, "
                     + spec.id() + " has " + moeLayers + " MoE layers");
@@ -42,7 +42,7 @@ public record RoutingCalibration(RoutingLayerModel[] perLayer, String origin) {
                 throw new IllegalArgumentException(origin + ": layer " + i + " chooses " + experts[i][0].length
                         + " experts per token, " + spec.id() + " chooses " + spec.moe().topK());
             }
-            out[first + i] = RoutingFitter.fitToTrace(experts[i], spec.moe().experts(), seed + i);
+            out[layers.get(i)] = RoutingFitter.fitToTrace(experts[i], spec.moe().experts(), seed + i);
         }
         return new RoutingCalibration(out, origin);
     }
@@ -53,16 +53,16 @@ public record RoutingCalibration(RoutingLayerModel[] perLayer, String origin) {
      */
     public static int[][][] expertsOf(TraceSource trace, ModelSpec spec) {
         requireMoe(spec);
-        int first = spec.moe().denseLayers();
+        java.util.List<Integer> layers = spec.moeLayers();
         int tokens = trace.info().tokens();
-        int[][][] out = new int[spec.layers() - first][tokens][spec.moe().topK()];
-        for (int l = first; l < spec.layers(); l++) {
+        int[][][] out = new int[layers.size()][tokens][spec.moe().topK()];
+        for (int l : layers) {
             if (!trace.has(TensorKind.EXPERTS, l)) {
                 throw new IllegalArgumentException("trace has no " + TensorKind.EXPERTS.tensorName(l) + " to calibrate routing to");
             }
         }
         for (int t = 0; t < tokens; t++) {
-            for (int l = first; l < spec.layers(); l++) trace.readExperts(l, t, out[l - first][t]);
+            for (int i = 0; i < layers.size(); i++) trace.readExperts(layers.get(i), t, out[i][t]);
         }
         return out;
     }
@@ -75,7 +75,7 @@ public record RoutingCalibration(RoutingLayerModel[] perLayer, String origin) {
         requireMoe(spec);
         RoutingLayerModel fitted = RoutingFitter.fitToStats(targets.asStats(), spec.moe().experts(), spec.moe().topK(), seed);
         RoutingLayerModel[] out = new RoutingLayerModel[spec.layers()];
-        for (int l = spec.moe().denseLayers(); l < spec.layers(); l++) {
+        for (int l : spec.moeLayers()) {
             double[] bias = fitted.bias();
             SplitMix64 rng = SplitMix64.derive(seed, 0xE0, l);
             for (int i = bias.length - 1; i > 0; i--) {

@@ -22,7 +22,8 @@ class ParameterCountsTest {
             "mistral-7b-v0.1, 7.24, 7.24",
             "olmoe-1b-7b-0924, 6.92, 1.28",
             "deepseek-moe-16b, 16.38, 2.83",
-            "opt-6.7b, 6.7, 6.7"})
+            "opt-6.7b, 6.7, 6.7",
+            "qwen3-next-80b-a3b, 80, "})
     void computedCountsMatchPublishedTotalsWithinOnePercent(String id, double totalB, Double activeB) {
         ParameterCounts c = ModelCatalog.load(id).parameterCounts();
         assertThat(c.total() / 1e9).isCloseTo(totalB, withinPercentage(1));
@@ -96,5 +97,27 @@ class ParameterCountsTest {
         assertThat(c.params(Component.EMBEDDING)).isEqualTo((50_272L + 2050) * 4096);
         assertThat(c.vectorParams(Component.DENSE_MLP)).isEqualTo(32L * (16384 + 4096));
         assertThat(c.total()).isEqualTo(6_658_473_984L);
+    }
+
+    @Test
+    void qwen3NextHybridCountsAreExactPerComponentAndActiveIsPinned() {
+        // Qwen/Qwen3-Next-80B-A3B-Instruct@main:config.json; 36 Gated DeltaNet + 12 gated-attention layers.
+        ParameterCounts c = ModelCatalog.load("qwen3-next-80b-a3b").parameterCounts();
+        long deltaNetMatrices = 2048L * (2 * 2048 + 2 * 4096) + 2048L * 64 + 4096L * 2048; // in_qkvz, in_ba, out
+        long deltaNetVectors = 8192L * 4 + 32 + 32 + 128;                                 // conv taps, dt_bias, A_log, gated norm
+        long gatedAttention = 2048L * 2 * 16 * 256 + 2 * 2048L * 2 * 256 + 16L * 256 * 2048; // q+gate, k, v, o
+        assertThat(c.params(Component.ATTENTION))
+                .isEqualTo(36 * (deltaNetMatrices + deltaNetVectors) + 12 * (gatedAttention + 2 * 256));
+        assertThat(c.params(Component.ROUTED_EXPERTS)).isEqualTo(48L * 512 * 3 * 2048 * 512);
+        assertThat(c.params(Component.SHARED_EXPERTS)).isEqualTo(48L * (3 * 2048 * 512 + 2048));
+        assertThat(c.params(Component.ROUTERS)).isEqualTo(48L * 512 * 2048);
+        assertThat(c.params(Component.DENSE_MLP)).isZero();
+        assertThat(c.total()).isEqualTo(79_674_391_296L);
+        // The card's "3B activated" is far below the exact 3.875B with both vocab tables (0.311B each):
+        // without the input embedding and the LM head the count is 3.253B, which the card rounds down to 3B.
+        assertThat(c.active()).isEqualTo(3_874_929_408L);
+        long withoutVocabTables = c.active() - c.params(Component.EMBEDDING) - c.params(Component.LM_HEAD);
+        assertThat(withoutVocabTables).isEqualTo(3_252_599_552L);
+        assertThat(withoutVocabTables / 1e9).isCloseTo(3.0, within(0.26));
     }
 }
