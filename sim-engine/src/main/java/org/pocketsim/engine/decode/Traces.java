@@ -2,6 +2,7 @@ package org.pocketsim.engine.decode;
 
 import org.pocketsim.hw.config.FieldException;
 import org.pocketsim.workload.model.ModelSpec;
+import org.pocketsim.workload.trace.TraceCompatibility;
 import org.pocketsim.workload.trace.TraceDigest;
 import org.pocketsim.workload.trace.TraceException;
 import org.pocketsim.workload.trace.TraceInfo;
@@ -10,6 +11,7 @@ import org.pocketsim.workload.trace.TraceShape;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -18,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * (whatever number of points read it) with every check its reader makes (manifest against
  * tensors, NaN and infinity, expert ids in range and distinct within a token) and digested for
  * the points' stored-result keys; each point then checks that it was recorded for the run's
- * model and holds the tokens the run generates. Thread-safe.
+ * model (id, shape and layers, see {@link TraceCompatibility}) and holds the tokens the run generates. Thread-safe.
  */
 public final class Traces implements TraceAccess {
 
@@ -46,14 +48,9 @@ public final class Traces implements TraceAccess {
         Path dir = baseDir.resolve(spec.dir()).normalize();
         if (!Files.isDirectory(dir)) throw new FieldException("trace.dir", "no trace directory " + dir);
         Checked trace = checked.computeIfAbsent(dir, Traces::check);
-        if (!trace.info().modelId().equals(model.id())) {
-            throw new FieldException("trace.dir", "trace " + spec.dir() + " was recorded for model '" + trace.info().modelId()
-                    + "', and the run's model is '" + model.id() + "'");
-        }
-        try {
-            trace.shape().requireMatches(model);
-        } catch (TraceException e) {
-            throw new FieldException("trace.dir", "trace " + spec.dir() + " does not fit model '" + model.id() + "': " + e.getMessage());
+        List<String> problems = TraceCompatibility.check(trace.info(), trace.shape(), model);
+        if (!problems.isEmpty()) {
+            throw new FieldException("trace.dir", "trace " + spec.dir() + " does not fit the run's model: " + String.join("; ", problems));
         }
         if (trace.info().tokens() < tokens) {
             throw new FieldException("trace.dir", "trace " + spec.dir() + " has " + trace.info().tokens()

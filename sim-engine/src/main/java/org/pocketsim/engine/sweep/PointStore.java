@@ -19,7 +19,8 @@ import java.util.Map;
  * Append-only store of finished points, one JSON line each ({@code {"hash": ..., "result": ...}}),
  * which makes sweeps resumable: a re-run skips points whose hash is already stored. A changed
  * config, seed or version changes the hash, so stale results are simply never matched. A
- * torn last line (the process was killed mid-write) is ignored.
+ * torn last line (the process was killed mid-write) is cut off when the store is opened, so
+ * the next point starts on a line of its own; that point simply runs again.
  */
 public final class PointStore implements AutoCloseable {
 
@@ -36,6 +37,7 @@ public final class PointStore implements AutoCloseable {
 
     private void load() {
         try {
+            dropTornTail();
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             for (String line : lines) {
                 if (line.isBlank()) continue;
@@ -48,6 +50,23 @@ public final class PointStore implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read sweep state " + file, e);
+        }
+    }
+
+    /** Cuts the file after its last complete line (a line ends with a newline). */
+    private void dropTornTail() throws IOException {
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file, StandardOpenOption.READ,
+                StandardOpenOption.WRITE)) {
+            long size = channel.size();
+            long keep = size;
+            java.nio.ByteBuffer one = java.nio.ByteBuffer.allocate(1);
+            while (keep > 0) {
+                one.clear();
+                channel.read(one, keep - 1);
+                if (one.get(0) == '\n') break;
+                keep--;
+            }
+            if (keep < size) channel.truncate(keep);
         }
     }
 

@@ -71,6 +71,12 @@ class SweepRunnerTest {
         }
         assertThat(calls.get()).isEqualTo(2);
         assertThat(all).isEqualTo(new SweepRunner<>(Result.class, 1).run(pts, TASK, new PointStore(dir.resolve("fresh.jsonl")), quiet(5)));
+        // the torn line was cut off, so the store now holds five whole lines and nothing else
+        List<String> lines = Files.readAllLines(state);
+        assertThat(lines).hasSize(5).allSatisfy(l -> assertThat(l).startsWith("{\"hash\":\"point-").endsWith("}"));
+        try (PointStore reopened = new PointStore(state)) {
+            assertThat(reopened.size()).isEqualTo(5);
+        }
     }
 
     @Test

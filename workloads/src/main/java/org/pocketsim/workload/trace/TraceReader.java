@@ -148,10 +148,17 @@ public final class TraceReader implements TraceSource {
         int[] row = new int[v.rowWidth()];
         for (long t = 0; t < v.rows(); t++) {
             v.readRow(t, row);
-            for (int id : row) {
+            for (int i = 0; i < row.length; i++) {
+                int id = row[i];
                 if (id < 0 || id >= experts) {
                     throw new TraceException(where + ": tensor " + v.info().name() + " holds expert id " + id + " at token " + t
                             + ", outside 0.." + (experts - 1));
+                }
+                for (int j = 0; j < i; j++) {
+                    if (row[j] == id) {
+                        throw new TraceException(where + ": tensor " + v.info().name() + " holds expert id " + id
+                                + " twice at token " + t + " (a token chooses distinct experts)");
+                    }
                 }
             }
         }
