@@ -37,8 +37,9 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (jobs < 1) throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--jobs must be at least 1, got " + jobs);
+        if (jobs < 1) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1, got " + jobs);
         LoadedExperiment experiment = ExperimentLoader.load(arguments.file, arguments.overrides);
+        OutputFolder.checkWritable(out);
         String id = experiment.spec().id();
         Path stateFile = out.resolve(".state").resolve(id).resolve("points.jsonl");
         if (fresh) java.nio.file.Files.deleteIfExists(stateFile);

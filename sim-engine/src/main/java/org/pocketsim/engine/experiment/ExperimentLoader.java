@@ -34,19 +34,20 @@ public final class ExperimentLoader {
 
     public static LoadedExperiment load(Path file, List<String> overrides) {
         ConfigSource source = ConfigSource.ofFile(file);
-        ObjectNode tree = asObject(org.pocketsim.hw.config.SetOverrides.apply(YamlConfig.readTree(source), overrides), source.name());
+        org.pocketsim.hw.config.SetOverrides.Overridden overridden = org.pocketsim.hw.config.SetOverrides.applyTo(source, YamlConfig.readTree(source), overrides);
+        ObjectNode tree = asObject(overridden.tree(), source.name());
         StringBuilder configText = new StringBuilder(source.text());
         for (String override : overrides) {
             configText.append(configText.charAt(configText.length() - 1) == '\n' ? "" : "\n").append("# --set ").append(override).append('\n');
         }
-        ExperimentSpec spec = YamlConfig.bind(tree, ExperimentSpec.class, List.of(source));
+        ExperimentSpec spec = YamlConfig.bind(tree, ExperimentSpec.class, overridden.origins());
         List<SweepPoint> points = SweepExpander.expand(spec.run(), spec.sweep(), spec.seed(), PocketSimVersion.VERSION);
         Path baseDir = file.toAbsolutePath().getParent();
         Map<String, SocSpec> socs = new HashMap<>();
         Map<String, ModelSpec> models = new HashMap<>();
         List<LoadedExperiment.ResolvedRun> runs = new ArrayList<>(points.size());
         for (SweepPoint point : points) {
-            runs.add(resolve(point, points.size(), source, baseDir, spec.seed(), socs, models));
+            runs.add(resolve(point, points.size(), source, overridden.origins(), baseDir, spec.seed(), socs, models));
         }
         checkReferences(spec, runs, source.name());
         checkChartAxes(spec, points, source.name());
@@ -54,14 +55,14 @@ public final class ExperimentLoader {
         return new LoadedExperiment(spec, file, configText.toString(), hash, points, runs);
     }
 
-    private static LoadedExperiment.ResolvedRun resolve(SweepPoint point, int total, ConfigSource source, Path baseDir, long seed,
+    private static LoadedExperiment.ResolvedRun resolve(SweepPoint point, int total, ConfigSource source, List<ConfigSource> origins, Path baseDir, long seed,
                                                         Map<String, SocSpec> socs, Map<String, ModelSpec> models) {
         ObjectNode holder = YamlConfig.mapper().createObjectNode();
         holder.set("run", point.run());
         try {
-            RunSpec run = YamlConfig.bind(holder, RunHolder.class, List.of(source)).run();
+            RunSpec run = YamlConfig.bind(holder, RunHolder.class, origins).run();
             SocSpec soc = socs.computeIfAbsent(run.soc().toString(),
-                    k -> SocResolver.resolve(run.soc(), baseDir, source.name() + " run.soc"));
+                    k -> SocResolver.resolve(run.soc(), origins, "run.soc"));
             ModelSpec model = models.computeIfAbsent(run.model(), ExperimentLoader::model);
             new org.pocketsim.engine.decode.DecodeRun(soc, model, run, baseDir, point.seed(), seed); // validates formats, placement, trace paths
             return new LoadedExperiment.ResolvedRun(run, soc, model);
