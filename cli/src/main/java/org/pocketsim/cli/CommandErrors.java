@@ -38,8 +38,8 @@ final class CommandErrors {
 
     /** The one-line form of a library's user error {@code e} raised by {@code command}. */
     static String line(CommandSpec command, Throwable e) {
-        String message = e instanceof UncheckedIOException ? PlainText.of(e) : e.getMessage();
-        if (e.getCause() != null && message != null && !(e instanceof UncheckedIOException)) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        if (e.getCause() != null) {
             message = message.replace(e.getCause().toString(), PlainText.of(e.getCause()));
         }
         message = PlainText.of(message);

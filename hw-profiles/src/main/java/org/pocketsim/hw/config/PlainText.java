@@ -28,6 +28,7 @@ public final class PlainText {
         // Jackson: " at [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 7]"
         s = s.replaceAll("\\s*\\(?(start marker )?at \\[Source: [^\\]]*\\]\\)?", "");
         s = s.replaceAll("\\s*\\(`?StreamReadFeature\\.[A-Z_]+`? disabled\\)", "");
+        s = s.replaceAll("\\bInput length = \\d+", "not UTF-8 text");
         s = s.replaceAll("\\s*\\(for POJO property '[^']*'\\)", "");
         s = s.replaceAll("\\s*\\(through reference chain: [^)]*\\)", "");
         // `java.lang.Integer` -> Integer; "java.nio.file.NoSuchFileException: x" -> "x"

@@ -140,6 +140,9 @@ public final class YamlConfig {
         if (m.find()) {
             return "duplicate key '" + m.group(1) + "'";
         }
+        if (original.contains("special characters are not allowed")) {
+            return "control characters are not allowed (is this a binary file?)";
+        }
         if (original.startsWith("Expected a field name")) {
             return "YAML syntax error: a key must be a plain name, not a list or mapping";
         }
