@@ -39,8 +39,12 @@ final class CommandErrors {
     /** The one-line form of a library's user error {@code e} raised by {@code command}. */
     static String line(CommandSpec command, Throwable e) {
         String message = e.getMessage() == null ? "" : e.getMessage();
-        if (e.getCause() != null) {
-            message = message.replace(e.getCause().toString(), PlainText.of(e.getCause()));
+        Throwable cause = e.getCause();
+        if (cause != null) {
+            message = message.replace(cause.toString(), PlainText.of(cause));
+            if (cause instanceof java.nio.file.FileSystemException f && f.getMessage() != null && message.endsWith(": " + f.getMessage())) {
+                message = message.substring(0, message.length() - f.getMessage().length()) + PlainText.of(cause);
+            }
         }
         message = PlainText.of(message);
         if (message.isEmpty()) {

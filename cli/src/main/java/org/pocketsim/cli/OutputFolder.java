@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The check that an output folder ({@code --out}) can be created and written, made before any
- * point runs, so that a run never computes results it cannot store. It leaves nothing behind:
- * folders it creates to try are removed again.
+ * The check that an output folder ({@code --out}, the folder of {@code --report}, ...) can be
+ * created and written, made before any work starts, so that a command never computes results it
+ * cannot store. It leaves nothing behind: folders it creates to try are removed again.
  */
 final class OutputFolder {
 
@@ -20,7 +20,14 @@ final class OutputFolder {
 
     /** Throws a {@link UserInputException} {@code --out DIR: ...} when {@code dir} cannot be written. */
     static void checkWritable(Path dir) {
-        String source = "--out " + dir;
+        checkWritable(dir, "--out " + dir);
+    }
+
+    /**
+     * Throws a {@link UserInputException} {@code SOURCE: ...} when {@code dir} cannot be created or
+     * written; {@code source} is the argument as the user gave it, e.g. {@code --report x/r.csv}.
+     */
+    static void checkWritable(Path dir, String source) {
         Path target = dir.toAbsolutePath().normalize();
         List<Path> missing = new ArrayList<>();
         Path existing = target;
@@ -29,20 +36,20 @@ final class OutputFolder {
             existing = existing.getParent();
         }
         if (existing != null && !Files.isDirectory(existing)) {
-            throw new UserInputException(source + ": cannot create the output folder: " + existing + " is a file, not a folder");
+            throw new UserInputException(source + ": cannot create the folder " + target + ": " + existing + " is a file, not a folder");
         }
         try {
             for (Path folder : missing) {
                 try {
                     Files.createDirectory(folder);
                 } catch (IOException | SecurityException e) {
-                    throw new UserInputException(source + ": cannot create the output folder " + folder + " ("
+                    throw new UserInputException(source + ": cannot create the folder " + folder + " ("
                             + (e instanceof java.nio.file.NoSuchFileException ? "not allowed there" : PlainText.reason(e)) + ")");
                 }
             }
             Files.delete(Files.createTempFile(target, ".pocketsim-write-check", ""));
         } catch (IOException | SecurityException e) {
-            throw new UserInputException(source + ": cannot write into the output folder " + target + " (" + PlainText.reason(e) + ")");
+            throw new UserInputException(source + ": cannot write into the folder " + target + " (" + PlainText.reason(e) + ")");
         } finally {
             for (int i = missing.size() - 1; i >= 0; i--) {
                 try {

@@ -43,8 +43,14 @@ public final class RunCommand implements Callable<Integer> {
         String id = experiment.spec().id();
         Path stateFile = out.resolve(".state").resolve(id).resolve("points.jsonl");
         if (fresh) java.nio.file.Files.deleteIfExists(stateFile);
-        ExperimentResult result = ExperimentRunner.run(experiment, stateFile, jobs, Progress.console(experiment.points().size()));
-        Path index = ReportWriter.write(result, out.resolve(id));
+        ExperimentResult result;
+        Path index;
+        try {
+            result = ExperimentRunner.run(experiment, stateFile, jobs, Progress.console(experiment.points().size()));
+            index = ReportWriter.write(result, out.resolve(id));
+        } catch (java.io.UncheckedIOException e) {
+            throw new UserInputException(CommandErrors.line(spec, e)); // a file the run reads or writes (disk full, removed)
+        }
         spec.commandLine().getOut().println("report: " + index);
         return 0;
     }

@@ -81,6 +81,8 @@ public final class TraceImportCommand implements Callable<Integer> {
         return CommandErrors.run(spec, () -> {
             if (Files.isDirectory(in)) throw new UserInputException(in + ": is a folder, not a file");
             if (!Files.isRegularFile(in)) throw new UserInputException(in + ": file not found");
+            Path parent = out.toAbsolutePath().normalize().getParent();
+            if (parent != null) OutputFolder.checkWritable(parent, out.toString());
             TraceImporter importer = TraceImporter.forFormat(format);
             List<ImportedTrace> traces = importer.read(in, spec());
             if (traces.size() == 1) {

@@ -87,6 +87,9 @@ public final class TraceSynthCommand implements Callable<Integer> {
     }
 
     private int generate(PrintWriter stdout) {
+        Path parent = out.toAbsolutePath().normalize().getParent();
+        if (parent != null) OutputFolder.checkWritable(parent, out.toString());
+        if (report != null) OutputFolder.checkWritable(report.toAbsolutePath().normalize().getParent(), "--report " + report);
         ModelSpec m = ModelCatalog.resolve(model);
         if (routingOnly && !m.isMoe()) throw new IllegalArgumentException("--routing-only needs an MoE model; " + m.id() + " is dense");
         boolean activations = !routingOnly;

@@ -31,8 +31,8 @@ class BadInputTest {
 
     static Stream<Arguments> cases() throws IOException, URISyntaxException {
         Path inputs = Path.of(BadInputTest.class.getResource(TABLE).toURI()).getParent();
-        try (Stream<Path> files = Files.list(inputs)) {
-            files.forEach(f -> copy(f, dir.resolve(f.getFileName())));
+        try (Stream<Path> files = Files.walk(inputs)) {
+            files.filter(f -> !f.equals(inputs)).forEach(f -> copy(f, dir.resolve(inputs.relativize(f).toString())));
         }
         List<Arguments> cases = new ArrayList<>();
         List<String> lines = Files.readAllLines(inputs.resolve("cases.txt"), StandardCharsets.UTF_8);
