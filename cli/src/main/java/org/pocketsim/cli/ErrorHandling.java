@@ -59,7 +59,9 @@ final class ErrorHandling implements IParameterExceptionHandler, IExecutionExcep
                     : "; did you mean " + String.join(" or ", u.getSuggestions().stream().map(s -> "'" + s + "'").toList()) + "?";
             return what + " '" + arg + "'" + hint;
         }
-        String message = oneLine(e.getMessage());
+        String message = oneLine(e.getMessage())
+                .replaceAll("' is not an? (?:int|long|short|byte)\\b", "' is not a whole number")
+                .replaceAll("' is not an? (?:double|float)\\b", "' is not a number");
         return message.isEmpty() ? "bad command line" : Character.toLowerCase(message.charAt(0)) + message.substring(1);
     }
 

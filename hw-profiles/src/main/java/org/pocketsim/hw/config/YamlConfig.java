@@ -15,6 +15,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
@@ -131,12 +133,12 @@ public final class YamlConfig {
         return new ConfigException(source.name(), line, column, path, readProblem(original));
     }
 
-    private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile("Duplicate field '([^']*)'");
-    private static final java.util.regex.Pattern MALFORMED = java.util.regex.Pattern.compile("Malformed numeric value '([^']*)'");
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'");
+    private static final Pattern MALFORMED = Pattern.compile("Malformed numeric value '([^']*)'");
 
     /** Plain words for what the YAML reader rejected (duplicate keys, numbers it cannot read, limits). */
     private static String readProblem(String original) {
-        java.util.regex.Matcher m = DUPLICATE.matcher(original);
+        Matcher m = DUPLICATE.matcher(original);
         if (m.find()) {
             return "duplicate key '" + m.group(1) + "'";
         }
