@@ -42,14 +42,16 @@ public final class RunCommand implements Callable<Integer> {
         OutputFolder.checkWritable(out);
         String id = experiment.spec().id();
         Path stateFile = out.resolve(".state").resolve(id).resolve("points.jsonl");
-        if (fresh) java.nio.file.Files.deleteIfExists(stateFile);
         ExperimentResult result;
         Path index;
         try {
+            if (fresh) java.nio.file.Files.deleteIfExists(stateFile);
             result = ExperimentRunner.run(experiment, stateFile, jobs, Progress.console(experiment.points().size()));
             index = ReportWriter.write(result, out.resolve(id));
-        } catch (java.io.UncheckedIOException e) {
-            throw new UserInputException(CommandErrors.line(spec, e)); // a file the run reads or writes (disk full, removed)
+        } catch (java.io.UncheckedIOException e) { // a file the run reads or writes (disk full, removed)
+            throw new UserInputException(CommandErrors.line(spec, e));
+        } catch (java.io.IOException e) {
+            throw new UserInputException("--fresh: cannot remove " + org.pocketsim.hw.config.PlainText.of(e));
         }
         spec.commandLine().getOut().println("report: " + index);
         return 0;
