@@ -1,6 +1,5 @@
 package org.pocketsim.cli;
 
-import org.pocketsim.hw.config.ConfigException;
 import org.pocketsim.workload.model.Component;
 import org.pocketsim.workload.model.Footprint;
 import org.pocketsim.workload.model.LayerKind;
@@ -17,7 +16,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.util.Locale;
 
 /** {@code pocketsim models list|show}: the model presets, their computed parameter counts and footprints. */
@@ -25,8 +23,6 @@ import java.util.Locale;
         description = "List the model presets or show one with its parameter counts and memory footprints.",
         subcommands = {ModelsCommand.ListModels.class, ModelsCommand.ShowModel.class})
 public final class ModelsCommand implements Runnable {
-
-    static final int EXIT_BAD_INPUT = 2;
 
     @Spec
     CommandSpec spec;
@@ -84,18 +80,26 @@ public final class ModelsCommand implements Runnable {
         double kvBits;
 
         @Override
-        public Integer call() {
-            PrintWriter err = spec.commandLine().getErr();
-            try {
-                if (seqLen < 0) throw new IllegalArgumentException("--seq-len must be >= 0, got " + seqLen);
-                ModelSummary.print(ModelCatalog.resolve(id), seqLen, kvBits,
+        public Integer call() throws Exception {
+            if (seqLen < 0) throw new CommandLine.ParameterException(spec.commandLine(), "--seq-len must be >= 0, got " + seqLen);
+            if (!(kvBits > 0) || Double.isInfinite(kvBits)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--kv-bits must be a positive number, got " + kvBits);
+            }
+            return CommandErrors.run(spec, () -> {
+                ModelSummary.print(ModelCatalog.resolve(checkedFile(id)), seqLen, kvBits,
                         new WeightPrecision[]{WeightPrecision.FP16, WeightPrecision.INT4_G128}, spec.commandLine().getOut());
                 return 0;
-            } catch (ConfigException | IllegalArgumentException | UncheckedIOException e) {
-                err.println("pocketsim models show: " + e.getMessage());
-                err.flush();
-                return EXIT_BAD_INPUT;
+            });
+        }
+
+        /** A model YAML path that names no readable file is reported as such, not as an unknown preset id. */
+        private static String checkedFile(String idOrPath) {
+            if (idOrPath.endsWith(".yaml") || idOrPath.endsWith(".yml") || idOrPath.contains("/")) {
+                java.nio.file.Path path = java.nio.file.Path.of(idOrPath);
+                if (java.nio.file.Files.isDirectory(path)) throw new UserInputException(idOrPath + ": is a folder, not a file");
+                if (!java.nio.file.Files.exists(path)) throw new UserInputException(idOrPath + ": file not found");
             }
+            return idOrPath;
         }
     }
 

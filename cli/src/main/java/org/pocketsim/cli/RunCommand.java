@@ -37,13 +37,22 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (jobs < 1) throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--jobs must be at least 1, got " + jobs);
+        if (jobs < 1) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1, got " + jobs);
         LoadedExperiment experiment = ExperimentLoader.load(arguments.file, arguments.overrides);
+        OutputFolder.checkWritable(out);
         String id = experiment.spec().id();
         Path stateFile = out.resolve(".state").resolve(id).resolve("points.jsonl");
-        if (fresh) java.nio.file.Files.deleteIfExists(stateFile);
-        ExperimentResult result = ExperimentRunner.run(experiment, stateFile, jobs, Progress.console(experiment.points().size()));
-        Path index = ReportWriter.write(result, out.resolve(id));
+        ExperimentResult result;
+        Path index;
+        try {
+            if (fresh) java.nio.file.Files.deleteIfExists(stateFile);
+            result = ExperimentRunner.run(experiment, stateFile, jobs, Progress.console(experiment.points().size()));
+            index = ReportWriter.write(result, out.resolve(id));
+        } catch (java.io.UncheckedIOException e) { // a file the run reads or writes (disk full, removed)
+            throw new UserInputException(CommandErrors.line(spec, e));
+        } catch (java.io.IOException e) {
+            throw new UserInputException("--fresh: cannot remove " + org.pocketsim.hw.config.PlainText.of(e));
+        }
         spec.commandLine().getOut().println("report: " + index);
         return 0;
     }

@@ -13,6 +13,6 @@ public final class TraceCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand: inspect, import or synth");
     }
 }

@@ -81,9 +81,12 @@ public final class TraceImportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
-        return CommandErrors.run(spec.commandLine().getErr(), () -> {
+        return CommandErrors.run(spec, () -> {
             ImportSpec importSpec = spec();
-            if (!Files.isRegularFile(in)) throw new IllegalArgumentException(in + ": no such file");
+            if (Files.isDirectory(in)) throw new UserInputException(in + ": is a folder, not a file");
+            if (!Files.isRegularFile(in)) throw new UserInputException(in + ": file not found");
+            Path parent = out.toAbsolutePath().normalize().getParent();
+            if (parent != null) OutputFolder.checkWritable(parent, out.toString());
             TraceImporter importer = TraceImporter.forFormat(format);
             List<ImportedTrace> traces = importer.read(in, importSpec);
             if (traces.size() == 1) {
@@ -93,7 +96,7 @@ public final class TraceImportCommand implements Callable<Integer> {
                 for (ImportedTrace t : traces) {
                     String name = t.name().replaceAll("[^A-Za-z0-9._-]", "_");
                     name = name.length() > 12 ? name.substring(0, 12) : name;
-                    if (!names.add(name)) throw new IllegalArgumentException("two sequences share the directory name " + name);
+                    if (!names.add(name)) throw new UserInputException(in + ": two sequences share the folder name " + name);
                     write(stdout, t, out.resolve(name));
                 }
             }

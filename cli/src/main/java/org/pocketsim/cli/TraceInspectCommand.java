@@ -29,7 +29,7 @@ public final class TraceInspectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        return CommandErrors.run(spec.commandLine().getErr(), () -> {
+        return CommandErrors.run(spec, () -> {
             try (TraceReader r = TraceReader.open(dir)) {
                 print(out, r);
             }

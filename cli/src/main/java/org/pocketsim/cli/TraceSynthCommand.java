@@ -1,6 +1,5 @@
 package org.pocketsim.cli;
 
-import org.pocketsim.hw.config.ConfigException;
 import org.pocketsim.workload.model.ModelCatalog;
 import org.pocketsim.workload.model.ModelSpec;
 import org.pocketsim.workload.synth.ActivationCalibration;
@@ -15,9 +14,7 @@ import org.pocketsim.workload.synth.SynthParameters;
 import org.pocketsim.workload.synth.SyntheticTrace;
 import org.pocketsim.workload.synth.SyntheticTraces;
 import org.pocketsim.workload.synth.TealThresholds;
-import org.pocketsim.workload.safetensors.SafetensorsException;
 import org.pocketsim.workload.trace.TensorKind;
-import org.pocketsim.workload.trace.TraceException;
 import org.pocketsim.workload.trace.TraceReader;
 import org.pocketsim.workload.trace.TraceShape;
 import org.pocketsim.workload.trace.TraceWriter;
@@ -28,7 +25,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -86,19 +82,14 @@ public final class TraceSynthCommand implements Callable<Integer> {
     Path out;
 
     @Override
-    public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        try {
-            return generate(spec.commandLine().getOut());
-        } catch (ConfigException | TraceException | SafetensorsException | IllegalArgumentException | IllegalStateException
-                 | UncheckedIOException e) {
-            err.println("pocketsim trace synth: " + e.getMessage());
-            err.flush();
-            return ModelsCommand.EXIT_BAD_INPUT;
-        }
+    public Integer call() throws Exception {
+        return CommandErrors.run(spec, () -> generate(spec.commandLine().getOut()));
     }
 
     private int generate(PrintWriter stdout) {
+        Path parent = out.toAbsolutePath().normalize().getParent();
+        if (parent != null) OutputFolder.checkWritable(parent, out.toString());
+        if (report != null) OutputFolder.checkWritable(report.toAbsolutePath().normalize().getParent(), "--report " + report);
         ModelSpec m = ModelCatalog.resolve(model);
         if (routingOnly && !m.isMoe()) throw new IllegalArgumentException("--routing-only needs an MoE model; " + m.id() + " is dense");
         boolean activations = !routingOnly;
@@ -109,7 +100,7 @@ public final class TraceSynthCommand implements Callable<Integer> {
         if (calibrateTo != null) {
             origin = calibrateTo.toString();
             boolean jsonl = Files.isRegularFile(calibrateTo) && calibrateTo.toString().endsWith(".jsonl");
-            if (!jsonl && !Files.isDirectory(calibrateTo)) throw new IllegalArgumentException(calibrateTo + ": not a trace directory or .jsonl file");
+            if (!jsonl && !Files.isDirectory(calibrateTo)) throw new UserInputException(calibrateTo + ": not a trace folder or .jsonl file (--calibrate-to)");
             int[][][] experts = null;
             if (jsonl) {
                 if (!m.isMoe()) throw new IllegalArgumentException("--calibrate-to " + calibrateTo + " holds routing only; " + m.id() + " is dense");
@@ -124,7 +115,7 @@ public final class TraceSynthCommand implements Callable<Integer> {
                 }
                 if (activations && hasActivations) fitted = ActivationFitter.fit(() -> TraceReader.open(calibrateTo), m, origin);
                 if (!hasExperts && fitted == null) {
-                    throw new IllegalArgumentException(calibrateTo + ": no tensors to calibrate " + m.id() + " to");
+                    throw new UserInputException(calibrateTo + ": no tensors to calibrate " + m.id() + " to");
                 }
             }
             if (experts != null) {

@@ -6,6 +6,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
 
 import java.util.concurrent.Callable;
 
@@ -20,9 +23,13 @@ public final class ValidateCommand implements Callable<Integer> {
     @Mixin
     ExperimentArguments arguments;
 
+    @Option(names = "--out", paramLabel = "DIR", description = "output folder 'run' would write to, checked for writing (default: ${DEFAULT-VALUE})")
+    Path out = Path.of("out");
+
     @Override
     public Integer call() {
         LoadedExperiment experiment = ExperimentLoader.load(arguments.file, arguments.overrides);
+        OutputFolder.checkWritable(out);
         spec.commandLine().getOut().println(arguments.file + ": valid (" + experiment.spec().id() + ", " + experiment.points().size() + " points, "
                 + experiment.spec().references().size() + " published references)");
         return 0;

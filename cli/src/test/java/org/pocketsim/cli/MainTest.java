@@ -30,7 +30,7 @@ class MainTest {
         CliRun run = CliRun.of("profils");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).isEqualTo("pocketsim: Unmatched argument at index 0: 'profils'; did you mean profiles or models? "
+        assertThat(run.err()).isEqualTo("pocketsim: unknown command 'profils'; did you mean 'profiles' or 'models'? "
                 + "(see 'pocketsim --help')" + System.lineSeparator());
     }
 
@@ -63,7 +63,7 @@ class MainTest {
     static final class Bad implements Runnable {
         @Override
         public void run() {
-            throw new UserInputException("output directory out/x is not writable");
+            throw new UserInputException("--out out/x: cannot write the output folder");
         }
     }
 
@@ -73,6 +73,6 @@ class MainTest {
         CommandLine cl = Main.configure(new CommandLine(new Bad()), new PrintWriter(new StringWriter()),
                 new PrintWriter(err, true));
         assertThat(cl.execute()).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo("pocketsim: output directory out/x is not writable" + System.lineSeparator());
+        assertThat(err.toString()).isEqualTo("--out out/x: cannot write the output folder" + System.lineSeparator());
     }
 }

@@ -14,8 +14,7 @@ class ModelsCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cl = new CommandLine(new ModelsCommand());
-        cl.setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
+        CommandLine cl = Main.configure(new CommandLine(new ModelsCommand()), new PrintWriter(out, true), new PrintWriter(err, true));
         return cl.execute(args);
     }
 
@@ -63,6 +62,6 @@ class ModelsCommandTest {
     @Test
     void unknownModelIsOneLineAndExitCodeTwo() {
         assertThat(run("show", "gpt-9")).isEqualTo(2);
-        assertThat(err.toString()).startsWith("pocketsim models show: unknown model 'gpt-9'").hasLineCount(1);
+        assertThat(err.toString()).startsWith("models show: unknown model 'gpt-9'").hasLineCount(1);
     }
 }

@@ -77,7 +77,7 @@ class RunCommandTest {
         Path config = write(dir, "bad.yaml", SMALL.replace("  weights: int4-g128\n", "  weigths: int4-g128\n"));
         CliRun r = CliRun.of("validate", config.toString());
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err().strip()).doesNotContain("\n").startsWith("pocketsim: " + config.toString() + ":7:3: field 'run.weigths'")
+        assertThat(r.err().strip()).doesNotContain("\n").startsWith(config.toString() + ":7:3: field 'run.weigths'")
                 .contains("did you mean 'weights'?");
     }
 

@@ -20,9 +20,7 @@ class TraceCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cl = new CommandLine(new TraceCommand());
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
+        CommandLine cl = Main.configure(new CommandLine(new TraceCommand()), new PrintWriter(out, true), new PrintWriter(err, true));
         return cl.execute(args);
     }
 
@@ -68,14 +66,14 @@ class TraceCommandTest {
     void aMissingTraceExitsWithCode2AndOneLine() {
         Path missing = dir.resolve("nope");
         assertThat(run("inspect", missing.toString())).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo("error: " + missing + ": not a trace directory" + System.lineSeparator());
+        assertThat(err.toString()).isEqualTo(missing + ": not a trace directory" + System.lineSeparator());
     }
 
     @Test
     void anUnknownFormatExitsWithCode2() {
         Path in = repo().resolve("data/third-party/moe/olmoe-1b-7b-0924.decode299.expert-ids.jsonl");
         assertThat(run("import", "--format", "csv", "--model", "m", in.toString(), dir.resolve("x").toString())).isEqualTo(2);
-        assertThat(err.toString()).startsWith("error: unknown import format csv");
+        assertThat(err.toString()).startsWith("trace import: unknown import format csv");
         assertThat(dir.resolve("x")).doesNotExist();
     }
 }

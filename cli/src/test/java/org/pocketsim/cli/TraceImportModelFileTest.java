@@ -42,10 +42,7 @@ class TraceImportModelFileTest {
             """;
 
     private int run(String... args) {
-        CommandLine cl = new CommandLine(new TraceCommand());
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        return Main.configure(new CommandLine(new TraceCommand()), new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
     }
 
     private Path write(String name, String text) throws IOException {
@@ -74,7 +71,7 @@ class TraceImportModelFileTest {
         Path missing = dir.resolve("nope.yaml");
         assertThat(run("import", "--format", "expert-ids-jsonl", "--model", missing.toString(), in.toString(),
                 dir.resolve("t").toString())).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo("error: " + missing + ": no such model file (a model is a preset id, see"
+        assertThat(err.toString()).isEqualTo(missing + ": no such model file (a model is a preset id, see"
                 + " 'pocketsim models list', or a model YAML file)" + System.lineSeparator());
         assertThat(dir.resolve("t")).doesNotExist();
     }
@@ -85,7 +82,7 @@ class TraceImportModelFileTest {
         Path in = jsonl("{\"tok\": 0, \"layers\": [[0, 1], [2, 3], [1, 3]]}");
         assertThat(run("import", "--format", "expert-ids-jsonl", "--model", model.toString(), in.toString(),
                 dir.resolve("t").toString())).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo("error: " + model + ":6:26: field 'layout.pattern[1]': unknown value 'lineer';"
+        assertThat(err.toString()).isEqualTo(model + ":6:26: field 'layout.pattern[1]': unknown value 'lineer';"
                 + " did you mean 'linear'? (accepted: full, linear)" + System.lineSeparator());
     }
 
@@ -95,7 +92,7 @@ class TraceImportModelFileTest {
         Path in = jsonl("{\"tok\": 0, \"layers\": [[0, 1], [2, 3], [1, 3], [0, 2]]}");
         assertThat(run("import", "--format", "expert-ids-jsonl", "--model", model.toString(), in.toString(),
                 dir.resolve("t").toString())).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo("error: " + in + ":1: holds 4 layer lists per token, expected 3: one per MoE"
+        assertThat(err.toString()).isEqualTo(in + ":1: holds 4 layer lists per token, expected 3: one per MoE"
                 + " layer of tiny-moe (1..3; dense layers get none), or give --layer-index" + System.lineSeparator());
         assertThat(dir.resolve("t")).doesNotExist();
     }

@@ -33,8 +33,7 @@ class TraceSynthCommandTest {
     }
 
     private int run(String... args) {
-        CommandLine cl = new CommandLine(new TraceSynthCommand());
-        cl.setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
+        CommandLine cl = Main.configure(new CommandLine(new TraceSynthCommand()), new PrintWriter(out, true), new PrintWriter(err, true));
         return cl.execute(args);
     }
 

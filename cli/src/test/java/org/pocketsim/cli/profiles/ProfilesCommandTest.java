@@ -60,7 +60,7 @@ class ProfilesCommandTest {
         CliRun run = CliRun.of("profiles", "show", file.toString());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).isEqualTo("pocketsim: " + file + ":3:3: field 'flash.queueDepth': expected a whole number, "
+        assertThat(run.err()).isEqualTo(file + ":3:3: field 'flash.queueDepth': expected a whole number, "
                 + "got 8.5" + System.lineSeparator());
     }
 
@@ -68,14 +68,14 @@ class ProfilesCommandTest {
     void unknownPresetIsBadInputWithASuggestion() {
         CliRun run = CliRun.of("profiles", "show", "apple-m5");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("pocketsim: profile: no SoC preset 'apple-m5'; did you mean 'apple-m4'?");
+        assertThat(run.err()).startsWith("apple-m5: unknown SoC preset; did you mean 'apple-m4'?");
     }
 
     @Test
     void showWithoutAnArgumentIsBadInput() {
         CliRun run = CliRun.of("profiles", "show");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("pocketsim profiles show: Missing required parameter: 'ID|FILE' "
+        assertThat(run.err()).isEqualTo("pocketsim profiles show: missing required parameter: 'ID|FILE' "
                 + "(see 'pocketsim profiles show --help')" + System.lineSeparator());
     }
 }

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +28,8 @@ import java.util.stream.Collectors;
 final class BindingErrors {
 
     private static final Pattern MISSING = Pattern.compile("Missing required creator property '([^']+)'");
+    private static final Pattern OUT_OF_RANGE = Pattern.compile(
+            "Numeric value \\((.+)\\) out of range of (?:int|long|short|byte) \\((-?\\d+) - (-?\\d+)\\)");
 
     private BindingErrors() {
     }
@@ -69,7 +74,15 @@ final class BindingErrors {
                 path = join(path, f.field());
                 problem = f.problem();
             } else {
-                problem = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+                problem = cause.getMessage() == null ? "invalid value" : PlainText.of(cause.getMessage());
+            }
+        } else if (e instanceof InvalidTypeIdException t && t.getBaseType() != null) {
+            String property = typeProperty(t.getBaseType().getRawClass());
+            path = join(path, property);
+            problem = (t.getTypeId() == null ? "missing required key '" + property + "'"
+                    : unknownKind(t.getTypeId(), kinds(t.getBaseType().getRawClass())));
+            if (t.getTypeId() == null) {
+                problem += " (" + property + "s: " + String.join(", ", kinds(t.getBaseType().getRawClass())) + ")";
             }
         } else if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
             problem = invalidEnum(f.getTargetType(), String.valueOf(f.getValue()));
@@ -91,6 +104,32 @@ final class BindingErrors {
             problem = tidy(e.getOriginalMessage());
         }
         return located(origins, prefix, path, problem);
+    }
+
+    /** The key naming the subtype of a {@code @JsonTypeInfo} base type, e.g. {@code kind}. */
+    private static String typeProperty(Class<?> base) {
+        JsonTypeInfo info = base.getAnnotation(JsonTypeInfo.class);
+        return info == null || info.property().isEmpty() ? "kind" : info.property();
+    }
+
+    /** The names of the {@code @JsonSubTypes} of {@code base}, in declaration order. */
+    private static List<String> kinds(Class<?> base) {
+        JsonSubTypes subtypes = base.getAnnotation(JsonSubTypes.class);
+        List<String> kinds = new ArrayList<>();
+        if (subtypes != null) {
+            for (JsonSubTypes.Type type : subtypes.value()) {
+                if (!type.name().isEmpty()) {
+                    kinds.add(type.name());
+                }
+                kinds.addAll(Arrays.asList(type.names()));
+            }
+        }
+        return kinds;
+    }
+
+    private static String unknownKind(String given, List<String> kinds) {
+        return "unknown kind '" + given + "' (kinds: " + String.join(", ", kinds) + ")"
+                + Suggest.nearest(given, kinds).map(s -> "; did you mean '" + s + "'?").orElse("");
     }
 
     private static String unknownKeyProblem(String key, List<String> known) {
@@ -129,24 +168,43 @@ final class BindingErrors {
         return located(origins, prefix.isEmpty() ? path : path.isEmpty() ? prefix : join(prefix, path), problem);
     }
 
+    /**
+     * The error at {@code path} in whichever origin defines the deepest prefix of it, the first on
+     * ties; a command-line override ({@link ConfigSource#covers()}) counts as defining everything at
+     * and under its path, and gives no line or column. When no origin defines any of the path, the
+     * first document is blamed.
+     */
     static ConfigException located(List<ConfigSource> origins, String path, String problem) {
-        ConfigSource best = origins.get(0);
+        ConfigSource best = origins.stream().filter(o -> !o.isOverride()).findFirst().orElse(origins.get(0));
         LocationIndex bestIndex = null;
-        int bestDepth = -1;
+        int bestDepth = 0;
         for (ConfigSource origin : origins) {
-            LocationIndex index = LocationIndex.of(origin);
-            int depth = index.depthDefined(path);
+            LocationIndex index = origin.isOverride() ? null : LocationIndex.of(origin);
+            int depth = index == null ? coveredDepth(origin.covers(), path) : index.depthDefined(path);
             if (depth > bestDepth) {
                 bestDepth = depth;
                 best = origin;
                 bestIndex = index;
             }
         }
-        LocationIndex.Position at = bestIndex == null ? null : bestIndex.nearest(path);
+        if (best.isOverride()) {
+            return new ConfigException(best.name(), 0, 0, path, problem);
+        }
+        if (bestIndex == null) {
+            bestIndex = LocationIndex.of(best);
+        }
+        LocationIndex.Position at = bestIndex.nearest(path);
         if (at == null && !best.text().isBlank()) {
             at = new LocationIndex.Position(1, 1);
         }
         return new ConfigException(best.name(), at == null ? 0 : at.line(), at == null ? 0 : at.column(), path, problem);
+    }
+
+    /** Depth at which an override of {@code covers} defines {@code path}: all of it when it covers it, else 0. */
+    private static int coveredDepth(String covers, String path) {
+        boolean under = path.equals(covers) || covers.isEmpty()
+                || path.startsWith(covers) && (path.charAt(covers.length()) == '.' || path.charAt(covers.length()) == '[');
+        return under ? LocationIndex.segments(path) + 1 : 0;
     }
 
     private static String invalidEnum(Class<?> target, String given) {
@@ -162,6 +220,10 @@ final class BindingErrors {
                 : value.isContainerNode() ? (value.isArray() ? "a list" : "a mapping") : value.asText();
         if (given.isEmpty()) {
             return tidy(original);
+        }
+        Matcher range = OUT_OF_RANGE.matcher(original);
+        if (range.find()) {
+            return "number " + range.group(1) + " is out of range (" + range.group(2) + " to " + range.group(3) + ")";
         }
         if (target == int.class || target == Integer.class || target == long.class || target == Long.class
                 || target == short.class || target == Short.class) {
@@ -217,7 +279,10 @@ final class BindingErrors {
 
     /** Jackson messages name Java types in backticks and run over several lines; keep one line. */
     private static String tidy(String message) {
-        String oneLine = message.replace('\n', ' ').replaceAll("\\s+", " ").strip();
-        return oneLine.replaceAll("`(?:[a-z]+\\.)+([A-Za-z$]+)`", "$1");
+        Matcher range = OUT_OF_RANGE.matcher(message == null ? "" : message);
+        if (range.find()) {
+            return "number " + range.group(1) + " is out of range (" + range.group(2) + " to " + range.group(3) + ")";
+        }
+        return PlainText.of(message);
     }
 }

@@ -4,7 +4,10 @@ package org.pocketsim.hw.config;
  * A configuration error the user can fix: names the file, line, column and field path and says
  * what is wrong, on one line, e.g.
  * {@code configs/x.yaml:12:5: field 'dram.capacity': unknown unit 'GBB' (accepted: B, KB, ...)}.
- * Line and column are 1-based; 0 means unknown. An empty field path means the whole document.
+ * Line and column are 1-based; 0 means unknown (and is left out). An empty field path means the
+ * whole document (and {@code field '...'} is left out). The source is a file or resource name, or a
+ * command-line argument such as {@code --set run.prompt=abc}; null when unknown (then the line
+ * starts with the field).
  */
 public final class ConfigException extends RuntimeException {
 
@@ -26,14 +29,16 @@ public final class ConfigException extends RuntimeException {
     }
 
     private static String format(String source, int line, int column, String fieldPath, String problem) {
-        StringBuilder sb = new StringBuilder(source == null ? "<config>" : source);
-        if (line > 0) {
+        StringBuilder sb = new StringBuilder(source == null ? "" : source);
+        if (sb.length() > 0 && line > 0) {
             sb.append(':').append(line);
             if (column > 0) {
                 sb.append(':').append(column);
             }
         }
-        sb.append(": ");
+        if (sb.length() > 0) {
+            sb.append(": ");
+        }
         if (fieldPath != null && !fieldPath.isEmpty()) {
             sb.append("field '").append(fieldPath).append("': ");
         }

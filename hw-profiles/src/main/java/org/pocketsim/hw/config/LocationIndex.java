@@ -51,6 +51,15 @@ final class LocationIndex {
         return index;
     }
 
+    /** Dotted path of the node {@code parser} is at (for errors the parser reports). */
+    static String pathOf(JsonParser parser) {
+        JsonStreamContext ctx = parser.getParsingContext();
+        if (ctx != null && (parser.currentToken() == JsonToken.START_OBJECT || parser.currentToken() == JsonToken.START_ARRAY)) {
+            ctx = ctx.getParent();
+        }
+        return pathOf(ctx);
+    }
+
     private static String pathOf(JsonStreamContext ctx) {
         if (ctx == null || ctx.inRoot()) {
             return "";
@@ -95,7 +104,7 @@ final class LocationIndex {
         return cut <= 0 ? "" : path.substring(0, cut);
     }
 
-    private static int segments(String path) {
+    static int segments(String path) {
         int n = 0;
         String prefix = path;
         while (!prefix.isEmpty()) {

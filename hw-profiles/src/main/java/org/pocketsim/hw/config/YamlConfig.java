@@ -1,5 +1,6 @@
 package org.pocketsim.hw.config;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -14,6 +15,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
@@ -108,13 +111,51 @@ public final class YamlConfig {
 
     private static ConfigException syntaxError(ConfigSource source, JsonProcessingException e) {
         if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+            String problem = yaml.getProblem() != null && yaml.getProblem().contains("\\t(TAB)")
+                    ? "a tab character cannot start a token here (indent with spaces, not tabs)" : PlainText.of(yaml.getProblem());
             return new ConfigException(source.name(), yaml.getProblemMark().getLine() + 1,
-                    yaml.getProblemMark().getColumn() + 1, "", "YAML syntax error: " + yaml.getProblem());
+                    yaml.getProblemMark().getColumn() + 1, "", "YAML syntax error: " + problem);
         }
-        int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-        int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
-        String message = e.getOriginalMessage().replace('\n', ' ').replaceAll("\\s+", " ").strip();
-        return new ConfigException(source.name(), line, column, "", message);
+        String path = "";
+        JsonLocation at = e.getLocation();
+        if (e.getProcessor() instanceof JsonParser parser) {
+            path = LocationIndex.pathOf(parser);
+            if (parser.currentTokenLocation() != null && parser.currentTokenLocation().getLineNr() > 0) {
+                at = parser.currentTokenLocation();
+            }
+        }
+        int line = at == null ? 0 : Math.max(0, at.getLineNr());
+        int column = line == 0 ? 0 : Math.max(0, at.getColumnNr());
+        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (original.startsWith("Expected a field name") || original.startsWith("Trailing token")) {
+            path = "";
+        }
+        return new ConfigException(source.name(), line, column, path, readProblem(original));
+    }
+
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'");
+    private static final Pattern MALFORMED = Pattern.compile("Malformed numeric value '([^']*)'");
+
+    /** Plain words for what the YAML reader rejected (duplicate keys, numbers it cannot read, limits). */
+    private static String readProblem(String original) {
+        Matcher m = DUPLICATE.matcher(original);
+        if (m.find()) {
+            return "duplicate key '" + m.group(1) + "'";
+        }
+        if (original.contains("special characters are not allowed")) {
+            return "control characters are not allowed (is this a binary file?)";
+        }
+        if (original.startsWith("Expected a field name")) {
+            return "YAML syntax error: a key must be a plain name, not a list or mapping";
+        }
+        if (original.startsWith("Trailing token")) {
+            return "more than one YAML document ('---'); a config is one document";
+        }
+        m = MALFORMED.matcher(original);
+        if (m.find()) {
+            return "'" + m.group(1) + "' is not a number PocketSim can use (write a finite decimal number)";
+        }
+        return PlainText.of(original);
     }
 
     /** Binds a tree with no file behind it; errors name {@code sourceName} and the field path. */
@@ -141,7 +182,7 @@ public final class YamlConfig {
         } catch (JsonProcessingException e) {
             throw BindingErrors.translate(e, tree, origins, path);
         } catch (IOException e) {
-            throw new ConfigException(origins.get(0).name(), 0, 0, "", "cannot bind: " + e.getMessage());
+            throw BindingErrors.located(origins, path, "cannot read: " + PlainText.of(e));
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.pocketsim.hw.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.pocketsim.hw.unit.Bandwidth;
@@ -24,6 +25,15 @@ class YamlConfigTest {
 
     private static Sample parse(String text) {
         return YamlConfig.parse(new ConfigSource("configs/x.yaml", text), Sample.class);
+    }
+
+    private static ConfigException failure(Class<?> type, String text) {
+        try {
+            YamlConfig.parse(new ConfigSource("configs/x.yaml", text), type);
+        } catch (ConfigException e) {
+            return e;
+        }
+        throw new AssertionError("expected a ConfigException");
     }
 
     private static ConfigException failure(String text) {
@@ -122,7 +132,49 @@ class YamlConfigTest {
     @Test
     void duplicateKeyIsRejected() {
         assertThat(failure(VALID + "count: 4\n").getMessage())
-                .startsWith("configs/x.yaml:12:").contains("Duplicate field 'count'");
+                .isEqualTo("configs/x.yaml:12:1: field 'count': duplicate key 'count'");
+    }
+
+    @Test
+    void anUnknownKindOfAPolymorphicNodeListsTheKindsAndSuggests() {
+        assertThat(failure(ShapeHolder.class, "shape: {kind: circel, r: 1}\n").getMessage())
+                .isEqualTo("configs/x.yaml:1:9: field 'shape.kind': unknown kind 'circel' (kinds: circle, square); "
+                        + "did you mean 'circle'?");
+        assertThat(failure(ShapeHolder.class, "shape: {r: 1}\n").getMessage())
+                .isEqualTo("configs/x.yaml:1:1: field 'shape.kind': missing required key 'kind' (kinds: circle, square)");
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsRejectedAtTheByte() throws java.io.IOException {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("latin1", ".yaml");
+        java.nio.file.Files.write(file, new byte[] {'a', ':', ' ', 1 + '0', '\n', 'b', ':', ' ', (byte) 0xe9, '\n'});
+        assertThatThrownBy(() -> ConfigSource.ofFile(file))
+                .hasMessage(file + ":2:4: not UTF-8 text (byte 0xe9 at offset 8); save the file as UTF-8");
+        java.nio.file.Files.delete(file);
+    }
+
+    @Test
+    void numbersOutOfRangeAndNanAreRejectedInPlainWords() {
+        assertThat(failure(VALID.replace("count: 3", "count: 99999999999")).getMessage())
+                .endsWith("field 'count': number 99999999999 is out of range (-2147483648 to 2147483647)");
+        assertThat(failure(VALID.replace("count: 3", "count: .nan")).getMessage())
+                .endsWith("field 'count': '.nan' is not a number PocketSim can use (write a finite decimal number)");
+    }
+
+    @com.fasterxml.jackson.annotation.JsonTypeInfo(use = com.fasterxml.jackson.annotation.JsonTypeInfo.Id.NAME, property = "kind")
+    @com.fasterxml.jackson.annotation.JsonSubTypes({
+            @com.fasterxml.jackson.annotation.JsonSubTypes.Type(value = Circle.class, name = "circle"),
+            @com.fasterxml.jackson.annotation.JsonSubTypes.Type(value = Square.class, name = "square")})
+    sealed interface Shape permits Circle, Square {
+    }
+
+    record Circle(double r) implements Shape {
+    }
+
+    record Square(double side) implements Shape {
+    }
+
+    record ShapeHolder(Shape shape) {
     }
 
     @Test

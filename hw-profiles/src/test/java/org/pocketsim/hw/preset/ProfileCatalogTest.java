@@ -117,7 +117,7 @@ class ProfileCatalogTest {
     @Test
     void unknownPresetSuggestsTheNearestId() throws IOException {
         assertThatThrownBy(() -> ProfileCatalog.load("snapdragon-8-gen-3"))
-                .hasMessageStartingWith("profile: no SoC preset 'snapdragon-8-gen-3'; did you mean 'snapdragon-8-gen3'?");
+                .hasMessageStartingWith("snapdragon-8-gen-3: unknown SoC preset; did you mean 'snapdragon-8-gen3'?");
         Path file = write("base.yaml", "extends: snapdragon-8-gen4\n");
         assertThatThrownBy(() -> ProfileCatalog.loadFile(file))
                 .hasMessageStartingWith(file + ":1:1: field 'extends': no SoC preset 'snapdragon-8-gen4'; did you mean");

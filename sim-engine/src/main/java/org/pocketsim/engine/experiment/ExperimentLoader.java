@@ -37,8 +37,9 @@ public final class ExperimentLoader {
 
     public static LoadedExperiment load(Path file, List<String> overrides) {
         ConfigSource source = ConfigSource.ofFile(file);
-        JsonNode tree = SetOverrides.apply(YamlConfig.readTree(source), overrides);
-        List<ConfigSource> origins = List.of(source);
+        SetOverrides.Overridden overridden = SetOverrides.applyTo(source, YamlConfig.readTree(source), overrides);
+        JsonNode tree = overridden.tree();
+        List<ConfigSource> origins = overridden.origins();
         StringBuilder configText = new StringBuilder(source.text());
         for (String override : overrides) {
             configText.append(configText.charAt(configText.length() - 1) == '\n' ? "" : "\n").append("# --set ").append(override).append('\n');

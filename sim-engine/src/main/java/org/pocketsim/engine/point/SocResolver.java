@@ -14,13 +14,17 @@ final class SocResolver {
     private SocResolver() {
     }
 
-    /** @param path where the value sits in the experiment's documents (run.soc), for error locations */
+    /**
+     * @param baseDir folder a profile file's path starts from (the experiment file's)
+     * @param origins the experiment's documents (its file and {@code --set} overrides)
+     * @param path    where the value sits in them ({@code run.soc}), for error locations
+     */
     static SocSpec resolve(JsonNode soc, Path baseDir, List<ConfigSource> origins, String path) {
         if (soc.isTextual()) {
             String text = soc.asText();
             boolean file = text.endsWith(".yaml") || text.endsWith(".yml");
-            return file ? ProfileCatalog.loadFile(baseDir.resolve(text)) : ProfileCatalog.load(text);
+            if (file) return ProfileCatalog.loadFile(baseDir.resolve(text));
         }
-        return ProfileCatalog.loadTree(soc, origins.get(origins.size() - 1).name() + " " + path);
+        return ProfileCatalog.loadTree(soc, origins, path);
     }
 }
