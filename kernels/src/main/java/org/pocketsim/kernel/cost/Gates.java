@@ -38,6 +38,16 @@ public final class Gates {
         return n * n * AND2 + (n - 1) * (n - 1) * FA + (n - 1) * HA;
     }
 
+    /**
+     * P x Q multiplier: P Q AND2 partial-product bits plus (P-1)(Q-1) FA + (min(P,Q)-1) HA. Not
+     * in Appendix B as such: its N x N formula with the rectangle's counts (every FA removes one
+     * of the P Q partial-product bits down to the P + Q result bits, which gives (P-1)(Q-1)
+     * exactly as it gives (N-1)^2; the HA row is assumed as long as the shorter side).
+     */
+    public static int multiply(int p, int q) {
+        return p * q * AND2 + (p - 1) * (q - 1) * FA + (Math.min(p, q) - 1) * HA;
+    }
+
     /** N-bit left shift by [0, k]: N ceil(log2(k+1)) MUX2 - k (MUX2 - AND2). */
     public static int leftShift(int n, int k) {
         return n * stages(k) * MUX2 - k * (MUX2 - AND2);
