@@ -2,8 +2,8 @@ package org.pocketsim.kernel.cost;
 
 /**
  * Gate-count primitives in two-input-gate equivalents, transcribed from Appendix B of van
- * Baalen et al., "FP8 versus INT8 for efficient deep learning inference" (arXiv 2303.17951),
- * reference formats.md §1.4. Area and power are taken as proportional to these counts.
+ * Baalen et al., "FP8 versus INT8 for efficient deep learning inference" (arXiv 2303.17951).
+ * Area and power are taken as proportional to these counts.
  */
 public final class Gates {
     /** [N]AND2 / [N]OR2. */

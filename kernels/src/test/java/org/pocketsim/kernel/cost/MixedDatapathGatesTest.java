@@ -43,6 +43,18 @@ class MixedDatapathGatesTest {
     }
 
     @Test
+    void nf4LevelsRoundedToFp16AreExactIn16BitFixedPointWith14FractionBits() {
+        org.pocketsim.kernel.format.ScalarFormat fp16 = org.pocketsim.kernel.format.FormatRegistry.scalar("fp16");
+        for (int c = 0; c < 16; c++) {
+            double level = fp16.decode(fp16.encode(org.pocketsim.kernel.format.Nf4Format.level(c)));
+            double fixed = level * (1 << 14);
+            assertThat(fixed).as("level %d", c).isEqualTo(Math.rint(fixed));
+            assertThat(Math.abs(fixed)).isLessThanOrEqualTo(1 << 14);
+        }
+        assertThat(Operand.NF4_LUT_GATES).isEqualTo(16 * 21 + 1);
+    }
+
+    @Test
     void weightAndActivationBitsIncludeScales() {
         assertThat(MacDatapath.of("w4a16-int4-g128").weightBitsPerElement()).isEqualTo(4.125);
         assertThat(MacDatapath.of("w4a16-int4-g128").activationBitsPerElement()).isEqualTo(16);
