@@ -8,8 +8,11 @@ import org.pocketsim.kernel.cost.ProcessTable;
 
 /**
  * One MAC array to size: which datapath (weight x activation formats), which accumulator,
- * what budget, priced under which process table, clocked at what frequency. Names are resolved
- * and checked here, once; {@link MacArrays#design} is a pure function of this record.
+ * what budget, priced under which process table, clocked at what frequency. Every check that
+ * {@link MacArrays#design} would make is made here, once (names, a datapath the gate model and
+ * the table can price with this accumulator, an mm^2 budget only with a table that has areas),
+ * so that a config binding this record fails at validation, not during a run;
+ * {@link MacArrays#design} is then a pure function of this record.
  *
  * @param datapath    a {@link MacDatapath} name, e.g. {@code int8}, {@code fp8-e4m3}, {@code mxfp4},
  *                    {@code w4a16-int4-g128}
@@ -24,11 +27,14 @@ public record MacArraySpec(String datapath, String accumulator, ArrayBudget budg
         if (datapath == null || accumulator == null || budget == null || process == null || clock == null) {
             throw new IllegalArgumentException("mac array: datapath, accumulator, budget, process and clock are required");
         }
-        MacDatapath.of(datapath);
-        MacAreaTable.accumulator(accumulator);
+        MacDatapath d = MacDatapath.of(datapath);
+        Accumulator a = MacAreaTable.accumulator(accumulator);
         if (!ProcessTable.NAMES.contains(process)) {
             throw new IllegalArgumentException("unknown process table '" + process + "'; known: " + ProcessTable.NAMES);
         }
+        ProcessTable t = ProcessTable.named(process);
+        budget.units(new ArrayBudget.UnitCost(t.um2PerMac(d, a), t.int8MacEquivalents(d, a),
+                t.pjPerMac(d, a) * 1e-12 * clock.hertz(), t.name()));
     }
 
     /** The resolved datapath. */

@@ -35,7 +35,7 @@ class MacArraysTest {
     void mm2BudgetNeedsATableWithAreas() {
         MacArrayDesign d = design("int8", "FX+12", new ArrayBudget.AreaMm2(1.0), ProcessTable.HOROWITZ_45NM);
         assertThat(d.macs()).isEqualTo((long) Math.floor(1e6 / 419));
-        assertThatThrownBy(() -> design("int8", "FX+12", new ArrayBudget.AreaMm2(1.0), ProcessTable.TPUV4I_7NM))
+        assertThatThrownBy(() -> new MacArraySpec("int8", "FX+12", new ArrayBudget.AreaMm2(1.0), ProcessTable.TPUV4I_7NM, GHZ))
                 .hasMessageContaining("tpuv4i-7nm").hasMessageContaining("INT8-MAC equivalents");
     }
 
@@ -76,6 +76,13 @@ class MacArraysTest {
         assertThatThrownBy(() -> new MacArraySpec("int8", "FP64", b, ProcessTable.HOROWITZ_45NM, GHZ)).hasMessageContaining("FP64");
         assertThatThrownBy(() -> new MacArraySpec("int8", "FP32", b, "45nm", GHZ)).hasMessageContaining("45nm");
         assertThatThrownBy(() -> new ArrayBudget.AreaMm2(-1)).hasMessageContaining("mm^2");
+        // What design() would reject is rejected when the spec is built.
+        assertThatThrownBy(() -> new MacArraySpec("mxfp4", "FX+12", b, ProcessTable.HOROWITZ_45NM, GHZ))
+                .hasMessageContaining("mxfp4").hasMessageContaining("FX+12");
+        assertThatThrownBy(() -> new MacArraySpec("fp8-e4m3", "FP32", b, ProcessTable.INT_VS_FP, GHZ))
+                .hasMessageContaining("fp8-e4m3");
+        assertThatThrownBy(() -> new MacArraySpec("nf4", "FP32", b, ProcessTable.HOROWITZ_45NM, GHZ))
+                .hasMessageContaining("nf4");
         assertThatThrownBy(() -> new ArrayBudget.PowerW(Double.NaN)).hasMessageContaining("power");
     }
 }
