@@ -4,7 +4,7 @@ One setting = (weight format, activation format), names as in the Java registry;
 are fmtquant.py's, bit-faithful to org.pocketsim.kernel.format. Weights: per output channel
 (INT8, FP8) or per block / group along the input features (MX, INT4-g128, NF4). Activations:
 per token (INT8, FP8 absmax scale) or an FP16 round trip ("A16"). Routers stay in full
-precision. Fused MoE expert tensors ([experts, out, in], as transformers 5 stores them) get
+precision, and so do the embeddings and the LM head (they are outside the decoder layers). Fused MoE expert tensors ([experts, out, in], as transformers 5 stores them) get
 their weights quantised per expert and the expert block's input quantised; the input of the
 experts' down projection inside a fused kernel cannot be hooked and stays unquantised (the
 `expert_tensors` column says when that applies). Perplexity is teacher-forced (one parallel
