@@ -10,10 +10,14 @@ exp(mean next-token NLL) over all predicted positions.
     columns); writes OUT/quality-dip.csv.
 (b) MoE models: Cache-Prior routing for each lambda (0 = plain top-k) and expert-cache size,
     with the LRU miss rate and the router probability mass kept; writes OUT/quality-moe.csv.
+(c) --formats: weights and activations of every linear fake-quantised per number format
+    (formatquality.py, quantisers bit-faithful to the Java formats), teacher-forced
+    perplexity with provenance columns; writes OUT/quality-formats.csv instead of (a)/(b).
 
 Usage:
   python quality.py --model DIR --tokens-npy val.npy --seqs 32 --seq-len 256 --out OUT
   python quality.py --model DIR --random-tokens --seqs 4 --seq-len 8 --out OUT   (smoke runs)
+  python quality.py --model DIR --tokens-npy val.npy --formats all --out OUT
 """
 import argparse
 import csv
@@ -27,6 +31,7 @@ import torch
 import torch.nn.functional as F
 
 import archs
+import formatquality
 from policies import CachePriorRouter, DipMlp, dip_split
 
 DIP_FIELDS = ["model", "method", "density", "up_keep", "down_keep", "gamma", "fixed_top_frac", "warm_up",
@@ -154,6 +159,19 @@ def heldout_ids(a, vocab, device):
     return flat.reshape(a.seqs, a.seq_len).to(device)
 
 
+def provenance(a):
+    """Constant columns of the formats CSV: how and with what it was measured."""
+    import transformers
+    commit = a.commit
+    if commit is None:
+        here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "carry-commit.txt")
+        commit = open(here).read().strip() if os.path.exists(here) else "unknown"
+    return {"eval": "teacher-forced", "dtype": a.dtype, "device": a.device, "torch": torch.__version__,
+            "transformers": transformers.__version__,
+            "quantiser": "tools/trace-capture/fmtquant.py (bit-faithful to org.pocketsim.kernel.format)",
+            "commit": commit}
+
+
 def floats(text):
     return [float(x) for x in text.split(",") if x.strip()]
 
@@ -177,6 +195,9 @@ def main(argv=None):
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
     ap.add_argument("--dtype", default="float32", choices=["bfloat16", "float16", "float32"])
+    ap.add_argument("--formats", default=None,
+                    help="comma-separated settings of formatquality.SETTINGS (w16a16 first for delta_ppl), or 'all'")
+    ap.add_argument("--commit", default=None, help="repository commit for the provenance column (default: carry-commit.txt)")
     a = ap.parse_args(argv)
     if not a.random_tokens and not a.tokens_npy:
         raise SystemExit("give --tokens-npy or --random-tokens")
@@ -191,7 +212,12 @@ def main(argv=None):
     t0 = time.time()
     print(f"parallel ppl {parallel_ppl(model, ids):.6f}", file=sys.stderr, flush=True)
     # the CSV is rewritten after every setting, so a run cut short keeps what it measured
-    if archs.num_experts(model.config):
+    if a.formats:
+        path = os.path.join(a.out, "quality-formats.csv")
+        settings = list(formatquality.SETTINGS) if a.formats == "all" else [s for s in a.formats.split(",") if s]
+        rows = formatquality.rows(model, ids, model_id, settings, parallel_ppl, provenance(a),
+                                  lambda r: write_csv(path, formatquality.FIELDS, r))
+    elif archs.num_experts(model.config):
         path = os.path.join(a.out, "quality-moe.csv")
         rows = moe_rows(model, ids, model_id, floats(a.lambdas), floats(a.cache_fracs), a.top_j, a.seed,
                         lambda r: write_csv(path, MOE_FIELDS, r))

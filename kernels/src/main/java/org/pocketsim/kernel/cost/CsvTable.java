@@ -10,13 +10,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the small CSV data resources of this package: {@code #} lines are the source note,
- * the first other line is the header, every row must have as many fields as the header.
+ * Reads the small CSV data resources of the kernels module (published numbers with their
+ * source): {@code #} lines are the source note, the first other line is the header, every row
+ * must have as many fields as the header. Fields hold no commas.
  */
-record CsvTable(String resource, String source, List<String> header, List<List<String>> rows, List<Integer> lineNumbers) {
+public record CsvTable(String resource, String source, List<String> header, List<List<String>> rows, List<Integer> lineNumbers) {
 
     static CsvTable load(String resource, List<String> expectedHeader) {
-        InputStream in = CsvTable.class.getResourceAsStream(resource);
+        return load(CsvTable.class, resource, expectedHeader);
+    }
+
+    /** Loads {@code resource} relative to {@code anchor}'s package; the header must equal {@code expectedHeader}. */
+    public static CsvTable load(Class<?> anchor, String resource, List<String> expectedHeader) {
+        InputStream in = anchor.getResourceAsStream(resource);
         if (in == null) {
             throw new IllegalArgumentException("cost table resource " + resource + " not found");
         }
@@ -60,8 +66,13 @@ record CsvTable(String resource, String source, List<String> header, List<List<S
         return new CsvTable(resource, source.toString(), header, rows, lines);
     }
 
+    /** Text of row {@code i}, column {@code col}, trimmed. */
+    public String text(int i, int col) {
+        return rows.get(i).get(col).trim();
+    }
+
     /** The number in row {@code i}, column {@code col}; NaN when empty; an error naming file and line otherwise. */
-    double number(int i, int col) {
+    public double number(int i, int col) {
         String s = rows.get(i).get(col).trim();
         if (s.isEmpty()) {
             return Double.NaN;

@@ -2,8 +2,8 @@ package org.pocketsim.kernel.cost;
 
 /**
  * Gate-count primitives in two-input-gate equivalents, transcribed from Appendix B of van
- * Baalen et al., "FP8 versus INT8 for efficient deep learning inference" (arXiv 2303.17951),
- * reference formats.md §1.4. Area and power are taken as proportional to these counts.
+ * Baalen et al., "FP8 versus INT8 for efficient deep learning inference" (arXiv 2303.17951).
+ * Area and power are taken as proportional to these counts.
  */
 public final class Gates {
     /** [N]AND2 / [N]OR2. */
@@ -36,6 +36,16 @@ public final class Gates {
     /** N x N multiplier: N^2 AND2 partial-product bits plus (N-1)^2 FA + (N-1) HA reduction. */
     public static int multiply(int n) {
         return n * n * AND2 + (n - 1) * (n - 1) * FA + (n - 1) * HA;
+    }
+
+    /**
+     * P x Q multiplier: P Q AND2 partial-product bits plus (P-1)(Q-1) FA + (min(P,Q)-1) HA. Not
+     * in Appendix B as such: its N x N formula with the rectangle's counts (every FA removes one
+     * of the P Q partial-product bits down to the P + Q result bits, which gives (P-1)(Q-1)
+     * exactly as it gives (N-1)^2; the HA row is assumed as long as the shorter side).
+     */
+    public static int multiply(int p, int q) {
+        return p * q * AND2 + (p - 1) * (q - 1) * FA + (Math.min(p, q) - 1) * HA;
     }
 
     /** N-bit left shift by [0, k]: N ceil(log2(k+1)) MUX2 - k (MUX2 - AND2). */

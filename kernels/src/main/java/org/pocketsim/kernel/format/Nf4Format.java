@@ -44,6 +44,8 @@ public final class Nf4Format implements BlockFormat {
     @Override public String name() { return name; }
     @Override public int blockSize() { return groupSize; }
     @Override public int metaWordsPerBlock() { return 1; }
+    /** Storage format of the per-group absmax. */
+    public FloatFormat scaleFormat() { return scaleFormat; }
     @Override public double bitsPerElement() { return 4 + scaleFormat.bits() / (double) groupSize; }
 
     /** Code of the level nearest to {@code v} (already divided by the absmax). */

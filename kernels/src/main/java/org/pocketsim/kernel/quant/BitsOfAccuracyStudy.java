@@ -1,8 +1,11 @@
 package org.pocketsim.kernel.quant;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.pocketsim.kernel.cost.CsvTable;
 import org.pocketsim.kernel.format.FloatFormat;
 import org.pocketsim.kernel.format.FormatRegistry;
 import org.pocketsim.kernel.format.ScalarFormat;
@@ -18,7 +21,7 @@ import org.pocketsim.kernel.format.Specials;
  * paper's code generates them); their maximum is placed by the range under a
  * {@link ScaleRule}: {@code REAL} (real-valued bias, maximum = absmax, the Qualcomm code's
  * quantizer) or {@code POWER_OF_TWO} (integer bias). Published values are digitised from the
- * figure (reference formats.md §1.6).
+ * figure and live in {@code fig5-published.csv} with their source.
  */
 public final class BitsOfAccuracyStudy {
 
@@ -33,11 +36,7 @@ public final class BitsOfAccuracyStudy {
     /** Fig. 5 formats in column order. */
     public static final List<String> FORMATS = List.of("INT8", "FP8-E2", "FP8-E3", "FP8-E4", "FP8-E5");
 
-    private static final double[][] PUBLISHED = {
-        {7.98, 7.33, 6.41, 5.43, 4.46},
-        {6.72, 7.09, 6.24, 5.24, 4.25},
-        {2.88, 3.21, 4.18, 5.15, 4.24},
-    };
+    private static final Map<String, Double> PUBLISHED = loadPublished();
 
     private BitsOfAccuracyStudy() {
     }
@@ -53,7 +52,24 @@ public final class BitsOfAccuracyStudy {
 
     /** Published value of a cell (digitised). */
     public static double published(SampleDistribution d, String column) {
-        return PUBLISHED[d.ordinal()][FORMATS.indexOf(column)];
+        Double v = PUBLISHED.get(key(d) + "/" + column);
+        if (v == null) {
+            throw new IllegalArgumentException("Fig. 5 has no cell " + key(d) + " " + column);
+        }
+        return v;
+    }
+
+    private static String key(SampleDistribution d) {
+        return d.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static Map<String, Double> loadPublished() {
+        CsvTable csv = CsvTable.load(BitsOfAccuracyStudy.class, "fig5-published.csv", List.of("distribution", "format", "bits"));
+        Map<String, Double> cells = new LinkedHashMap<>();
+        for (int i = 0; i < csv.rows().size(); i++) {
+            cells.put(csv.text(i, 0) + "/" + csv.text(i, 1), csv.number(i, 2));
+        }
+        return Map.copyOf(cells);
     }
 
     /**

@@ -57,7 +57,11 @@ class GateCountMacModelTest {
     @Test
     void unsupportedCombinationsAreClearErrors() {
         assertThatThrownBy(() -> model.gates(FormatRegistry.get("nf4"), MacAreaTable.FP16))
-                .hasMessageContaining("nf4");
+                .hasMessageContaining("nf4").hasMessageContaining("one operand");
+        assertThatThrownBy(() -> model.gates(FormatRegistry.get("ternary-g256"), MacAreaTable.FP16))
+                .hasMessageContaining("ternary-g256");
+        assertThatThrownBy(() -> model.gates(MacDatapath.of("w4a8-int4-g128"), MacAreaTable.FX12))
+                .hasMessageContaining("w4a8-int4-g128").hasMessageContaining("FX+12");
         assertThatThrownBy(() -> model.gates(FormatRegistry.get("mxfp4"), MacAreaTable.FX12))
                 .hasMessageContaining("mxfp4").hasMessageContaining("FX+12");
     }

@@ -68,6 +68,13 @@ class BitsOfAccuracyStudyTest {
     }
 
     @Test
+    void publishedCellsComeFromTheDataFile() {
+        assertThat(BitsOfAccuracyStudy.published(SampleDistribution.UNIFORM, "INT8")).isEqualTo(7.98);
+        assertThat(BitsOfAccuracyStudy.published(SampleDistribution.NORMAL, "FP8-E2")).isEqualTo(7.09);
+        assertThat(BitsOfAccuracyStudy.published(SampleDistribution.STUDENT_T3, "FP8-E4")).isEqualTo(5.15);
+    }
+
+    @Test
     void csvHasOneLinePerCellWithRelativeError() {
         String csv = BitsOfAccuracyStudy.toCsv(List.of(
                 new BitsOfAccuracyStudy.Row(SampleDistribution.NORMAL, "INT8", 6.8, 6.72)));
