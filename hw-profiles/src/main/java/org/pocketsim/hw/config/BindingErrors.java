@@ -147,10 +147,21 @@ final class BindingErrors {
         if (node == null || !node.isObject() || !type.isRecord()) {
             return Optional.empty();
         }
-        List<String> known = recordKeys(type);
+        List<String> known = new ArrayList<>(recordKeys(type));
+        known.addAll(typeIdProperties(type));
         List<String> present = new ArrayList<>();
         node.fieldNames().forEachRemaining(present::add);
         return present.stream().filter(k -> !known.contains(k)).findFirst();
+    }
+
+    /** The type-id keys ({@code kind}) of the polymorphic base types {@code type} implements: not record components, yet valid. */
+    private static List<String> typeIdProperties(Class<?> type) {
+        List<String> ids = new ArrayList<>();
+        for (Class<?> base : type.getInterfaces()) {
+            com.fasterxml.jackson.annotation.JsonTypeInfo info = base.getAnnotation(com.fasterxml.jackson.annotation.JsonTypeInfo.class);
+            if (info != null) ids.add(info.property());
+        }
+        return ids;
     }
 
     private static List<String> recordKeys(Class<?> type) {
