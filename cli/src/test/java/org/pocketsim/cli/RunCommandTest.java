@@ -73,6 +73,22 @@ class RunCommandTest {
     }
 
     @Test
+    void repeatedRunsWriteByteIdenticalResultsAndPages(@TempDir Path dir) throws Exception {
+        Path config = Path.of(repo("configs/moe-example.yaml"));
+        Path out = dir.resolve("out");
+        assertThat(CliRun.of("run", config.toString(), "--out", out.toString(), "--jobs", "2").exitCode()).isZero();
+        byte[] json = Files.readAllBytes(out.resolve("moe-example/results.json"));
+        byte[] page = Files.readAllBytes(out.resolve("moe-example/index.html"));
+        assertThat(CliRun.of("run", config.toString(), "--out", out.toString(), "--jobs", "1").exitCode()).isZero();
+        assertThat(Files.readAllBytes(out.resolve("moe-example/results.json"))).as("reused points").isEqualTo(json);
+        assertThat(Files.readAllBytes(out.resolve("moe-example/index.html"))).isEqualTo(page);
+        assertThat(CliRun.of("run", config.toString(), "--out", out.toString(), "--fresh").exitCode()).isZero();
+        assertThat(Files.readAllBytes(out.resolve("moe-example/results.json"))).as("points run anew").isEqualTo(json);
+        assertThat(Files.readAllBytes(out.resolve("moe-example/index.html"))).isEqualTo(page);
+        assertThat(new String(json, java.nio.charset.StandardCharsets.UTF_8)).contains("\"sourceKind\" : \"imported\"");
+    }
+
+    @Test
     void anUnknownKeyIsOneLineNamingFileLineColumnAndTheNearestKey(@TempDir Path dir) throws Exception {
         Path config = write(dir, "bad.yaml", SMALL.replace("  weights: int4-g128\n", "  weigths: int4-g128\n"));
         CliRun r = CliRun.of("validate", config.toString());
