@@ -7,7 +7,6 @@ import org.pocketsim.hw.config.ConfigErrors;
 import org.pocketsim.hw.config.ConfigException;
 import org.pocketsim.hw.config.ConfigSource;
 import org.pocketsim.hw.config.FieldException;
-import org.pocketsim.hw.preset.ProfileCatalog;
 import org.pocketsim.hw.spec.SocSpec;
 import org.pocketsim.workload.model.ModelCatalog;
 import org.pocketsim.workload.model.ModelSpec;

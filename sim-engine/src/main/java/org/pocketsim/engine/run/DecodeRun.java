@@ -97,7 +97,7 @@ public final class DecodeRun {
         return left;
     }
 
-    /** The MLP method's traces, for provenance and stored-result keys. */
+    /** The run's MLP method (its traces give provenance and stored-result keys). */
     public MlpMethod mlp() {
         return mlp;
     }
