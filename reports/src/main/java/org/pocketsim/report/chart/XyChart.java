@@ -1,24 +1,42 @@
 package org.pocketsim.report.chart;
 
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.pocketsim.engine.result.ChartSpec;
 import org.pocketsim.engine.result.ChartType;
 import org.pocketsim.engine.result.ExperimentResult;
+import org.pocketsim.engine.result.ParameterNames;
 import org.pocketsim.engine.result.PointResult;
+import org.pocketsim.report.data.ParamLookup;
 
+import java.awt.BasicStroke;
+import java.awt.Font;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Line and scatter charts: each y metric against x, one series per y metric and per value of
- * the seriesBy parameter (in first-seen order). Lines join points in increasing x.
+ * the seriesBy parameter (in first-seen order); lines join points in increasing x. A line
+ * chart whose points differ in a swept axis that x, seriesBy and filter leave open is split by
+ * that axis too, and the caption says so. Scatter points carry the values that distinguish
+ * them; series drawn on top of each other are named in the caption and stay visible (hollow
+ * markers of different shapes, the later one dashed).
  */
 final class XyChart implements Chart {
+
+    /** Two values closer than this share of the axis range count as the same place. */
+    static final double SAME_PLACE = 0.004;
 
     private final ChartType type;
 
@@ -33,35 +51,241 @@ final class XyChart implements Chart {
     }
 
     @Override
-    public JFreeChart build(ChartSpec spec, ExperimentResult result, List<PointResult> points) {
-        Map<String, XYSeries> series = new LinkedHashMap<>();
-        for (String y : spec.y()) {
-            for (PointResult p : points) {
-                String split = PointValues.seriesValue(spec, p);
-                String key = seriesKey(spec, y, split);
-                double xv = PointValues.onAxis(spec, p, spec.x(), spec.logX());
-                double yv = PointValues.onAxis(spec, p, y, spec.logY());
-                series.computeIfAbsent(key, k -> new XYSeries(k, true, true)).add(xv, yv);
-            }
-        }
-        XYSeriesCollection data = new XYSeriesCollection();
-        series.values().forEach(data::addSeries);
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(type == ChartType.LINE, true);
-        for (int i = 0; i < data.getSeriesCount(); i++) {
-            renderer.setSeriesPaint(i, ChartStyle.colour(i));
-            renderer.setSeriesStroke(i, ChartStyle.line());
-            renderer.setSeriesShape(i, ChartStyle.marker(i));
-        }
-        XYPlot plot = new XYPlot(data, ChartStyle.valueAxis(spec.xLabel(), spec.logX()),
-                ChartStyle.valueAxis(spec.yLabel(), spec.logY()), renderer);
-        boolean legend = data.getSeriesCount() > 1 || spec.seriesBy() != null;
-        return new JFreeChart(spec.title(), null, plot, legend);
+    public ChartDrawing build(ChartSpec spec, ExperimentResult result, List<PointResult> points) {
+        Xy xy = Xy.assemble(spec, points, type == ChartType.LINE);
+        XYLineAndShapeRenderer renderer = xy.renderer(type == ChartType.LINE);
+        if (type == ChartType.SCATTER) xy.labelPoints(renderer);
+        XYPlot plot = new XYPlot(xy.data, xy.xAxis, xy.yAxis, renderer);
+        boolean legend = xy.data.getSeriesCount() > 1 || spec.seriesBy() != null;
+        JFreeChart chart = new JFreeChart(spec.title(), null, plot, legend);
+        return new ChartDrawing(chart, ChartStyle.WIDTH_PX, ChartStyle.HEIGHT_PX,
+                ChartStyle.alt(type, xy.yTitle, xy.xTitle), xy.notes);
     }
 
-    /** "y", "seriesBy=value", or "y, seriesBy=value" when both vary. */
-    static String seriesKey(ChartSpec spec, String y, String split) {
-        if (split == null) return y;
-        String byPart = spec.seriesBy() + "=" + split;
-        return spec.y().size() > 1 ? y + ", " + byPart : byPart;
+    /** The series, axes and notes of an xy chart (line, scatter, Pareto). */
+    static final class Xy {
+        final XYSeriesCollection data = new XYSeriesCollection();
+        final List<List<PointResult>> members = new ArrayList<>();
+        final List<String> notes = new ArrayList<>();
+        final List<String> labelled;
+        ValueAxis xAxis;
+        ValueAxis yAxis;
+        String xTitle;
+        String yTitle;
+        boolean[] coincides;
+
+        private Xy(List<String> labelled) {
+            this.labelled = labelled;
+        }
+
+        static Xy assemble(ChartSpec spec, List<PointResult> points, boolean splitOpenAxes) {
+            Quantity x = Quantity.of(spec, spec.x(), points);
+            List<Quantity> ys = spec.y().stream().map(y -> Quantity.of(spec, y, points)).toList();
+            List<String> accounted = new ArrayList<>(spec.filter().keySet());
+            accounted.add(spec.x());
+            if (spec.seriesBy() != null) accounted.add(spec.seriesBy());
+            List<String> open = splitOpenAxes ? PointLabels.varying(points, accounted) : List.of();
+            List<String> inLegendOrOnAxis = new ArrayList<>(open);
+            inLegendOrOnAxis.add(spec.x());
+            if (spec.seriesBy() != null) inLegendOrOnAxis.add(spec.seriesBy());
+            Xy xy = new Xy(PointLabels.varying(points, inLegendOrOnAxis));
+            if (!open.isEmpty()) {
+                xy.notes.add("Also split by " + open.stream().map(ParameterNames::label).collect(Collectors.joining(", "))
+                        + ": the points differ in it and the chart's x, seriesBy and filter do not account for it.");
+            }
+            double[] xs = new double[points.size() * ys.size()];
+            double[] yv = new double[xs.length];
+            int k = 0;
+            Map<String, List<PointResult>> bySeries = new LinkedHashMap<>();
+            Map<String, Quantity> yOf = new LinkedHashMap<>();
+            for (Quantity y : ys) {
+                for (PointResult p : points) {
+                    String key = seriesKey(spec, y, p, open, ys.size() > 1);
+                    bySeries.computeIfAbsent(key, q -> new ArrayList<>()).add(p);
+                    yOf.put(key, y);
+                    xs[k] = x.value(p);
+                    yv[k++] = y.value(p);
+                }
+            }
+            boolean logX = AxisScale.log(spec.logX(), xs);
+            boolean logY = AxisScale.log(spec.logY(), yv);
+            if (spec.logX() == null && logX) xy.notes.add("x axis logarithmic: the values span more than 30x.");
+            if (spec.logY() == null && logY) xy.notes.add("y axis logarithmic: the values span more than 30x.");
+            for (Map.Entry<String, List<PointResult>> s : bySeries.entrySet()) {
+                Quantity y = yOf.get(s.getKey());
+                List<PointResult> sorted = new ArrayList<>(s.getValue());
+                sorted.sort(Comparator.comparingDouble(x::value));
+                XYSeries series = new XYSeries(s.getKey(), false, true);
+                for (PointResult p : sorted) series.add(x.onAxis(p, logX), y.onAxis(p, logY));
+                xy.data.addSeries(series);
+                xy.members.add(sorted);
+            }
+            xy.xTitle = spec.xLabel() != null ? spec.xLabel() : x.title();
+            xy.yTitle = spec.yLabel() != null ? spec.yLabel() : yTitle(ys);
+            xy.xAxis = ChartStyle.valueAxis(xy.xTitle, logX);
+            xy.yAxis = ChartStyle.valueAxis(xy.yTitle, logY);
+            xy.findCoincidences();
+            return xy;
+        }
+
+        /** Several y metrics: their labels joined, with the unit when they share one. */
+        private static String yTitle(List<Quantity> ys) {
+            if (ys.size() == 1) return ys.get(0).title();
+            String unit = ys.get(0).unit().symbol();
+            boolean same = ys.stream().allMatch(q -> q.unit().symbol().equals(unit));
+            if (same) return ys.get(0).unit().title(ys.stream().map(Quantity::label).collect(Collectors.joining(", ")));
+            return ys.stream().map(Quantity::title).collect(Collectors.joining(", "));
+        }
+
+        /** Marks series drawn exactly on an earlier one and says so in the notes. */
+        private void findCoincidences() {
+            int n = data.getSeriesCount();
+            coincides = new boolean[n];
+            double xr = range(true);
+            double yr = range(false);
+            for (int j = 1; j < n; j++) {
+                for (int i = 0; i < j; i++) {
+                    if (same(data.getSeries(i), data.getSeries(j), xr, yr)) {
+                        coincides[j] = true;
+                        notes.add("'" + data.getSeriesKey(j) + "' coincides with '" + data.getSeriesKey(i)
+                                + "': drawn on top of it, dashed, with its own marker.");
+                        break;
+                    }
+                }
+            }
+        }
+
+        private double range(boolean xAxisRange) {
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (int s = 0; s < data.getSeriesCount(); s++) {
+                for (int i = 0; i < data.getItemCount(s); i++) {
+                    double v = xAxisRange ? data.getXValue(s, i) : data.getYValue(s, i);
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+            return hi > lo ? hi - lo : Math.max(Math.abs(hi), 1e-12);
+        }
+
+        private static boolean same(XYSeries a, XYSeries b, double xr, double yr) {
+            if (a.getItemCount() != b.getItemCount()) return false;
+            for (int i = 0; i < a.getItemCount(); i++) {
+                if (Math.abs(a.getX(i).doubleValue() - b.getX(i).doubleValue()) > SAME_PLACE * xr) return false;
+                if (Math.abs(a.getY(i).doubleValue() - b.getY(i).doubleValue()) > SAME_PLACE * yr) return false;
+            }
+            return true;
+        }
+
+        /** Series colours, hollow markers of one shape per series, dashed lines for coinciding series. */
+        XYLineAndShapeRenderer renderer(boolean lines) {
+            XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(lines, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                public ItemLabelPosition getPositiveItemLabelPosition(int series, int item) {
+                    if (positions == null) return super.getPositiveItemLabelPosition(series, item);
+                    return positions[Boolean.TRUE.equals(placed.get(series + ":" + item)) ? 1 : 0];
+                }
+
+                @Override
+                public ItemLabelPosition getNegativeItemLabelPosition(int series, int item) {
+                    return getPositiveItemLabelPosition(series, item);
+                }
+            };
+            boolean hollow = data.getSeriesCount() > 1;
+            r.setUseFillPaint(false);
+            r.setDrawOutlines(true);
+            r.setUseOutlinePaint(false);
+            for (int i = 0; i < data.getSeriesCount(); i++) {
+                r.setSeriesPaint(i, ChartStyle.colour(i));
+                r.setSeriesStroke(i, coincides[i] ? ChartStyle.dashedLine() : ChartStyle.line());
+                r.setSeriesOutlineStroke(i, new BasicStroke(2f));
+                r.setSeriesShape(i, ChartStyle.marker(i));
+                r.setSeriesShapesFilled(i, !hollow);
+            }
+            return r;
+        }
+
+        /**
+         * Labels each point (or each group of points at one place) with what distinguishes it. A
+         * label sits right of its point, or left in the right third of the plot, and a label that
+         * would fall on an earlier one nearby moves to the other side.
+         */
+        void labelPoints(XYLineAndShapeRenderer r) {
+            if (labelled.isEmpty()) return;
+            double xr = range(true);
+            double yr = range(false);
+            double xLo = Double.POSITIVE_INFINITY;
+            List<int[]> items = new ArrayList<>();
+            for (int s = 0; s < data.getSeriesCount(); s++) {
+                for (int i = 0; i < data.getItemCount(s); i++) {
+                    items.add(new int[]{s, i});
+                    xLo = Math.min(xLo, data.getXValue(s, i));
+                }
+            }
+            List<int[]> heads = new ArrayList<>();
+            List<List<PointResult>> groups = new ArrayList<>();
+            for (int[] it : items) {
+                int g = 0;
+                while (g < heads.size() && !near(heads.get(g), it, SAME_PLACE * 2, xr, yr)) g++;
+                if (g == heads.size()) {
+                    heads.add(it);
+                    groups.add(new ArrayList<>());
+                }
+                groups.get(g).add(members.get(it[0]).get(it[1]));
+            }
+            Map<String, String> labels = new LinkedHashMap<>();
+            Map<String, Boolean> left = new LinkedHashMap<>();
+            int shared = 0;
+            for (int g = 0; g < heads.size(); g++) {
+                int[] h = heads.get(g);
+                boolean onLeft = data.getXValue(h[0], h[1]) > xLo + 0.62 * xr;
+                for (int e = 0; e < g; e++) {
+                    int[] o = heads.get(e);
+                    boolean crowded = Math.abs(data.getYValue(o[0], o[1]) - data.getYValue(h[0], h[1])) < 0.05 * yr
+                            && Math.abs(data.getXValue(o[0], o[1]) - data.getXValue(h[0], h[1])) < 0.35 * xr;
+                    if (crowded && left.get(o[0] + ":" + o[1]) == onLeft) onLeft = !onLeft;
+                }
+                left.put(h[0] + ":" + h[1], onLeft);
+                labels.put(h[0] + ":" + h[1], PointLabels.ofGroup(groups.get(g), labelled));
+                if (groups.get(g).size() > 1) shared++;
+            }
+            if (shared > 0) {
+                notes.add(shared + (shared == 1 ? " place holds" : " places hold") + " several points with (nearly) equal"
+                        + " values; its label lists what differs with ' / '.");
+            }
+            ItemLabelPosition right = new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT);
+            ItemLabelPosition leftPos = new ItemLabelPosition(ItemLabelAnchor.OUTSIDE9, TextAnchor.CENTER_RIGHT);
+            r.setDefaultItemLabelGenerator((dataset, series, item) -> labels.getOrDefault(series + ":" + item, null));
+            r.setDefaultItemLabelsVisible(true);
+            r.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+            placed.putAll(left);
+            positions = new ItemLabelPosition[]{right, leftPos};
+        }
+
+        final Map<String, Boolean> placed = new LinkedHashMap<>();
+        ItemLabelPosition[] positions;
+
+        private boolean near(int[] a, int[] b, double share, double xr, double yr) {
+            return Math.abs(data.getXValue(a[0], a[1]) - data.getXValue(b[0], b[1])) <= share * xr
+                    && Math.abs(data.getYValue(a[0], a[1]) - data.getYValue(b[0], b[1])) <= share * yr;
+        }
+    }
+
+    /** Legend key: the y label when several, the seriesBy value and open axes as "name = value". */
+    static String seriesKey(ChartSpec spec, Quantity y, PointResult p, List<String> open, boolean severalY) {
+        List<String> parts = new ArrayList<>();
+        if (severalY) parts.add(y.label());
+        if (spec.seriesBy() != null) {
+            String v = ParamLookup.get(p, spec.seriesBy());
+            if (v == null) {
+                throw new IllegalArgumentException("chart '" + spec.title() + "': point " + p.index()
+                        + " has no parameter '" + spec.seriesBy() + "' (seriesBy); it has " + p.parameters().keySet());
+            }
+            parts.add(ParameterNames.pair(spec.seriesBy(), v));
+        }
+        for (String a : open) parts.add(ParameterNames.pair(a, p.parameters().get(a)));
+        return parts.isEmpty() ? y.label() : String.join(", ", parts);
     }
 }

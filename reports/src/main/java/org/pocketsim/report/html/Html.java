@@ -29,6 +29,49 @@ final class Html {
         return out.toString();
     }
 
+    /**
+     * A table cell: text as shown, and the exact number it stands for (null for text), which
+     * sorts the column and marks the cell numeric.
+     */
+    record Cell(String text, Double value) {
+        static Cell text(String text) {
+            return new Cell(text, null);
+        }
+    }
+
+    /**
+     * A table whose columns sort by a click on their header ({@link PageScript}); with
+     * {@code filterBox}, a text box above it hides the rows that do not contain what is typed.
+     * {@code labelColumns} leading columns are labels, which wrap instead of widening the table.
+     */
+    static void sortableTable(StringBuilder out, String id, String caption, List<String> header, List<List<Cell>> rows,
+                              boolean filterBox, int labelColumns, boolean tall) {
+        if (filterBox) {
+            out.append("<p class=\"filter\"><label>Filter rows: <input type=\"search\" data-filter=\"").append(escape(id))
+                    .append("\" placeholder=\"text in any cell\"></label></p>\n");
+        }
+        out.append("<div class=\"scroll").append(tall ? " tall" : "").append("\"><table class=\"sortable\" id=\"")
+                .append(escape(id)).append("\">\n");
+        if (caption != null) out.append("<caption>").append(escape(caption)).append("</caption>\n");
+        out.append("<thead><tr>");
+        for (String h : header) out.append("<th scope=\"col\">").append(escape(h)).append("</th>");
+        out.append("</tr></thead>\n<tbody>\n");
+        for (List<Cell> row : rows) {
+            out.append("<tr>");
+            for (int c = 0; c < row.size(); c++) {
+                Cell cell = row.get(c);
+                if (cell.value() != null) {
+                    out.append("<td class=\"num\" data-v=\"").append(cell.value()).append("\">");
+                } else {
+                    out.append(c < labelColumns ? "<td class=\"label\">" : "<td>");
+                }
+                out.append(escape(cell.text())).append("</td>");
+            }
+            out.append("</tr>\n");
+        }
+        out.append("</tbody></table></div>\n");
+    }
+
     /** A table with an id, a header row and body rows; cells are plain text, escaped here. */
     static void table(StringBuilder out, String id, List<String> header, List<List<String>> rows) {
         table(out, id, header, rows, null);
