@@ -185,7 +185,7 @@ final class XyChart implements Chart {
                 @Override
                 public ItemLabelPosition getPositiveItemLabelPosition(int series, int item) {
                     if (positions == null) return super.getPositiveItemLabelPosition(series, item);
-                    return positions[Boolean.TRUE.equals(placed.get(series + ":" + item)) ? 1 : 0];
+                    return positions[placed.getOrDefault(series + ":" + item, 0)];
                 }
 
                 @Override
@@ -209,8 +209,8 @@ final class XyChart implements Chart {
 
         /**
          * Labels each point (or each group of points at one place) with what distinguishes it. A
-         * label sits right of its point, or left in the right third of the plot, and a label that
-         * would fall on an earlier one nearby moves to the other side.
+         * label sits right of its point, or left in the right third of the plot; of two labels
+         * that would overlap, the higher point's moves up and the lower one's down.
          */
         void labelPoints(XYLineAndShapeRenderer r) {
             if (labelled.isEmpty()) return;
@@ -236,35 +236,55 @@ final class XyChart implements Chart {
                 groups.get(g).add(members.get(it[0]).get(it[1]));
             }
             Map<String, String> labels = new LinkedHashMap<>();
-            Map<String, Boolean> left = new LinkedHashMap<>();
+            int[] side = new int[heads.size()];
+            int[] vertical = new int[heads.size()];
             int shared = 0;
             for (int g = 0; g < heads.size(); g++) {
                 int[] h = heads.get(g);
-                boolean onLeft = data.getXValue(h[0], h[1]) > xLo + 0.62 * xr;
+                side[g] = data.getXValue(h[0], h[1]) > xLo + 0.62 * xr ? 1 : 0;
+                List<PointResult> group = new ArrayList<>(groups.get(g));
+                group.sort(Comparator.comparingInt(PointResult::index));
+                labels.put(h[0] + ":" + h[1], PointLabels.ofGroup(group, labelled));
+                if (group.size() > 1) shared++;
+            }
+            for (int g = 0; g < heads.size(); g++) {
                 for (int e = 0; e < g; e++) {
-                    int[] o = heads.get(e);
-                    boolean crowded = Math.abs(data.getYValue(o[0], o[1]) - data.getYValue(h[0], h[1])) < 0.05 * yr
-                            && Math.abs(data.getXValue(o[0], o[1]) - data.getXValue(h[0], h[1])) < 0.35 * xr;
-                    if (crowded && left.get(o[0] + ":" + o[1]) == onLeft) onLeft = !onLeft;
+                    int[] a = heads.get(e);
+                    int[] b = heads.get(g);
+                    double dy = data.getYValue(b[0], b[1]) - data.getYValue(a[0], a[1]);
+                    boolean crowded = side[e] == side[g] && Math.abs(dy) < 0.05 * yr
+                            && Math.abs(data.getXValue(a[0], a[1]) - data.getXValue(b[0], b[1])) < 0.35 * xr;
+                    if (crowded) {
+                        vertical[g] = dy >= 0 ? 1 : 2;
+                        vertical[e] = dy >= 0 ? 2 : 1;
+                    }
                 }
-                left.put(h[0] + ":" + h[1], onLeft);
-                labels.put(h[0] + ":" + h[1], PointLabels.ofGroup(groups.get(g), labelled));
-                if (groups.get(g).size() > 1) shared++;
+            }
+            for (int g = 0; g < heads.size(); g++) {
+                placed.put(heads.get(g)[0] + ":" + heads.get(g)[1], side[g] * 3 + vertical[g]);
             }
             if (shared > 0) {
                 notes.add(shared + (shared == 1 ? " place holds" : " places hold") + " several points with (nearly) equal"
                         + " values; its label lists what differs with ' / '.");
             }
-            ItemLabelPosition right = new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT);
-            ItemLabelPosition leftPos = new ItemLabelPosition(ItemLabelAnchor.OUTSIDE9, TextAnchor.CENTER_RIGHT);
             r.setDefaultItemLabelGenerator((dataset, series, item) -> labels.getOrDefault(series + ":" + item, null));
             r.setDefaultItemLabelsVisible(true);
             r.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-            placed.putAll(left);
-            positions = new ItemLabelPosition[]{right, leftPos};
+            r.setItemLabelAnchorOffset(7);
+            // Room for labels above the highest and below the lowest point.
+            yAxis.setLowerMargin(0.09);
+            yAxis.setUpperMargin(0.09);
+            positions = new ItemLabelPosition[]{
+                    new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT),
+                    new ItemLabelPosition(ItemLabelAnchor.OUTSIDE1, TextAnchor.BOTTOM_LEFT),
+                    new ItemLabelPosition(ItemLabelAnchor.OUTSIDE5, TextAnchor.TOP_LEFT),
+                    new ItemLabelPosition(ItemLabelAnchor.OUTSIDE9, TextAnchor.CENTER_RIGHT),
+                    new ItemLabelPosition(ItemLabelAnchor.OUTSIDE11, TextAnchor.BOTTOM_RIGHT),
+                    new ItemLabelPosition(ItemLabelAnchor.OUTSIDE7, TextAnchor.TOP_RIGHT)};
         }
 
-        final Map<String, Boolean> placed = new LinkedHashMap<>();
+        /** Label place per "series:item": side (0 right, 1 left) * 3 + vertical (0 level, 1 above, 2 below). */
+        final Map<String, Integer> placed = new LinkedHashMap<>();
         ItemLabelPosition[] positions;
 
         private boolean near(int[] a, int[] b, double share, double xr, double yr) {

@@ -9,6 +9,9 @@ final class Html {
     /** Cells that read as a number (optionally signed, scientific or a percentage) align right. */
     private static final Pattern NUMBER = Pattern.compile("[-+]?[0-9][0-9.]*(e-?[0-9]+)?%?");
 
+    /** Label cells longer than this (characters) wrap within a minimum width instead of widening the table. */
+    private static final int LONG_LABEL = 24;
+
     private Html() {
     }
 
@@ -63,7 +66,8 @@ final class Html {
                 if (cell.value() != null) {
                     out.append("<td class=\"num\" data-v=\"").append(cell.value()).append("\">");
                 } else {
-                    out.append(c < labelColumns ? "<td class=\"label\">" : "<td>");
+                    boolean longLabel = c < labelColumns && cell.text().length() > LONG_LABEL;
+                    out.append(longLabel ? "<td class=\"label\">" : "<td>");
                 }
                 out.append(escape(cell.text())).append("</td>");
             }

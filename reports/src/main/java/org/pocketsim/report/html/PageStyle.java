@@ -8,7 +8,7 @@ final class PageStyle {
 
     static final String CSS = """
             body { font-family: -apple-system, "Segoe UI", "DejaVu Sans", Helvetica, Arial, sans-serif;
-                   margin: 0 auto; max-width: 1100px; padding: 24px 32px 48px; color: #1d1d1f;
+                   margin: 0 auto; max-width: 1180px; padding: 24px 32px 48px; color: #1d1d1f;
                    line-height: 1.45; background: #fff; }
             h1 { font-size: 28px; margin: 0 0 4px; }
             h2 { font-size: 20px; margin: 36px 0 10px; padding-bottom: 4px; border-bottom: 2px solid #4e79a7; }

@@ -87,9 +87,19 @@ final class PointTables {
         if (!hasNotes(r)) return;
         out.append("<h2 id=\"notes\">Notes on points</h2>\n");
         out.append("<p class=\"note\">What each point calibrates, assumes or extrapolates.</p>\n<dl class=\"notes\">\n");
+        List<String> common = new ArrayList<>(notesOf(r.points().get(0)));
+        for (PointResult p : r.points()) common.retainAll(notesOf(p));
+        if (r.points().size() > 1 && !common.isEmpty()) {
+            out.append("<dt>All points</dt>");
+            for (String note : common) out.append("<dd>").append(Html.escape(note)).append("</dd>");
+            out.append("\n");
+        } else {
+            common.clear();
+        }
         List<String> names = r.parameterNames();
         for (PointResult p : r.points()) {
-            List<String> notes = notesOf(p);
+            List<String> notes = new ArrayList<>(notesOf(p));
+            notes.removeAll(common);
             if (notes.isEmpty()) continue;
             List<String> parts = new ArrayList<>();
             for (String n : names) {
