@@ -24,12 +24,20 @@ public final class SourceCommit {
     /** The commit of the checkout holding the class {@code anchor}, if any. */
     public static Optional<String> of(Class<?> anchor) {
         try {
-            Path here = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath();
-            for (Path dir = here; dir != null; dir = dir.getParent()) {
+            return above(Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI()));
+        } catch (URISyntaxException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The commit of the nearest checkout at or above {@code start}, if any. */
+    public static Optional<String> above(Path start) {
+        try {
+            for (Path dir = start.toAbsolutePath(); dir != null; dir = dir.getParent()) {
                 Path git = dir.resolve(".git");
                 if (Files.exists(git)) return read(git);
             }
-        } catch (URISyntaxException | IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
         return Optional.empty();

@@ -6,8 +6,11 @@ import java.util.regex.Pattern;
 /** Small HTML building blocks; every piece of text passes through {@link #escape}. */
 final class Html {
 
-    /** Cells that read as a number (optionally signed, scientific or a percentage) align right. */
-    private static final Pattern NUMBER = Pattern.compile("[-+]?[0-9][0-9.]*(e-?[0-9]+)?%?");
+    /**
+     * Cells that read as a number (optionally signed, scientific, a percentage, or followed by one
+     * unit word such as "tok/s" or "ms") align right and do not wrap.
+     */
+    private static final Pattern NUMBER = Pattern.compile("[-+]?[0-9][0-9.]*(e-?[0-9]+)?(%| [A-Za-zµ/]+)?");
 
     /** Label cells longer than this (characters) wrap within a minimum width instead of widening the table. */
     private static final int LONG_LABEL = 24;

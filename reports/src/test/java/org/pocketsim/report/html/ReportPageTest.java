@@ -37,7 +37,7 @@ class ReportPageTest {
     void comparisonOutsideToleranceIsHighlightedWithUnitsAndSignedPercentError() {
         // 12.5 vs 13.72: -8.9%, inside 20%; 8 vs 11.55: -30.7%, outside.
         assertThat(html).contains("<tr><td>Galaxy S24, Llama-3-8B w4a16</td><td>Decode speed</td>"
-                + "<td>12.5 tok/s</td><td>13.72 tok/s</td><td class=\"num\">-8.9%</td><td>PowerServe, Table 3</td></tr>");
+                + "<td class=\"num\">12.5 tok/s</td><td class=\"num\">13.72 tok/s</td><td class=\"num\">-8.9%</td><td>PowerServe, Table 3</td></tr>");
         assertThat(html).contains("<tr class=\"off\"><td>OnePlus 12 &lt;CPU&gt;</td>");
         assertThat(html).contains("<td class=\"num\">-30.7%</td>");
         assertThat(html).contains("1 of 2 within ±20% of the published value; rows outside are highlighted.");
@@ -49,8 +49,8 @@ class ReportPageTest {
         assertThat(html).contains("<th scope=\"col\">#</th><th scope=\"col\">method</th><th scope=\"col\">density</th>"
                 + "<th scope=\"col\">Decode speed (tok/s)</th><th scope=\"col\">Time per token (ms)</th>"
                 + "<th scope=\"col\">DRAM footprint (GB)</th><th scope=\"col\">Cache hit rate (%)</th></tr>");
-        assertThat(html).contains("<td class=\"num\" data-v=\"3.0\">3</td><td class=\"label\">dip-ca,g=0.5</td>"
-                + "<td class=\"label\">0.25</td><td class=\"num\" data-v=\"10.0\">10</td><td class=\"num\" data-v=\"100.0\">100</td>"
+        assertThat(html).contains("<td class=\"num\" data-v=\"3.0\">3</td><td>dip-ca,g=0.5</td>"
+                + "<td>0.25</td><td class=\"num\" data-v=\"10.0\">10</td><td class=\"num\" data-v=\"100.0\">100</td>"
                 + "<td class=\"num\" data-v=\"2.5E9\">2.5</td><td class=\"num\" data-v=\"0.9375\">93.8</td>");
         assertThat(html).contains("<input type=\"search\" data-filter=\"summary-table\"");
     }
