@@ -50,8 +50,8 @@ final class Html {
      * {@code filterBox}, a text box above it hides the rows that do not contain what is typed.
      * {@code labelColumns} leading columns are labels, which wrap instead of widening the table.
      */
-    static void sortableTable(StringBuilder out, String id, String caption, List<String> header, List<List<Cell>> rows,
-                              boolean filterBox, int labelColumns, boolean tall) {
+    static void sortableTable(StringBuilder out, String id, String caption, List<String> header, List<String> tooltips,
+                              List<List<Cell>> rows, boolean filterBox, int labelColumns, boolean tall) {
         if (filterBox) {
             out.append("<p class=\"filter\"><label>Filter rows: <input type=\"search\" data-filter=\"").append(escape(id))
                     .append("\" placeholder=\"text in any cell\"></label></p>\n");
@@ -60,7 +60,11 @@ final class Html {
                 .append(escape(id)).append("\">\n");
         if (caption != null) out.append("<caption>").append(escape(caption)).append("</caption>\n");
         out.append("<thead><tr>");
-        for (String h : header) out.append("<th scope=\"col\">").append(escape(h)).append("</th>");
+        for (int c = 0; c < header.size(); c++) {
+            String tip = tooltips.get(c);
+            out.append(tip == null ? "<th scope=\"col\">" : "<th scope=\"col\" title=\"" + escape(tip) + "\">")
+                    .append(escape(header.get(c))).append("</th>");
+        }
         out.append("</tr></thead>\n<tbody>\n");
         for (List<Cell> row : rows) {
             out.append("<tr>");

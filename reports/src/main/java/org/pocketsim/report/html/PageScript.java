@@ -22,7 +22,7 @@ final class PageScript {
               document.querySelectorAll('table.sortable').forEach(function (table) {
                 table.querySelectorAll('thead th').forEach(function (th, i) {
                   th.tabIndex = 0;
-                  th.title = 'Sort by this column';
+                  th.title = (th.title ? th.title + '. ' : '') + 'Click to sort by this column';
                   function sort() {
                     var asc = th.getAttribute('aria-sort') !== 'ascending';
                     table.querySelectorAll('thead th').forEach(function (o) { o.removeAttribute('aria-sort'); });

@@ -50,8 +50,16 @@ final class PointTables {
         List<String> params = r.parameterNames();
         List<DisplayUnit> units = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of("#"));
-        if (withId) header.add("point id");
-        for (String p : params) header.add(ParameterNames.RUN.equals(p) ? "run" : ParameterNames.label(p));
+        List<String> tips = new ArrayList<>();
+        tips.add("Point index in the sweep");
+        if (withId) {
+            header.add("point id");
+            tips.add("Stable id of the point (hash of its resolved spec)");
+        }
+        for (String p : params) {
+            header.add(ParameterNames.RUN.equals(p) ? "run" : ParameterNames.label(p));
+            tips.add(ParameterNames.RUN.equals(p) ? "The run's label (swept as a whole)" : "Swept parameter " + p);
+        }
         for (String m : metrics) {
             double max = 0;
             for (PointResult p : r.points()) if (p.hasMetric(m)) max = Math.max(max, Math.abs(p.metric(m)));
@@ -59,6 +67,7 @@ final class PointTables {
             DisplayUnit unit = DisplayUnit.pick(stored, max);
             units.add(unit);
             header.add(unit.title(MetricCatalogue.labelOf(m)));
+            tips.add(tooltip(m));
         }
         List<List<Html.Cell>> rows = new ArrayList<>();
         for (PointResult p : r.points()) {
@@ -72,7 +81,13 @@ final class PointTables {
             }
             rows.add(row);
         }
-        Html.sortableTable(out, id, null, header, rows, filter, 1 + (withId ? 1 : 0) + params.size(), filter);
+        Html.sortableTable(out, id, null, header, tips, rows, filter, 1 + (withId ? 1 : 0) + params.size(), filter);
+    }
+
+    /** "Metric tokensPerSecond, stored in tok/s; higher is better". */
+    private static String tooltip(String metric) {
+        return MetricCatalogue.find(metric).map(m -> "Metric " + m.name() + ", stored in " + m.unit()
+                + (m.better() == null ? "" : "; " + m.better().yamlName() + " is better")).orElse("Metric " + metric);
     }
 
     /**

@@ -46,9 +46,13 @@ class ReportPageTest {
 
     @Test
     void summaryHeadersCarryUnitsAndCellsShowValuesInThem() {
-        assertThat(html).contains("<th scope=\"col\">#</th><th scope=\"col\">method</th><th scope=\"col\">density</th>"
-                + "<th scope=\"col\">Decode speed (tok/s)</th><th scope=\"col\">Time per token (ms)</th>"
-                + "<th scope=\"col\">DRAM footprint (GB)</th><th scope=\"col\">Cache hit rate (%)</th></tr>");
+        assertThat(html).contains("<th scope=\"col\" title=\"Point index in the sweep\">#</th>"
+                + "<th scope=\"col\" title=\"Swept parameter method\">method</th>"
+                + "<th scope=\"col\" title=\"Swept parameter density\">density</th>"
+                + "<th scope=\"col\" title=\"Metric tokensPerSecond, stored in tok/s; higher is better\">Decode speed (tok/s)</th>"
+                + "<th scope=\"col\" title=\"Metric msPerToken, stored in ms; lower is better\">Time per token (ms)</th>"
+                + "<th scope=\"col\" title=\"Metric dramFootprintBytes, stored in B; lower is better\">DRAM footprint (GB)</th>"
+                + "<th scope=\"col\" title=\"Metric hitRate, stored in fraction; higher is better\">Cache hit rate (%)</th></tr>");
         assertThat(html).contains("<td class=\"num\" data-v=\"3.0\">3</td><td>dip-ca,g=0.5</td>"
                 + "<td>0.25</td><td class=\"num\" data-v=\"10.0\">10</td><td class=\"num\" data-v=\"100.0\">100</td>"
                 + "<td class=\"num\" data-v=\"2.5E9\">2.5</td><td class=\"num\" data-v=\"0.9375\">93.8</td>");
