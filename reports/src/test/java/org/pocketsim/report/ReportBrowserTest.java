@@ -40,7 +40,9 @@ import static org.assertj.core.api.Assertions.fail;
  * also checks every folder listed in the system property {@code pocketsim.reportDirs} or env
  * {@code POCKETSIM_REPORT_DIRS} (path-separator list, relative to the repository root, e.g.
  * {@code -Dpocketsim.reportDirs=out/decode-baselines}).
- * A screenshot of each page is saved under {@code target/browser/}.
+ * A screenshot of each page is saved under {@code target/browser/}; with
+ * {@code -Dpocketsim.screenshotDir=docs/img}, the top of each page and its charts are also saved
+ * there, as the README shows them.
  *
  * <p>Without chromium and chromedriver the test is skipped, unless env {@code CI=true}, where it fails.
  */
@@ -208,7 +210,11 @@ class ReportBrowserTest {
 
         long height = ((Number) js.executeScript("return document.documentElement.scrollHeight;")).longValue();
         driver.manage().window().setSize(new Dimension(WIDTH_PX, (int) Math.min(MAX_HEIGHT_PX, height + 40)));
-        Files.write(targetDir().resolve("browser/" + name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        byte[] page = driver.getScreenshotAs(OutputType.BYTES);
+        Files.write(targetDir().resolve("browser/" + name + ".png"), page);
+        Number chartsTop = (Number) js.executeScript("var c = document.getElementById('charts')"
+                + " || document.getElementById('published'); return c ? c.getBoundingClientRect().top + window.scrollY : 0;");
+        Screenshots.save(page, name, chartsTop.intValue());
         return new PageFacts(images.stream().map(i -> String.valueOf(i.get("src"))).toList(), tableIds, highlighted);
     }
 
