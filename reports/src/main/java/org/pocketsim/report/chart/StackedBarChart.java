@@ -32,8 +32,9 @@ import java.util.List;
  * span more than 30x (and the spec does not say), the value axis is logarithmic and the
  * caption says the segments are then not to scale.
  *
- * <p>A metric that no drawn point carries is left out (an analytic run has no stalls); one that
- * only some points carry is an error, since a zero would misstate those bars.
+ * <p>A metric that no drawn point carries is left out (an analytic run has no stalls), and so is
+ * one that is 0 in every bar (the caption says so); one that only some points carry is an
+ * error, since a zero would misstate those bars.
  */
 final class StackedBarChart implements Chart {
 
@@ -65,6 +66,9 @@ final class StackedBarChart implements Chart {
         if (metrics.isEmpty()) {
             throw new IllegalArgumentException("chart '" + spec.title() + "': no point has any of the metrics " + spec.y());
         }
+        List<String> zero = metrics.stream().filter(m -> points.stream().allMatch(p -> p.metric(m) == 0)).toList();
+        boolean dropZero = !zero.isEmpty() && zero.size() < metrics.size();
+        if (dropZero) metrics.removeAll(zero);
         String stored = MetricCatalogue.find(metrics.get(0)).map(MetricCatalogue.Metric::unit).orElse("");
         double[] totals = new double[points.size()];
         for (int i = 0; i < points.size(); i++) {
@@ -87,6 +91,10 @@ final class StackedBarChart implements Chart {
             }
         }
         List<String> notes = new ArrayList<>();
+        if (dropZero) {
+            notes.add(String.join(", ", zero.stream().map(MetricCatalogue::labelOf).toList())
+                    + (zero.size() == 1 ? " is" : " are") + " 0 in every bar and left out.");
+        }
         StackedBarRenderer renderer = new StackedBarRenderer();
         renderer.setBase(floor);
         renderer.setBarPainter(new StandardBarPainter());

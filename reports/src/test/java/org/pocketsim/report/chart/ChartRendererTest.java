@@ -182,6 +182,15 @@ class ChartRendererTest {
     }
 
     @Test
+    void stackedBarLeavesOutAMetricThatIsZeroInEveryBarAndSaysSo() {
+        ChartSpec spec = ChartSpec.of(ChartType.STACKED_BAR, "B", null, List.of(), null);
+        ChartDrawing d = ChartRenderer.build(spec, SampleResults.experiment(List.of(spec)));
+        assertThat(keys(d.chart().getCategoryPlot().getDataset().getRowKeys()))
+                .containsExactly("Flash I/O", "DRAM I/O", "Compute");
+        assertThat(d.notes()).containsExactly("Stall is 0 in every bar and left out.");
+    }
+
+    @Test
     void paretoFrontierSeriesHoldsTheNonDominatedPoints() {
         var chart = ChartRenderer.build(sampleChart(ChartType.PARETO), SampleResults.experiment()).chart();
         var frontier = chart.getXYPlot().getDataset(1);
