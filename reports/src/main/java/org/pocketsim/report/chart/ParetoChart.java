@@ -30,7 +30,7 @@ final class ParetoChart implements Chart {
 
     @Override
     public ChartDrawing build(ChartSpec spec, ExperimentResult result, List<PointResult> points) {
-        XyChart.Xy xy = XyChart.Xy.assemble(spec, points, false);
+        Xy xy = Xy.assemble(spec, points, false);
         List<double[]> all = new ArrayList<>();
         for (int s = 0; s < xy.data.getSeriesCount(); s++) {
             for (int i = 0; i < xy.data.getItemCount(s); i++) {
