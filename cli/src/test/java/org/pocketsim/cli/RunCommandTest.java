@@ -117,7 +117,7 @@ class RunCommandTest {
                 "{type: line, title: Speed, x: run.weights, y: tokensPerSecond}"));
         CliRun r = CliRun.of("run", config.toString(), "--out", dir.resolve("out").toString());
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("field 'report.charts[0].x'").contains("'int4-g128' is not a number");
+        assertThat(r.err()).contains("field 'report.charts[0].x'").contains("swept over 'int4-g128', which is not a number, size, bandwidth or frequency");
         assertThat(dir.resolve("out")).doesNotExist();
     }
 

@@ -2,7 +2,9 @@ package org.pocketsim.report;
 
 import org.pocketsim.engine.result.ChartSpec;
 import org.pocketsim.engine.result.ExperimentResult;
+import org.pocketsim.report.chart.ChartDrawing;
 import org.pocketsim.report.chart.ChartRenderer;
+import org.pocketsim.report.data.SourceCommit;
 import org.pocketsim.report.data.ResultsCsv;
 import org.pocketsim.report.data.ResultsJsonFile;
 import org.pocketsim.report.html.ReportPage;
@@ -11,18 +13,22 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Writes a whole report folder: {@code index.html}, one PNG per chart, {@code results.csv} and
- * {@code results.json}. Everything is rendered into a hidden temporary folder beside
+ * Writes a whole report folder: {@code index.html}, a PNG and an SVG per chart, {@code results.csv}
+ * and {@code results.json}. Everything is rendered into a hidden temporary folder beside
  * {@code outDir} and moved into place only when complete, so a failure (a chart naming a metric
  * no point has, a full disk) leaves no half-written report: {@code outDir} is then as it was.
- * An existing report at {@code outDir} is replaced.
+ * An existing report at {@code outDir} is replaced; temporary folders an interrupted earlier
+ * write left are removed first.
  */
 public final class ReportWriter {
 
@@ -38,6 +44,7 @@ public final class ReportWriter {
         if (parent == null) throw new IllegalArgumentException("report folder has no parent: " + outDir);
         Files.createDirectories(parent);
         String base = "." + target.getFileName();
+        removeStale(parent, base);
         Path staging = Files.createTempDirectory(parent, base + ".new-");
         try {
             renderInto(result, staging);
@@ -56,10 +63,23 @@ public final class ReportWriter {
     private static void renderInto(ExperimentResult result, Path dir) throws IOException {
         write(dir.resolve(ReportPage.CSV_FILE), ResultsCsv.write(result));
         write(dir.resolve(ReportPage.JSON_FILE), ResultsJsonFile.write(result));
-        for (ChartSpec chart : result.report().charts()) {
-            ChartRenderer.render(chart, result, dir.resolve(ChartRenderer.fileName(chart)));
+        Map<ChartSpec, ChartDrawing> drawings = new LinkedHashMap<>();
+        for (ChartSpec chart : ChartRenderer.charts(result)) drawings.put(chart, ChartRenderer.render(chart, result, dir));
+        write(dir.resolve(INDEX_FILE), ReportPage.render(result, drawings, SourceCommit.of(ReportWriter.class)));
+    }
+
+    /**
+     * Deletes temporary folders an earlier, interrupted write of the same report left beside it
+     * ({@code .NAME.new-*}, {@code .NAME.old-*}).
+     */
+    private static void removeStale(Path parent, String base) throws IOException {
+        try (DirectoryStream<Path> stale = Files.newDirectoryStream(parent,
+                p -> {
+                    String n = p.getFileName().toString();
+                    return Files.isDirectory(p) && (n.startsWith(base + ".new-") || n.startsWith(base + ".old-"));
+                })) {
+            for (Path p : stale) deleteTree(p);
         }
-        write(dir.resolve(INDEX_FILE), ReportPage.render(result));
     }
 
     /** Moves the finished folder into place, first moving any old report aside so the swap never merges. */

@@ -33,12 +33,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Opens reports from disk in headless Debian Chromium and checks what a reader sees: every
- * image decoded, the tables present. Always checks a report rendered from {@link SampleResults};
+ * Opens reports from disk in headless Debian Chromium at 1280 px and checks what a reader sees:
+ * every image decoded, nothing wider than the window outside a table's scroll box, the summary
+ * sorting by a click on a header and filtering through its text box, each chart's alt text
+ * naming its axes with units, and every link of the page resolving (anchors and files). Always checks a report rendered from {@link SampleResults};
  * also checks every folder listed in the system property {@code pocketsim.reportDirs} or env
  * {@code POCKETSIM_REPORT_DIRS} (path-separator list, relative to the repository root, e.g.
  * {@code -Dpocketsim.reportDirs=out/decode-baselines}).
- * A screenshot of each page is saved under {@code target/browser/}.
+ * A screenshot of each page is saved under {@code target/browser/}; with
+ * {@code -Dpocketsim.screenshotDir=docs/img}, the top of each page and its charts are also saved
+ * there, as the README shows them.
  *
  * <p>Without chromium and chromedriver the test is skipped, unless env {@code CI=true}, where it fails.
  */
@@ -107,7 +111,7 @@ class ReportBrowserTest {
                 .getParent();
         PageFacts facts = open(sample, "sample");
         assertThat(facts.images).hasSize(6);
-        assertThat(facts.tableIds).contains("summary", "comparison", "table-0", "results", "notes", "traces");
+        assertThat(facts.tableIds).contains("summary-table", "comparison", "table-0-data", "results-table", "traces");
         assertThat(facts.highlightedRows).isEqualTo(1);
     }
 
@@ -120,7 +124,7 @@ class ReportBrowserTest {
             tests.add(DynamicTest.dynamicTest(folder.toString(), () -> {
                 requireBrowser();
                 PageFacts facts = open(folder, folder.getFileName().toString());
-                assertThat(facts.tableIds).contains("results");
+                assertThat(facts.tableIds).contains("results-table");
             }));
         }
         return tests;
@@ -145,8 +149,8 @@ class ReportBrowserTest {
                                     experiment.points().size()));
                     Path folder = ReportWriter.write(result, out.resolve(result.experimentId())).getParent();
                     PageFacts facts = open(folder, "shipped-" + result.experimentId());
-                    assertThat(facts.images).hasSize(result.report().charts().size());
-                    assertThat(facts.tableIds).contains("summary", "results");
+                    assertThat(facts.images).hasSize(org.pocketsim.report.chart.ChartRenderer.charts(result).size());
+                    assertThat(facts.tableIds).contains("summary-table", "results-table");
                     if (!result.comparisons().isEmpty()) assertThat(facts.tableIds).contains("comparison");
                 }));
             }
@@ -195,11 +199,22 @@ class ReportBrowserTest {
         assertThat(broken).as("images that did not load in " + index).isEmpty();
         List<String> tableIds = driver.findElements(By.cssSelector("table[id]")).stream()
                 .map(t -> t.getAttribute("id")).toList();
+        PageChecks.noElementWiderThanTheWindow(js, index);
+        PageChecks.chartAltTextsNameTheirAxesWithUnits(js, index);
+        PageChecks.everyLinkResolves(js, folder, index);
+        if (tableIds.contains("summary-table") && driver.findElements(By.cssSelector("#summary-table tbody tr")).size() > 1) {
+            PageChecks.sortingByAHeaderReordersTheRows(driver, "summary-table");
+            PageChecks.theFilterBoxHidesRowsThatDoNotMatch(driver, "summary-table");
+        }
         long highlighted = driver.findElements(By.cssSelector("table#comparison tr.off")).size();
 
         long height = ((Number) js.executeScript("return document.documentElement.scrollHeight;")).longValue();
         driver.manage().window().setSize(new Dimension(WIDTH_PX, (int) Math.min(MAX_HEIGHT_PX, height + 40)));
-        Files.write(targetDir().resolve("browser/" + name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        byte[] page = driver.getScreenshotAs(OutputType.BYTES);
+        Files.write(targetDir().resolve("browser/" + name + ".png"), page);
+        Number chartsTop = (Number) js.executeScript("var c = document.getElementById('charts')"
+                + " || document.getElementById('published'); return c ? c.getBoundingClientRect().top + window.scrollY : 0;");
+        Screenshots.save(page, name, chartsTop.intValue());
         return new PageFacts(images.stream().map(i -> String.valueOf(i.get("src"))).toList(), tableIds, highlighted);
     }
 

@@ -48,10 +48,13 @@ class ReportWriterTest {
         assertThat(index).isEqualTo(out.toAbsolutePath().resolve("index.html"));
         try (Stream<Path> files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly(
-                    "chart-hit-rate-by-layer.png", "chart-hit-rate-vs-dram.png", "chart-pocketsim-vs-published.png",
-                    "chart-speed-vs-dram-footprint.png",
-                    "chart-time-per-token.png", "chart-tokens-per-second-vs-density.png", "index.html",
-                    "results.csv", "results.json");
+                    "chart-hit-rate-by-layer.png", "chart-hit-rate-by-layer.svg",
+                    "chart-hit-rate-vs-dram.png", "chart-hit-rate-vs-dram.svg",
+                    "chart-pocketsim-vs-published.png", "chart-pocketsim-vs-published.svg",
+                    "chart-speed-vs-dram-footprint.png", "chart-speed-vs-dram-footprint.svg",
+                    "chart-time-per-token.png", "chart-time-per-token.svg",
+                    "chart-tokens-per-second-vs-density.png", "chart-tokens-per-second-vs-density.svg",
+                    "index.html", "results.csv", "results.json");
         }
         assertThat(ResultJson.experimentFromJson(Files.readString(out.resolve("results.json"))))
                 .isEqualTo(SampleResults.experiment());
@@ -64,7 +67,10 @@ class ReportWriterTest {
         List<String> links = new ArrayList<>();
         Matcher m = LINK.matcher(html);
         while (m.find()) links.add(m.group(1));
-        assertThat(links).hasSize(6 + 4); // six charts; csv and json linked from nav and results note
+        // Six charts, each shown (PNG) and linked as PNG and SVG; the CSV and JSON from the header and notes.
+        assertThat(links.stream().filter(l -> l.endsWith(".png"))).hasSize(12);
+        assertThat(links.stream().filter(l -> l.endsWith(".svg"))).hasSize(6);
+        assertThat(links).contains("results.csv", "results.json");
         for (String link : links) {
             assertThat(link).doesNotContain("/", ":");
             assertThat(out.resolve(link)).isRegularFile();
@@ -101,10 +107,32 @@ class ReportWriterTest {
         ReportWriter.write(oneChart(), folder);
         ReportWriter.write(SampleResults.experiment(List.of()), folder);
         try (Stream<Path> files = Files.list(folder)) {
-            assertThat(files.map(p -> p.getFileName().toString()).sorted())
-                    .containsExactly("index.html", "results.csv", "results.json");
+            // No chart in the spec; the comparisons still get their relative-error chart.
+            assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly(
+                    "chart-relative-error-against-published-measurements.png",
+                    "chart-relative-error-against-published-measurements.svg",
+                    "index.html", "results.csv", "results.json");
         }
         assertThat(leftovers(tmp)).containsExactly("again");
+    }
+
+    @Test
+    void staleTemporaryFoldersOfAnInterruptedWriteAreRemoved() throws Exception {
+        Files.createDirectories(tmp.resolve(".stale.new-123/half"));
+        Files.writeString(tmp.resolve(".stale.new-123/half/index.html"), "<html>half");
+        Files.createDirectories(tmp.resolve(".stale.old-456"));
+        Files.createDirectories(tmp.resolve(".other.new-789"));
+        ReportWriter.write(oneChart(), tmp.resolve("stale"));
+        assertThat(leftovers(tmp)).containsExactly(".other.new-789", "stale");
+    }
+
+    @Test
+    void theSameResultsGiveAByteIdenticalReport() throws Exception {
+        Path again = tmp.resolve("again-identical");
+        ReportWriter.write(SampleResults.experiment(), again);
+        for (String f : leftovers(out)) {
+            assertThat(Files.readAllBytes(again.resolve(f))).as(f).isEqualTo(Files.readAllBytes(out.resolve(f)));
+        }
     }
 
     private static List<String> leftovers(Path dir) {

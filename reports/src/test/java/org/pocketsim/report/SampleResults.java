@@ -48,6 +48,38 @@ public final class SampleResults {
                 new ReportSpec(charts, List.of(), null));
     }
 
+    /** The sample's points with one more parameter, {@code name}, taking {@code values} point by point. */
+    public static ExperimentResult withParameter(String name, String... values) {
+        ExperimentResult base = experiment(List.of());
+        List<PointResult> points = new java.util.ArrayList<>();
+        for (PointResult p : base.points()) {
+            Map<String, String> params = new LinkedHashMap<>(p.parameters());
+            params.put(name, values[p.index()]);
+            points.add(new PointResult(p.index(), p.pointId(), params, p.metrics(), p.series(), p.notes()));
+        }
+        return new ExperimentResult(base.experimentId(), base.title(), base.question(), base.configText(),
+                base.configHash(), base.seed(), base.version(), points, base.traces(), base.comparisons(),
+                base.tables(), base.report());
+    }
+
+    /** Two cache policies that give identical speeds at two densities (series that coincide). */
+    public static ExperimentResult twoCachePolicies() {
+        List<PointResult> points = new java.util.ArrayList<>();
+        int i = 0;
+        for (String cache : List.of("lru", "lfu")) {
+            for (String density : List.of("0.25", "0.5")) {
+                Map<String, String> params = new LinkedHashMap<>();
+                params.put("density", density);
+                params.put("cache", cache);
+                points.add(new PointResult(i, "c" + i, params,
+                        Map.of("tokensPerSecond", density.equals("0.25") ? 8.0 : 5.0), Map.of(), List.of()));
+                i++;
+            }
+        }
+        return new ExperimentResult("cache-sample", "Cache sample", "", "", "00", 1L, "0.1.0-test", points,
+                null, null, null, null);
+    }
+
     public static List<ChartSpec> charts() {
         return List.of(
                 ChartSpec.of(ChartType.LINE, "Tokens per second vs density", "density", List.of("tokensPerSecond"), "method"),

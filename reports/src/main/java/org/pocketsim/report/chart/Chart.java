@@ -1,6 +1,5 @@
 package org.pocketsim.report.chart;
 
-import org.jfree.chart.JFreeChart;
 import org.pocketsim.engine.result.ChartSpec;
 import org.pocketsim.engine.result.ChartType;
 import org.pocketsim.engine.result.ExperimentResult;
@@ -11,7 +10,8 @@ import java.util.List;
 /**
  * The chart seam: one kind of chart drawn from the points a {@link ChartSpec} selects.
  * {@link ChartRenderer} selects the points (the spec's filter), styles the chart and writes
- * the PNG; an implementation only maps points to a JFreeChart. A new kind is one class here
+ * the PNG and SVG; an implementation maps points to a JFreeChart, sized to its rows, with
+ * axis titles from the metric catalogue, alt text and caption notes. A new kind is one class here
  * plus one line in {@link ChartRenderer}'s registry.
  */
 public interface Chart {
@@ -26,5 +26,5 @@ public interface Chart {
      * @throws IllegalArgumentException naming the chart and point when a named metric,
      *                                  parameter or series is missing or unusable
      */
-    JFreeChart build(ChartSpec spec, ExperimentResult result, List<PointResult> points);
+    ChartDrawing build(ChartSpec spec, ExperimentResult result, List<PointResult> points);
 }

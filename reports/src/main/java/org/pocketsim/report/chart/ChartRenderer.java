@@ -2,23 +2,28 @@ package org.pocketsim.report.chart;
 
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.svg.SVGGraphics2D;
 import org.pocketsim.engine.result.ChartSpec;
 import org.pocketsim.engine.result.ChartType;
 import org.pocketsim.engine.result.ExperimentResult;
 import org.pocketsim.engine.result.PointResult;
 import org.pocketsim.engine.result.ReportSpec;
 
+import java.awt.Rectangle;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Draws one {@link ChartSpec} of an experiment to a PNG of fixed size ({@value ChartStyle#WIDTH_PX}
- * x {@value ChartStyle#HEIGHT_PX}), headless. The same results give the same bytes.
+ * Draws one {@link ChartSpec} of an experiment, headless, to a PNG and an SVG of the same
+ * size ({@value ChartStyle#WIDTH_PX} px wide, as tall as the chart's rows need). The same
+ * results give the same bytes.
  */
 public final class ChartRenderer {
 
@@ -26,6 +31,9 @@ public final class ChartRenderer {
         // Reports are drawn on servers and in CI: never try to open a display.
         if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
     }
+
+    /** Title of the relative-error chart a report with comparisons gets when its spec lists none. */
+    public static final String DEFAULT_COMPARISON_TITLE = "Relative error against published measurements";
 
     /** The registry: one line per chart kind. */
     private static final Map<ChartType, Chart> CHARTS = new EnumMap<>(ChartType.class);
@@ -50,13 +58,27 @@ public final class ChartRenderer {
         return ChartStyle.WIDTH_PX;
     }
 
-    public static int heightPx() {
-        return ChartStyle.HEIGHT_PX;
-    }
-
     /** File name of a chart's PNG inside the report folder. */
     public static String fileName(ChartSpec spec) {
         return "chart-" + ReportSpec.slug(spec.title()) + ".png";
+    }
+
+    /** File name of a chart's SVG inside the report folder. */
+    public static String svgFileName(ChartSpec spec) {
+        return "chart-" + ReportSpec.slug(spec.title()) + ".svg";
+    }
+
+    /**
+     * The charts a report draws: the spec's, plus a relative-error chart when the experiment has
+     * comparisons and the spec lists no comparison chart.
+     */
+    public static List<ChartSpec> charts(ExperimentResult result) {
+        List<ChartSpec> out = new ArrayList<>(result.report().charts());
+        boolean listed = out.stream().anyMatch(c -> c.type() == ChartType.COMPARISON);
+        if (!result.comparisons().isEmpty() && !listed) {
+            out.add(ChartSpec.of(ChartType.COMPARISON, DEFAULT_COMPARISON_TITLE, null, List.of(), null));
+        }
+        return out;
     }
 
     /**
@@ -70,7 +92,7 @@ public final class ChartRenderer {
             }
             return result.points();
         }
-        List<PointResult> points = result.points().stream().filter(p -> spec.accepts(p.parameters())).toList();
+        List<PointResult> points = result.points().stream().filter(p -> accepts(spec, p)).toList();
         if (points.isEmpty()) {
             throw new IllegalArgumentException("chart '" + spec.title() + "': no point matches "
                     + (spec.filter().isEmpty() ? "(the experiment has no points)" : "filter " + spec.filter()));
@@ -78,18 +100,31 @@ public final class ChartRenderer {
         return points;
     }
 
-    /** Builds and styles the chart without writing it. */
-    public static JFreeChart build(ChartSpec spec, ExperimentResult result) {
-        JFreeChart chart = CHARTS.get(spec.type()).build(spec, result, select(spec, result));
-        ChartStyle.apply(chart);
-        return chart;
+    private static boolean accepts(ChartSpec spec, PointResult p) {
+        for (Map.Entry<String, String> f : spec.filter().entrySet()) {
+            if (!f.getValue().equals(org.pocketsim.report.data.ParamLookup.get(p, f.getKey()))) return false;
+        }
+        return true;
     }
 
-    /** Writes the chart to {@code png}, replacing any file there. */
-    public static void render(ChartSpec spec, ExperimentResult result, Path png) throws IOException {
-        JFreeChart chart = build(spec, result);
-        try (OutputStream out = Files.newOutputStream(png)) {
-            ChartUtils.writeChartAsPNG(out, chart, ChartStyle.WIDTH_PX, ChartStyle.HEIGHT_PX);
+    /** Builds and styles the chart without writing it. */
+    public static ChartDrawing build(ChartSpec spec, ExperimentResult result) {
+        ChartDrawing drawing = CHARTS.get(spec.type()).build(spec, result, select(spec, result));
+        ChartStyle.apply(drawing.chart());
+        return drawing;
+    }
+
+    /** Writes the chart to {@code dir} as PNG and SVG, replacing files there; returns what was drawn. */
+    public static ChartDrawing render(ChartSpec spec, ExperimentResult result, Path dir) throws IOException {
+        ChartDrawing drawing = build(spec, result);
+        JFreeChart chart = drawing.chart();
+        try (OutputStream out = Files.newOutputStream(dir.resolve(fileName(spec)))) {
+            ChartUtils.writeChartAsPNG(out, chart, drawing.width(), drawing.height());
         }
+        SVGGraphics2D svg = new SVGGraphics2D(drawing.width(), drawing.height());
+        svg.setDefsKeyPrefix("pocketsim-" + ReportSpec.slug(spec.title()));
+        chart.draw(svg, new Rectangle(drawing.width(), drawing.height()));
+        Files.writeString(dir.resolve(svgFileName(spec)), svg.getSVGDocument(), StandardCharsets.UTF_8);
+        return drawing;
     }
 }

@@ -75,17 +75,45 @@ final class ChartStyle {
         return new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     }
 
-    /** A value axis, logarithmic when asked; log axes label plain numbers, not powers of ten. */
+    /** The line of a series drawn on top of another: dashed, so both read. */
+    static BasicStroke dashedLine() {
+        return new BasicStroke(2.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[]{7f, 5f}, 0f);
+    }
+
+    /** Locale-free tick numbers with grouping: 1,000 and 0.25, never 1E3. */
+    static java.text.NumberFormat tickFormat() {
+        return new java.text.DecimalFormat("#,##0.###", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+    }
+
+    /** A value axis, logarithmic when asked; both label plain numbers (50, 100, 1,000), never powers of ten. */
     static ValueAxis valueAxis(String label, boolean log) {
         if (log) {
             LogAxis axis = new LogAxis(label);
             axis.setSmallestValue(1e-12);
-            axis.setNumberFormatOverride(new java.text.DecimalFormat("0.###E0"));
+            axis.setNumberFormatOverride(tickFormat());
+            axis.setMinorTickMarksVisible(true);
+            axis.setMinorTickCount(9);
+            axis.setAutoTickUnitSelection(false);
+            axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0));
             return axis;
         }
         NumberAxis axis = new NumberAxis(label);
         axis.setAutoRangeIncludesZero(false);
+        axis.setNumberFormatOverride(tickFormat());
         return axis;
+    }
+
+    /** Alt text of a chart image: its kind and the titles (with units) of its value and category axes. */
+    static String alt(org.pocketsim.engine.result.ChartType type, String yTitle, String xTitle) {
+        String kind = switch (type) {
+            case LINE -> "Line chart";
+            case SCATTER -> "Scatter chart";
+            case PARETO -> "Pareto chart";
+            case STACKED_BAR -> "Stacked bar chart";
+            case HEATMAP -> "Heatmap";
+            case COMPARISON -> "Bar chart";
+        };
+        return kind + " of " + yTitle + " against " + xTitle;
     }
 
     static void apply(JFreeChart chart) {

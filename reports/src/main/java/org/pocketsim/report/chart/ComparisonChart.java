@@ -49,7 +49,7 @@ final class ComparisonChart implements Chart {
     }
 
     @Override
-    public JFreeChart build(ChartSpec spec, ExperimentResult result, List<PointResult> points) {
+    public ChartDrawing build(ChartSpec spec, ExperimentResult result, List<PointResult> points) {
         double tolerancePct = result.report().comparisonTolerance() * 100;
         List<Comparison> comparisons = result.comparisons();
         DefaultCategoryDataset data = new DefaultCategoryDataset();
@@ -82,10 +82,13 @@ final class ComparisonChart implements Chart {
         renderer.setDefaultNegativeItemLabelPosition(
                 new ItemLabelPosition(ItemLabelAnchor.OUTSIDE9, TextAnchor.CENTER_RIGHT));
         CategoryAxis axis = new CategoryAxis(spec.xLabel());
-        axis.setMaximumCategoryLabelWidthRatio(0.45f);
+        int longest = labels.stream().mapToInt(String::length).max().orElse(0);
+        axis.setMaximumCategoryLabelWidthRatio(Math.min(0.5f, (longest * 7.4f + 24f) / ChartStyle.WIDTH_PX));
         axis.setMaximumCategoryLabelLines(2);
+        axis.setCategoryMargin(0.3);
         NumberAxis values = new NumberAxis(spec.yLabel());
         values.setRange(-extent * 1.3, extent * 1.3);
+        values.setNumberFormatOverride(ChartStyle.tickFormat());
         CategoryPlot plot = new CategoryPlot(data, axis, values, renderer);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
@@ -94,7 +97,12 @@ final class ComparisonChart implements Chart {
                 new float[]{6f, 4f}, 0f);
         plot.addRangeMarker(new ValueMarker(tolerancePct, ChartStyle.FRONTIER, dashed), Layer.FOREGROUND);
         plot.addRangeMarker(new ValueMarker(-tolerancePct, ChartStyle.FRONTIER, dashed), Layer.FOREGROUND);
-        return new JFreeChart(spec.title(), null, plot, false);
+        JFreeChart chart = new JFreeChart(spec.title(), null, plot, false);
+        int height = Math.max(ChartStyle.HEIGHT_PX / 2, StackedBarChart.FRAME_PX + 40 * comparisons.size());
+        return new ChartDrawing(chart, ChartStyle.WIDTH_PX, height,
+                ChartStyle.alt(ChartType.COMPARISON, spec.yLabel(), "measurement (one bar per comparison)"),
+                List.of("Green inside ±" + org.pocketsim.report.data.NumberText.display(tolerancePct)
+                        + "% of the published value, red outside; dashed lines mark the tolerance."));
     }
 
     /** Comparison labels, with the metric and then the position added where labels repeat. */
@@ -103,7 +111,7 @@ final class ComparisonChart implements Chart {
         for (int i = 0; i < comparisons.size(); i++) {
             Comparison c = comparisons.get(i);
             String label = c.label();
-            if (out.contains(label) || repeats(comparisons, i)) label = label + " (" + c.metric() + ")";
+            if (out.contains(label) || repeats(comparisons, i)) label = label + " (" + org.pocketsim.engine.result.MetricCatalogue.labelOf(c.metric()) + ")";
             if (out.contains(label)) label = label + " #" + (i + 1);
             out.add(label);
         }

@@ -11,13 +11,13 @@ import org.pocketsim.engine.result.ExperimentResult;
 import org.pocketsim.engine.result.PointResult;
 
 import java.awt.BasicStroke;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Scatter of two metrics, one colour per seriesBy value, plus a dashed black line through the
- * Pareto frontier of all drawn points (directions from the spec's xBetter / yBetter).
+ * Scatter of two metrics, one colour and marker per seriesBy value, every point labelled with
+ * the values that distinguish it, plus a dashed black line through the Pareto frontier of all
+ * drawn points (directions from the spec's xBetter / yBetter).
  */
 final class ParetoChart implements Chart {
 
@@ -29,41 +29,35 @@ final class ParetoChart implements Chart {
     }
 
     @Override
-    public JFreeChart build(ChartSpec spec, ExperimentResult result, List<PointResult> points) {
-        String yName = spec.y().get(0);
-        int n = points.size();
-        double[] xs = new double[n];
-        double[] ys = new double[n];
-        Map<String, XYSeries> series = new LinkedHashMap<>();
-        for (int i = 0; i < n; i++) {
-            PointResult p = points.get(i);
-            xs[i] = PointValues.onAxis(spec, p, spec.x(), spec.logX());
-            ys[i] = PointValues.onAxis(spec, p, yName, spec.logY());
-            String split = PointValues.seriesValue(spec, p);
-            String key = XyChart.seriesKey(spec, yName, split);
-            series.computeIfAbsent(key, k -> new XYSeries(k, false, true)).add(xs[i], ys[i]);
+    public ChartDrawing build(ChartSpec spec, ExperimentResult result, List<PointResult> points) {
+        Xy xy = Xy.assemble(spec, points, false);
+        List<double[]> all = new ArrayList<>();
+        for (int s = 0; s < xy.data.getSeriesCount(); s++) {
+            for (int i = 0; i < xy.data.getItemCount(s); i++) {
+                all.add(new double[]{xy.data.getXValue(s, i), xy.data.getYValue(s, i)});
+            }
         }
-        XYSeries frontier = new XYSeries(FRONTIER_KEY, false, true);
+        double[] xs = all.stream().mapToDouble(v -> v[0]).toArray();
+        double[] ys = all.stream().mapToDouble(v -> v[1]).toArray();
+        XYSeries frontier = new XYSeries(FRONTIER_KEY, true, true);
         for (int i : ParetoFrontier.indices(xs, ys, spec.xBetter() == ChartSpec.Better.HIGHER,
                 spec.yBetter() == ChartSpec.Better.HIGHER)) {
             frontier.add(xs[i], ys[i]);
         }
-        XYSeriesCollection points0 = new XYSeriesCollection();
-        series.values().forEach(points0::addSeries);
-        XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);
-        for (int i = 0; i < points0.getSeriesCount(); i++) {
-            dots.setSeriesPaint(i, ChartStyle.colour(i));
-            dots.setSeriesShape(i, ChartStyle.marker(i));
-        }
-
-        XYPlot plot = new XYPlot(points0, ChartStyle.valueAxis(spec.xLabel(), spec.logX()),
-                ChartStyle.valueAxis(spec.yLabel(), spec.logY()), dots);
+        XYLineAndShapeRenderer dots = xy.renderer(false);
+        xy.labelPoints(dots);
+        XYPlot plot = new XYPlot(xy.data, xy.xAxis, xy.yAxis, dots);
         XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, false);
         line.setSeriesPaint(0, ChartStyle.FRONTIER);
         line.setSeriesStroke(0, new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
                 new float[]{6f, 4f}, 0f));
         plot.setDataset(1, new XYSeriesCollection(frontier));
         plot.setRenderer(1, line);
-        return new JFreeChart(spec.title(), null, plot, true);
+        List<String> notes = new ArrayList<>(xy.notes);
+        notes.add(0, "Better is " + (spec.xBetter() == ChartSpec.Better.HIGHER ? "right" : "left") + " and "
+                + (spec.yBetter() == ChartSpec.Better.HIGHER ? "up" : "down") + "; the dashed line joins the points no other point beats on both.");
+        JFreeChart chart = new JFreeChart(spec.title(), null, plot, true);
+        return new ChartDrawing(chart, ChartStyle.WIDTH_PX, ChartStyle.HEIGHT_PX,
+                ChartStyle.alt(ChartType.PARETO, xy.yTitle, xy.xTitle), notes);
     }
 }

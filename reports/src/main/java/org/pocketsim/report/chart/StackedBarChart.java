@@ -1,31 +1,49 @@
 package org.pocketsim.report.chart;
 
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.CategoryTextAnnotation;
+import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
-import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.CategoryAnchor;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.pocketsim.engine.result.ChartSpec;
 import org.pocketsim.engine.result.ChartType;
 import org.pocketsim.engine.result.ExperimentResult;
+import org.pocketsim.engine.result.MetricCatalogue;
+import org.pocketsim.engine.result.Metrics;
 import org.pocketsim.engine.result.PointResult;
+import org.pocketsim.report.data.DisplayUnit;
 
+import java.awt.Font;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One bar per point, stacked by the spec's y metrics (by default the ms/token time breakdown).
- * A metric that no drawn point carries is left out (an analytic run has no stalls); one that
- * only some points carry is an error, since a zero would misstate those bars.
+ * One bar per point, stacked by the spec's y metrics (by default the ms/token time breakdown),
+ * each bar labelled with its total. Bars lie horizontally when their labels are long or many,
+ * so every label reads whole, and the canvas grows with the number of bars. When the totals
+ * span more than 30x (and the spec does not say), the value axis is logarithmic and the
+ * caption says the segments are then not to scale.
+ *
+ * <p>A metric that no drawn point carries is left out (an analytic run has no stalls), and so is
+ * one that is 0 in every bar (the caption says so); one that only some points carry is an
+ * error, since a zero would misstate those bars.
  */
 final class StackedBarChart implements Chart {
 
-    /** Above this many bars the labels turn 45 degrees so they do not overlap. */
-    private static final int UPRIGHT_LABELS_MAX = 6;
+    /** Labels longer than this (characters), or more bars than {@link #UPRIGHT_MAX}, lay the bars down. */
+    private static final int SHORT_LABEL = 14;
+    private static final int UPRIGHT_MAX = 8;
+    /** Px per horizontal bar, and the canvas around the bars (title, axis, legend). */
+    static final int ROW_PX = 46;
+    static final int FRAME_PX = 190;
 
     @Override
     public ChartType type() {
@@ -33,7 +51,7 @@ final class StackedBarChart implements Chart {
     }
 
     @Override
-    public JFreeChart build(ChartSpec spec, ExperimentResult result, List<PointResult> points) {
+    public ChartDrawing build(ChartSpec spec, ExperimentResult result, List<PointResult> points) {
         List<String> metrics = new ArrayList<>();
         for (String m : spec.y()) {
             long carrying = points.stream().filter(p -> p.hasMetric(m)).count();
@@ -48,29 +66,112 @@ final class StackedBarChart implements Chart {
         if (metrics.isEmpty()) {
             throw new IllegalArgumentException("chart '" + spec.title() + "': no point has any of the metrics " + spec.y());
         }
-        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        List<String> zero = metrics.stream().filter(m -> points.stream().allMatch(p -> p.metric(m) == 0)).toList();
+        boolean dropZero = !zero.isEmpty() && zero.size() < metrics.size();
+        if (dropZero) metrics.removeAll(zero);
+        String stored = MetricCatalogue.find(metrics.get(0)).map(MetricCatalogue.Metric::unit).orElse("");
+        double[] totals = new double[points.size()];
+        for (int i = 0; i < points.size(); i++) {
+            for (String m : metrics) totals[i] += points.get(i).metric(m);
+        }
+        DisplayUnit unit = DisplayUnit.pick(stored, max(totals));
         List<String> labels = uniqueLabels(spec, points);
+        double[] shownTotals = new double[totals.length];
+        for (int i = 0; i < totals.length; i++) shownTotals[i] = unit.shown(totals[i]);
+        boolean log = AxisScale.log(spec.logY(), shownTotals);
+        double floor = log ? min(shownTotals) / 10 : 0;
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (String m : metrics) {
-            for (int i = 0; i < points.size(); i++) data.addValue(points.get(i).metric(m), m, labels.get(i));
+            for (int i = 0; i < points.size(); i++) {
+                double v = unit.shown(points.get(i).metric(m));
+                // On a log axis bars start at the axis floor, not 0: the largest segment gives up
+                // that much so that each bar still ends at its total.
+                if (log && m.equals(largest(points.get(i), metrics))) v -= floor;
+                data.addValue(v, MetricCatalogue.labelOf(m), labels.get(i));
+            }
+        }
+        List<String> notes = new ArrayList<>();
+        if (dropZero) {
+            notes.add(String.join(", ", zero.stream().map(MetricCatalogue::labelOf).toList())
+                    + (zero.size() == 1 ? " is" : " are") + " 0 in every bar and left out.");
         }
         StackedBarRenderer renderer = new StackedBarRenderer();
+        renderer.setBase(floor);
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
-        renderer.setMaximumBarWidth(0.12);
+        renderer.setMaximumBarWidth(0.7);
         for (int i = 0; i < metrics.size(); i++) renderer.setSeriesPaint(i, ChartStyle.colour(i));
+        int longest = labels.stream().mapToInt(String::length).max().orElse(0);
+        boolean horizontal = longest > SHORT_LABEL || points.size() > UPRIGHT_MAX;
         CategoryAxis axis = new CategoryAxis(spec.xLabel());
-        axis.setMaximumCategoryLabelLines(3);
-        if (points.size() > UPRIGHT_LABELS_MAX) axis.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
-        ValueAxis range = ChartStyle.valueAxis(spec.yLabel(), spec.logY());
+        axis.setMaximumCategoryLabelLines(2);
+        axis.setCategoryMargin(0.25);
+        if (horizontal) axis.setMaximumCategoryLabelWidthRatio(Math.min(0.5f, (longest * 7.4f + 24f) / ChartStyle.WIDTH_PX));
+        String title = spec.yLabel() != null ? spec.yLabel() : unit.title(axisLabel(metrics));
+        ValueAxis range = ChartStyle.valueAxis(title, log);
         if (range instanceof NumberAxis linear) linear.setAutoRangeIncludesZero(true);
+        if (log) {
+            range.setRange(floor, max(shownTotals) * 3);
+            if (spec.logY() == null) notes.add("Value axis logarithmic: the totals span more than 30x."
+                    + " On a log axis the segments are not to scale; each bar's total is written beside it.");
+        } else {
+            range.setUpperMargin(0.12);
+        }
         CategoryPlot plot = new CategoryPlot(data, axis, range, renderer);
-        return new JFreeChart(spec.title(), null, plot, true);
+        if (horizontal) {
+            plot.setOrientation(PlotOrientation.HORIZONTAL);
+            plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
+        }
+        Font font = new Font(Font.SANS_SERIF, Font.BOLD, 12);
+        for (int i = 0; i < labels.size(); i++) {
+            CategoryTextAnnotation total = new CategoryTextAnnotation("  " + unit.withUnit(totals[i]), labels.get(i),
+                    shownTotals[i]);
+            total.setCategoryAnchor(CategoryAnchor.MIDDLE);
+            total.setFont(font);
+            total.setTextAnchor(horizontal ? TextAnchor.CENTER_LEFT : TextAnchor.BOTTOM_CENTER);
+            plot.addAnnotation(total);
+        }
+        JFreeChart chart = new JFreeChart(spec.title(), null, plot, true);
+        int height = horizontal ? Math.max(ChartStyle.HEIGHT_PX / 2, FRAME_PX + ROW_PX * points.size()) : ChartStyle.HEIGHT_PX;
+        String categories = spec.xLabel() != null ? spec.xLabel() : spec.x() == null ? "run" : Quantity.labelOf(spec.x());
+        return new ChartDrawing(chart, ChartStyle.WIDTH_PX, height,
+                ChartStyle.alt(ChartType.STACKED_BAR, title, categories + " (one bar per point)"), notes);
     }
 
-    /** Point labels, suffixed with the point index where two points would share a bar. */
+    /** "Time per token" for the time breakdown, "Energy per token" for the energy one, else the labels joined. */
+    private static String axisLabel(List<String> metrics) {
+        if (Metrics.TIME_BREAKDOWN.containsAll(metrics)) return "Time per token";
+        if (Metrics.ENERGY_BREAKDOWN.containsAll(metrics)) return "Energy per token";
+        return String.join(" + ", metrics.stream().map(MetricCatalogue::labelOf).toList());
+    }
+
+    private static double min(double[] values) {
+        double m = Double.POSITIVE_INFINITY;
+        for (double v : values) m = Math.min(m, v);
+        return m;
+    }
+
+    private static String largest(PointResult p, List<String> metrics) {
+        String best = metrics.get(0);
+        for (String m : metrics) if (p.metric(m) > p.metric(best)) best = m;
+        return best;
+    }
+
+    private static double max(double[] values) {
+        double m = 0;
+        for (double v : values) m = Math.max(m, Math.abs(v));
+        return m;
+    }
+
+    /**
+     * Bar labels: the spec's x value, or else what distinguishes the points (the run label of a
+     * zipped sweep, "keep 0.25, cache policy = LRU"), suffixed with the point index where two
+     * points would share a bar.
+     */
     static List<String> uniqueLabels(ChartSpec spec, List<PointResult> points) {
+        List<String> names = spec.x() != null ? List.of() : PointLabels.varying(points, List.of());
         List<String> labels = new ArrayList<>();
-        for (PointResult p : points) labels.add(PointValues.label(spec, p, spec.x()));
+        for (PointResult p : points) labels.add(spec.x() != null ? PointValues.label(spec, p, spec.x()) : PointLabels.of(p, names));
         List<String> out = new ArrayList<>();
         for (int i = 0; i < labels.size(); i++) {
             String l = labels.get(i);

@@ -3,20 +3,20 @@ package org.pocketsim.report.chart;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
 import org.pocketsim.engine.result.ChartSpec;
 import org.pocketsim.engine.result.ChartType;
 import org.pocketsim.engine.result.ExperimentResult;
 import org.pocketsim.engine.result.PointResult;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Line and scatter charts: each y metric against x, one series per y metric and per value of
- * the seriesBy parameter (in first-seen order). Lines join points in increasing x.
+ * the seriesBy parameter (in first-seen order); lines join points in increasing x. A line
+ * chart whose points differ in a swept axis that x, seriesBy and filter leave open is split by
+ * that axis too, and the caption says so. Scatter points carry the values that distinguish
+ * them; series drawn on top of each other are named in the caption and stay visible (hollow
+ * markers of different shapes, the later one dashed).
  */
 final class XyChart implements Chart {
 
@@ -33,35 +33,14 @@ final class XyChart implements Chart {
     }
 
     @Override
-    public JFreeChart build(ChartSpec spec, ExperimentResult result, List<PointResult> points) {
-        Map<String, XYSeries> series = new LinkedHashMap<>();
-        for (String y : spec.y()) {
-            for (PointResult p : points) {
-                String split = PointValues.seriesValue(spec, p);
-                String key = seriesKey(spec, y, split);
-                double xv = PointValues.onAxis(spec, p, spec.x(), spec.logX());
-                double yv = PointValues.onAxis(spec, p, y, spec.logY());
-                series.computeIfAbsent(key, k -> new XYSeries(k, true, true)).add(xv, yv);
-            }
-        }
-        XYSeriesCollection data = new XYSeriesCollection();
-        series.values().forEach(data::addSeries);
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(type == ChartType.LINE, true);
-        for (int i = 0; i < data.getSeriesCount(); i++) {
-            renderer.setSeriesPaint(i, ChartStyle.colour(i));
-            renderer.setSeriesStroke(i, ChartStyle.line());
-            renderer.setSeriesShape(i, ChartStyle.marker(i));
-        }
-        XYPlot plot = new XYPlot(data, ChartStyle.valueAxis(spec.xLabel(), spec.logX()),
-                ChartStyle.valueAxis(spec.yLabel(), spec.logY()), renderer);
-        boolean legend = data.getSeriesCount() > 1 || spec.seriesBy() != null;
-        return new JFreeChart(spec.title(), null, plot, legend);
-    }
-
-    /** "y", "seriesBy=value", or "y, seriesBy=value" when both vary. */
-    static String seriesKey(ChartSpec spec, String y, String split) {
-        if (split == null) return y;
-        String byPart = spec.seriesBy() + "=" + split;
-        return spec.y().size() > 1 ? y + ", " + byPart : byPart;
+    public ChartDrawing build(ChartSpec spec, ExperimentResult result, List<PointResult> points) {
+        Xy xy = Xy.assemble(spec, points, type == ChartType.LINE);
+        XYLineAndShapeRenderer renderer = xy.renderer(type == ChartType.LINE);
+        if (type == ChartType.SCATTER) xy.labelPoints(renderer);
+        XYPlot plot = new XYPlot(xy.data, xy.xAxis, xy.yAxis, renderer);
+        boolean legend = xy.data.getSeriesCount() > 1 || spec.seriesBy() != null;
+        JFreeChart chart = new JFreeChart(spec.title(), null, plot, legend);
+        return new ChartDrawing(chart, ChartStyle.WIDTH_PX, ChartStyle.HEIGHT_PX,
+                ChartStyle.alt(type, xy.yTitle, xy.xTitle), xy.notes);
     }
 }

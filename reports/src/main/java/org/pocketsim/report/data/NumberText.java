@@ -23,6 +23,17 @@ public final class NumberText {
     }
 
     /**
+     * {@code value} rounded to {@code digits} significant digits (whole numbers above that many
+     * digits are kept whole: 2180.4 gives 2180), for display only.
+     */
+    public static double round(double value, int digits) {
+        if (value == 0 || !Double.isFinite(value)) return value;
+        double abs = Math.abs(value);
+        if (abs >= Math.pow(10, digits)) return Math.rint(value);
+        return new BigDecimal(value).round(new MathContext(digits)).doubleValue();
+    }
+
+    /**
      * Four significant digits; integers below a million exactly; very large or very small
      * magnitudes in compact scientific form ({@code 6.442e9}).
      */

@@ -6,8 +6,14 @@ import java.util.regex.Pattern;
 /** Small HTML building blocks; every piece of text passes through {@link #escape}. */
 final class Html {
 
-    /** Cells that read as a number (optionally signed, scientific or a percentage) align right. */
-    private static final Pattern NUMBER = Pattern.compile("[-+]?[0-9][0-9.]*(e-?[0-9]+)?%?");
+    /**
+     * Cells that read as a number (optionally signed, scientific, a percentage, or followed by one
+     * unit word such as "tok/s" or "ms") align right and do not wrap.
+     */
+    private static final Pattern NUMBER = Pattern.compile("[-+]?[0-9][0-9.]*(e-?[0-9]+)?(%| [A-Za-zµ/]+)?");
+
+    /** Label cells longer than this (characters) wrap within a minimum width instead of widening the table. */
+    private static final int LONG_LABEL = 24;
 
     private Html() {
     }
@@ -27,6 +33,54 @@ final class Html {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * A table cell: text as shown, and the exact number it stands for (null for text), which
+     * sorts the column and marks the cell numeric.
+     */
+    record Cell(String text, Double value) {
+        static Cell text(String text) {
+            return new Cell(text, null);
+        }
+    }
+
+    /**
+     * A table whose columns sort by a click on their header ({@link PageScript}); with
+     * {@code filterBox}, a text box above it hides the rows that do not contain what is typed.
+     * {@code labelColumns} leading columns are labels, which wrap instead of widening the table.
+     */
+    static void sortableTable(StringBuilder out, String id, String caption, List<String> header, List<String> tooltips,
+                              List<List<Cell>> rows, boolean filterBox, int labelColumns, boolean tall) {
+        if (filterBox) {
+            out.append("<p class=\"filter\"><label>Filter rows: <input type=\"search\" data-filter=\"").append(escape(id))
+                    .append("\" placeholder=\"text in any cell\"></label></p>\n");
+        }
+        out.append("<div class=\"scroll").append(tall ? " tall" : "").append("\"><table class=\"sortable\" id=\"")
+                .append(escape(id)).append("\">\n");
+        if (caption != null) out.append("<caption>").append(escape(caption)).append("</caption>\n");
+        out.append("<thead><tr>");
+        for (int c = 0; c < header.size(); c++) {
+            String tip = tooltips.get(c);
+            out.append(tip == null ? "<th scope=\"col\">" : "<th scope=\"col\" title=\"" + escape(tip) + "\">")
+                    .append(escape(header.get(c))).append("</th>");
+        }
+        out.append("</tr></thead>\n<tbody>\n");
+        for (List<Cell> row : rows) {
+            out.append("<tr>");
+            for (int c = 0; c < row.size(); c++) {
+                Cell cell = row.get(c);
+                if (cell.value() != null) {
+                    out.append("<td class=\"num\" data-v=\"").append(cell.value()).append("\">");
+                } else {
+                    boolean longLabel = c < labelColumns && cell.text().length() > LONG_LABEL;
+                    out.append(longLabel ? "<td class=\"label\">" : "<td>");
+                }
+                out.append(escape(cell.text())).append("</td>");
+            }
+            out.append("</tr>\n");
+        }
+        out.append("</tbody></table></div>\n");
     }
 
     /** A table with an id, a header row and body rows; cells are plain text, escaped here. */

@@ -33,14 +33,16 @@ class ChartRendererTest {
 
     @ParameterizedTest
     @EnumSource(ChartType.class)
-    void everyChartTypeRendersANonBlankPngOfTheFixedSize(ChartType type) throws Exception {
+    void everyChartTypeRendersANonBlankPngAndAnSvgOfTheDrawnSize(ChartType type) throws Exception {
         ChartSpec spec = sampleChart(type);
+        ChartDrawing drawing = ChartRenderer.render(spec, SampleResults.experiment(), dir);
         Path png = dir.resolve(ChartRenderer.fileName(spec));
-        ChartRenderer.render(spec, SampleResults.experiment(), png);
 
         BufferedImage img = ImageIO.read(png.toFile());
         assertThat(img.getWidth()).isEqualTo(960);
-        assertThat(img.getHeight()).isEqualTo(600);
+        assertThat(img.getHeight()).isEqualTo(drawing.height());
+        String svg = Files.readString(dir.resolve(ChartRenderer.svgFileName(spec)));
+        assertThat(svg).contains("<svg").contains("width='960.0'").contains(spec.title().replace("&", "&amp;"));
         Set<Integer> colours = new HashSet<>();
         int nonWhite = 0;
         for (int yy = 0; yy < img.getHeight(); yy += 2) {
@@ -58,11 +60,75 @@ class ChartRendererTest {
     @Test
     void sameResultsGiveTheSameBytes() throws Exception {
         ChartSpec spec = sampleChart(ChartType.PARETO);
-        Path a = dir.resolve("a.png");
-        Path b = dir.resolve("b.png");
+        Path a = Files.createDirectory(dir.resolve("a"));
+        Path b = Files.createDirectory(dir.resolve("b"));
         ChartRenderer.render(spec, SampleResults.experiment(), a);
         ChartRenderer.render(spec, SampleResults.experiment(), b);
-        assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
+        for (String f : List.of(ChartRenderer.fileName(spec), ChartRenderer.svgFileName(spec))) {
+            assertThat(Files.readAllBytes(a.resolve(f))).isEqualTo(Files.readAllBytes(b.resolve(f)));
+        }
+    }
+
+    @Test
+    void axisTitlesComeFromTheCatalogueWithDisplayUnits() {
+        ChartDrawing d = ChartRenderer.build(sampleChart(ChartType.PARETO), SampleResults.experiment());
+        assertThat(d.chart().getXYPlot().getDomainAxis().getLabel()).isEqualTo("DRAM footprint (GB)");
+        assertThat(d.chart().getXYPlot().getRangeAxis().getLabel()).isEqualTo("Decode speed (tok/s)");
+        assertThat(d.alt()).isEqualTo("Pareto chart of Decode speed (tok/s) against DRAM footprint (GB)");
+    }
+
+    @Test
+    void aSweptSizeIsANumericAxisInItsNaturalUnit() {
+        ChartSpec spec = ChartSpec.of(ChartType.SCATTER, "Budget", "run.placement.dramBudget", List.of("tokensPerSecond"), null);
+        ExperimentResult r = SampleResults.withParameter("placement.dramBudget", "2 GB", "3 GB", "1500 MB", "4 GB");
+        ChartDrawing d = ChartRenderer.build(spec, r);
+        var plot = d.chart().getXYPlot();
+        assertThat(plot.getDomainAxis().getLabel()).isEqualTo("DRAM budget (GB)");
+        assertThat(plot.getDataset().getXValue(0, 0)).isEqualTo(1.5);
+        assertThat(plot.getDataset().getXValue(0, 3)).isEqualTo(4.0);
+    }
+
+    @Test
+    void aLineChartSplitsByAnAxisItDoesNotAccountForAndSaysSo() {
+        ChartSpec spec = ChartSpec.of(ChartType.LINE, "L", "density", List.of("tokensPerSecond"), null);
+        ChartDrawing d = ChartRenderer.build(spec, SampleResults.experiment(List.of(spec)));
+        assertThat(d.chart().getXYPlot().getDataset().getSeriesCount()).isEqualTo(3);
+        assertThat(d.notes()).contains("Also split by method: the points differ in it and the chart's x, seriesBy and"
+                + " filter do not account for it.");
+    }
+
+    @Test
+    void coincidingSeriesAreNamedInTheNotesAndDashed() {
+        ChartSpec spec = ChartSpec.of(ChartType.LINE, "C", "density", List.of("tokensPerSecond"), "cache");
+        ExperimentResult r = SampleResults.twoCachePolicies();
+        ChartDrawing d = ChartRenderer.build(spec, r);
+        assertThat(d.notes()).containsExactly(
+                "'cache = lfu' coincides with 'cache = lru': drawn on top of it, dashed, with its own marker.");
+    }
+
+    @Test
+    void scatterPointsAreLabelledWithWhatDistinguishesThem() {
+        ChartSpec spec = ChartSpec.of(ChartType.SCATTER, "S", "dramFootprintBytes", List.of("tokensPerSecond"), null);
+        ChartDrawing d = ChartRenderer.build(spec, SampleResults.experiment(List.of(spec)));
+        var r = d.chart().getXYPlot().getRenderer();
+        var data = d.chart().getXYPlot().getDataset();
+        assertThat(r.getDefaultItemLabelGenerator().generateLabel(data, 0, 0)).isEqualTo("method = dip, density 0.25");
+    }
+
+    @Test
+    void stackedBarsWithLongLabelsLieDownOnACanvasSizedToTheirRows() {
+        ChartSpec spec = ChartSpec.of(ChartType.STACKED_BAR, "B", null, List.of(), null);
+        ChartDrawing d = ChartRenderer.build(spec, SampleResults.experiment(List.of(spec)));
+        assertThat(d.chart().getCategoryPlot().getOrientation()).isEqualTo(org.jfree.chart.plot.PlotOrientation.HORIZONTAL);
+        assertThat(d.height()).isEqualTo(StackedBarChart.FRAME_PX + StackedBarChart.ROW_PX * 4);
+        assertThat(d.chart().getCategoryPlot().getRangeAxis().getLabel()).isEqualTo("Time per token (ms)");
+    }
+
+    @Test
+    void heatmapCanvasGrowsWithItsRows() {
+        ChartSpec spec = ChartSpec.of(ChartType.HEATMAP, "H", null, List.of("hitRateByLayer"), null);
+        ChartDrawing d = ChartRenderer.build(spec, SampleResults.experiment(List.of(spec)));
+        assertThat(d.height()).isEqualTo(Math.max(300, HeatmapChart.FRAME_PX + HeatmapChart.ROW_PX * 4));
     }
 
     @Test
@@ -73,7 +139,7 @@ class ChartRendererTest {
     @Test
     void filterSelectsOnlyMatchingPoints() {
         ChartSpec spec = new ChartSpec(ChartType.LINE, "T", "density", List.of("tokensPerSecond"), null,
-                Map.of("method", "dip"), null, null, false, false, null, null);
+                Map.of("method", "dip"), null, null, null, null, null, null);
         assertThat(ChartRenderer.select(spec, SampleResults.experiment())).extracting(p -> p.pointId())
                 .containsExactly("p1", "p2");
     }
@@ -81,7 +147,7 @@ class ChartRendererTest {
     @Test
     void filterMatchingNothingIsAnErrorNamingTheChart() {
         ChartSpec spec = new ChartSpec(ChartType.LINE, "T", "density", List.of("tokensPerSecond"), null,
-                Map.of("method", "lfu"), null, null, false, false, null, null);
+                Map.of("method", "lfu"), null, null, null, null, null, null);
         assertThatThrownBy(() -> ChartRenderer.select(spec, SampleResults.experiment()))
                 .hasMessage("chart 'T': no point matches filter {method=lfu}");
     }
@@ -98,35 +164,45 @@ class ChartRendererTest {
     void nonNumericParameterOnXIsAnError() {
         ChartSpec spec = ChartSpec.of(ChartType.LINE, "L", "method", List.of("tokensPerSecond"), null);
         assertThatThrownBy(() -> ChartRenderer.build(spec, SampleResults.experiment(List.of(spec))))
-                .hasMessage("chart 'L': parameter 'method' of point 0 is 'dense', not a number");
+                .hasMessage("chart 'L': parameter 'method' takes values such as 'dense', which are not numbers, sizes,"
+                        + " bandwidths or frequencies");
     }
 
     @Test
     void stackedBarLeavesOutAMetricNoPointHas() {
         ChartSpec spec = ChartSpec.of(ChartType.STACKED_BAR, "B", null, List.of("msFlashIo", "msNowhere"), null);
-        var chart = ChartRenderer.build(spec, SampleResults.experiment(List.of(spec)));
+        var chart = ChartRenderer.build(spec, SampleResults.experiment(List.of(spec))).chart();
         var data = chart.getCategoryPlot().getDataset();
         List<Object> rows = keys(data.getRowKeys());
         List<Object> columns = keys(data.getColumnKeys());
-        assertThat(rows).containsExactly("msFlashIo");
-        assertThat(columns).containsExactly("method=dense, density=1.0", "method=dip, density=0.5",
-                "method=dip, density=0.25", "method=dip-ca,g=0.5, density=0.25");
-        assertThat(data.getValue("msFlashIo", "method=dip, density=0.25")).isEqualTo(60.0);
+        assertThat(rows).containsExactly("Flash I/O");
+        assertThat(columns).containsExactly("method = dense, density 1.0", "method = dip, density 0.5",
+                "method = dip, density 0.25", "method = dip-ca,g=0.5, density 0.25");
+        assertThat(data.getValue("Flash I/O", "method = dip, density 0.25")).isEqualTo(60.0);
+    }
+
+    @Test
+    void stackedBarLeavesOutAMetricThatIsZeroInEveryBarAndSaysSo() {
+        ChartSpec spec = ChartSpec.of(ChartType.STACKED_BAR, "B", null, List.of(), null);
+        ChartDrawing d = ChartRenderer.build(spec, SampleResults.experiment(List.of(spec)));
+        assertThat(keys(d.chart().getCategoryPlot().getDataset().getRowKeys()))
+                .containsExactly("Flash I/O", "DRAM I/O", "Compute");
+        assertThat(d.notes()).containsExactly("Stall is 0 in every bar and left out.");
     }
 
     @Test
     void paretoFrontierSeriesHoldsTheNonDominatedPoints() {
-        var chart = ChartRenderer.build(sampleChart(ChartType.PARETO), SampleResults.experiment());
+        var chart = ChartRenderer.build(sampleChart(ChartType.PARETO), SampleResults.experiment()).chart();
         var frontier = chart.getXYPlot().getDataset(1);
-        // lower DRAM, higher tok/s: (2e9, 8) then (2.5e9, 10)
+        // lower DRAM, higher tok/s: (2 GB, 8) then (2.5 GB, 10)
         assertThat(frontier.getItemCount(0)).isEqualTo(2);
-        assertThat(frontier.getXValue(0, 0)).isEqualTo(2e9);
+        assertThat(frontier.getXValue(0, 0)).isEqualTo(2.0);
         assertThat(frontier.getYValue(0, 1)).isEqualTo(10.0);
     }
 
     @Test
     void comparisonChartShowsSignedPercentErrorPerMeasurement() {
-        var chart = ChartRenderer.build(sampleChart(ChartType.COMPARISON), SampleResults.experiment());
+        var chart = ChartRenderer.build(sampleChart(ChartType.COMPARISON), SampleResults.experiment()).chart();
         var data = chart.getCategoryPlot().getDataset();
         List<Object> columns = keys(data.getColumnKeys());
         assertThat(columns).containsExactly("Galaxy S24, Llama-3-8B w4a16", "OnePlus 12 <CPU>");
@@ -149,7 +225,7 @@ class ChartRendererTest {
     void repeatedComparisonLabelsAreToldApartByMetric() {
         var a = new org.pocketsim.engine.result.Comparison("S24", "tokensPerSecond", 1, 2, "", "s");
         var b = new org.pocketsim.engine.result.Comparison("S24", "ttftMs", 1, 2, "", "s");
-        assertThat(ComparisonChart.labels(List.of(a, b))).containsExactly("S24 (tokensPerSecond)", "S24 (ttftMs)");
+        assertThat(ComparisonChart.labels(List.of(a, b))).containsExactly("S24 (Decode speed)", "S24 (Time to first token)");
     }
 
     @Test
@@ -157,7 +233,7 @@ class ChartRendererTest {
         ChartSpec spec = new ChartSpec(ChartType.SCATTER, "L", "density", List.of("msStall"), null, Map.of(),
                 null, null, false, true, null, null);
         assertThatThrownBy(() -> ChartRenderer.build(spec, SampleResults.experiment(List.of(spec))))
-                .hasMessage("chart 'L': 'msStall' of point 0 is 0.0, which a logarithmic axis cannot show");
+                .hasMessage("chart 'L': 'msStall' of point 2 is 0.0, which a logarithmic axis cannot show");
     }
 
     @Test

@@ -75,16 +75,17 @@ class ResultsJsonFileTest {
                       "y" : [ "tokensPerSecond" ],
                       "seriesBy" : null,
                       "filter" : { },
-                      "xLabel" : "cache",
-                      "yLabel" : "tokensPerSecond",
-                      "logX" : false,
-                      "logY" : false,
+                      "xLabel" : null,
+                      "yLabel" : null,
+                      "logX" : null,
+                      "logY" : null,
                       "xBetter" : null,
                       "yBetter" : null
                     } ],
                     "summary" : [ ],
                     "comparisonTolerance" : 0.2
-                  }
+                  },
+                  "resolved" : { }
                 }
                 """);
     }

@@ -2,13 +2,16 @@ package org.pocketsim.engine.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.pocketsim.engine.point.PointSpec;
-import org.pocketsim.engine.result.ChartSpec;
+import org.pocketsim.engine.result.MetricCatalogue;
+import org.pocketsim.engine.result.ReportChecks;
 import org.pocketsim.engine.sweep.SweepPoint;
 import org.pocketsim.hw.config.ConfigErrors;
 import org.pocketsim.hw.config.ConfigSource;
 import org.pocketsim.hw.config.Suggest;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,26 +57,25 @@ final class ExperimentChecks {
         }
     }
 
-    /** Line, scatter and Pareto charts plot numbers: an x that is a swept field must take numeric values. */
-    static void charts(ExperimentSpec spec, List<SweepPoint> points, List<ConfigSource> origins) {
-        List<ChartSpec> charts = spec.report().charts();
-        for (int i = 0; i < charts.size(); i++) {
-            ChartSpec chart = charts.get(i);
-            boolean numeric = switch (chart.type()) {
-                case LINE, SCATTER, PARETO -> true;
-                default -> false;
-            };
-            if (!numeric || chart.x() == null) continue;
-            for (SweepPoint p : points) {
-                String value = p.parameters().get(chart.x());
-                if (value == null) continue;
-                try {
-                    Double.parseDouble(value);
-                } catch (NumberFormatException e) {
-                    throw ConfigErrors.at(origins, "report.charts[" + i + "].x", "'" + chart.x()
-                            + "' is swept over '" + value + "', and '" + value + "' is not a number; a "
-                            + chart.type().yamlName() + " chart needs a numeric x (use stacked-bar for categories)");
-                }
+    /**
+     * Charts and the summary name metrics of the catalogue and swept axes with their values
+     * ({@link ReportChecks}); each reference compares a metric of the catalogue.
+     */
+    static void report(ExperimentSpec spec, List<SweepPoint> points, List<ConfigSource> origins) {
+        Map<String, List<String>> axisValues = new LinkedHashMap<>();
+        for (SweepPoint p : points) {
+            p.parameters().forEach((axis, value) -> {
+                List<String> values = axisValues.computeIfAbsent(axis, a -> new ArrayList<>());
+                if (!values.contains(value)) values.add(value);
+            });
+        }
+        ReportChecks.check(spec.report(), axisValues, (path, problem) -> ConfigErrors.at(origins, path, problem));
+        for (int i = 0; i < spec.references().size(); i++) {
+            String metric = spec.references().get(i).metric();
+            if (MetricCatalogue.find(metric).isEmpty()) {
+                List<String> names = MetricCatalogue.all().stream().map(MetricCatalogue.Metric::name).toList();
+                throw ConfigErrors.at(origins, "references[" + i + "].metric", "unknown metric '" + metric + "'"
+                        + Suggest.nearest(metric, names).map(s -> "; did you mean '" + s + "'?").orElse(""));
             }
         }
     }

@@ -60,7 +60,7 @@ public final class ExperimentLoader {
             points.add(point.withHash(key(point, bound.prepared())));
         }
         ExperimentChecks.labels(spec, points, specs, origins);
-        ExperimentChecks.charts(spec, points, origins);
+        ExperimentChecks.report(spec, points, origins);
         String hash = CanonicalJson.sha256(tree, "|version=" + PocketSimVersion.VERSION);
         return new LoadedExperiment(spec, file, configText.toString(), hash, points, specs, prepared);
     }

@@ -1,5 +1,6 @@
 package org.pocketsim.engine.experiment;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.pocketsim.engine.PocketSimVersion;
 import org.pocketsim.engine.point.PointOutcome;
 import org.pocketsim.engine.point.PreparedPoint;
@@ -45,7 +46,14 @@ public final class ExperimentRunner {
         ExperimentSpec spec = experiment.spec();
         return new ExperimentResult(spec.id(), spec.title(), spec.question(), experiment.configText(),
                 experiment.configHash(), spec.seed(), PocketSimVersion.VERSION, results, traces(experiment),
-                comparisons(spec, experiment, results), List.of(), spec.report());
+                comparisons(spec, experiment, results), List.of(), spec.report(), resolved(experiment, results));
+    }
+
+    /** The resolved SoC and model numbers of each point (what its key covers), by point id, for the report's provenance. */
+    private static Map<String, JsonNode> resolved(LoadedExperiment experiment, List<PointResult> results) {
+        Map<String, JsonNode> out = new TreeMap<>();
+        for (PointResult p : results) out.put(p.pointId(), experiment.prepared().get(p.index()).inputs());
+        return out;
     }
 
     /** One point: runs the prepared point and records what it measured with the point's notes. */

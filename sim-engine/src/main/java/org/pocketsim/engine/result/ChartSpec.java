@@ -35,11 +35,12 @@ import java.util.Map;
  * @param y        y metric(s) or series; a single YAML string is accepted
  * @param seriesBy parameter that splits points into series (line, scatter, pareto), or null
  * @param filter   only points whose parameters equal all these values are drawn
- * @param xLabel   x axis label, default {@code x}
- * @param yLabel   y axis label, default the y names joined ("ms per token" for the time breakdown)
- * @param logX     logarithmic x axis (line, scatter, pareto); null means false (boxed so that
- *                 a YAML loader strict about null primitives still accepts the key's absence)
- * @param logY     logarithmic y axis (all but heatmap and comparison); null means false
+ * @param xLabel   x axis label; null means the catalogue's label and unit of {@code x}
+ *                 ("Decode speed (tok/s)") or the swept parameter's label
+ * @param yLabel   y axis label; null means the catalogue's label and unit of the y metric(s)
+ * @param logX     logarithmic x axis (line, scatter, pareto): true or false as written; null
+ *                 (absent) means automatic: logarithmic when the drawn values span more than 30x
+ * @param logY     logarithmic y axis (all but heatmap and comparison); null means automatic, as logX
  * @param xBetter  pareto only: whether lower or higher x is better (default lower)
  * @param yBetter  pareto only: whether lower or higher y is better (default higher)
  */
@@ -73,8 +74,6 @@ public record ChartSpec(ChartType type, String title, @ConfigOptional String x,
         Checks.required(title, "chart", "title");
         String where = "chart '" + title + "'";
         y = Checks.list(y, where, "y");
-        logX = Boolean.TRUE.equals(logX);
-        logY = Boolean.TRUE.equals(logY);
         filter = Checks.orderedMap(filter, where, "filter");
         switch (type) {
             case LINE, SCATTER, PARETO -> {
@@ -94,8 +93,7 @@ public record ChartSpec(ChartType type, String title, @ConfigOptional String x,
                     throw new IllegalArgumentException(where + ": comparison charts take no x, y, seriesBy or filter;"
                             + " they draw the experiment's comparisons");
                 }
-                if (xLabel == null || xLabel.isBlank()) xLabel = "measurement";
-                if (yLabel == null || yLabel.isBlank()) yLabel = "relative error vs published (%)";
+                if (yLabel == null || yLabel.isBlank()) yLabel = "Relative error vs published (%)";
             }
         }
         if (type == ChartType.PARETO && y.size() != 1) {
@@ -105,8 +103,8 @@ public record ChartSpec(ChartType type, String title, @ConfigOptional String x,
         if (seriesBy != null && categorical) {
             throw new IllegalArgumentException(where + ".seriesBy is not allowed for " + type.yamlName());
         }
-        if (logX && categorical) throw new IllegalArgumentException(where + ".logX is not allowed for " + type.yamlName());
-        if (logY && (type == ChartType.HEATMAP || type == ChartType.COMPARISON)) {
+        if (Boolean.TRUE.equals(logX) && categorical) throw new IllegalArgumentException(where + ".logX is not allowed for " + type.yamlName());
+        if (Boolean.TRUE.equals(logY) && (type == ChartType.HEATMAP || type == ChartType.COMPARISON)) {
             throw new IllegalArgumentException(where + ".logY is not allowed for " + type.yamlName());
         }
         if (type != ChartType.PARETO && (xBetter != null || yBetter != null)) {
@@ -116,15 +114,13 @@ public record ChartSpec(ChartType type, String title, @ConfigOptional String x,
             if (xBetter == null) xBetter = Better.LOWER;
             if (yBetter == null) yBetter = Better.HIGHER;
         }
-        if (xLabel == null || xLabel.isBlank()) xLabel = x == null ? "point" : x;
-        if (yLabel == null || yLabel.isBlank()) {
-            yLabel = y.equals(Metrics.TIME_BREAKDOWN) ? "ms per token" : String.join(", ", y);
-        }
+        if (xLabel != null && xLabel.isBlank()) xLabel = null;
+        if (yLabel != null && yLabel.isBlank()) yLabel = null;
     }
 
-    /** A chart with default labels, linear axes and no filter. */
+    /** A chart with default labels, automatic axis scales and no filter. */
     public static ChartSpec of(ChartType type, String title, String x, List<String> y, String seriesBy) {
-        return new ChartSpec(type, title, x, y, seriesBy, Map.of(), null, null, false, false, null, null);
+        return new ChartSpec(type, title, x, y, seriesBy, Map.of(), null, null, null, null, null, null);
     }
 
     /** Whether a point with these parameters passes {@link #filter()}. */

@@ -2,13 +2,17 @@ package org.pocketsim.engine.result;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Everything one experiment run produced, as the reports present it: what was asked, the
@@ -28,13 +32,15 @@ import java.util.Set;
  * @param comparisons  predictions beside published measurements
  * @param tables       extra tables (calibration, reproduced paper tables)
  * @param report       the report section of the config; null means {@link ReportSpec#empty()}
+ * @param resolved     point id to the resolved SoC and model numbers the point ran with (the
+ *                     runner fills it; the report shows it under provenance); null means none
  */
 @JsonPropertyOrder({"experimentId", "title", "question", "configText", "configHash", "seed", "version",
-        "points", "traces", "comparisons", "tables", "report"})
+        "points", "traces", "comparisons", "tables", "report", "resolved"})
 public record ExperimentResult(String experimentId, String title, String question, String configText,
                                String configHash, long seed, String version, List<PointResult> points,
                                List<TraceProvenance> traces, List<Comparison> comparisons,
-                               List<ResultTable> tables, ReportSpec report) {
+                               List<ResultTable> tables, ReportSpec report, Map<String, JsonNode> resolved) {
 
     private static final String OWNER = "ExperimentResult";
 
@@ -62,6 +68,32 @@ public record ExperimentResult(String experimentId, String title, String questio
         comparisons = Checks.list(comparisons, OWNER, "comparisons");
         tables = Checks.list(tables, OWNER, "tables");
         if (report == null) report = ReportSpec.empty();
+        Map<String, JsonNode> copy = new TreeMap<>();
+        if (resolved != null) {
+            for (Map.Entry<String, JsonNode> e : resolved.entrySet()) {
+                if (!ids.contains(e.getKey())) {
+                    throw new IllegalArgumentException(OWNER + ".resolved names point id " + e.getKey() + ", which no point has");
+                }
+                if (e.getValue() == null) throw new IllegalArgumentException(OWNER + ".resolved." + e.getKey() + " is null");
+                copy.put(e.getKey(), e.getValue().deepCopy());
+            }
+        }
+        resolved = Collections.unmodifiableMap(copy);
+    }
+
+    /** A result without resolved per-point numbers (the form before {@code resolved} existed). */
+    public ExperimentResult(String experimentId, String title, String question, String configText,
+                            String configHash, long seed, String version, List<PointResult> points,
+                            List<TraceProvenance> traces, List<Comparison> comparisons,
+                            List<ResultTable> tables, ReportSpec report) {
+        this(experimentId, title, question, configText, configHash, seed, version, points, traces, comparisons,
+                tables, report, null);
+    }
+
+    /** The resolved SoC and model numbers of a point, as a JSON tree; empty when the runner recorded none. */
+    public java.util.Optional<JsonNode> resolvedOf(String pointId) {
+        JsonNode n = resolved.get(pointId);
+        return java.util.Optional.ofNullable(n == null ? null : n.deepCopy());
     }
 
     /** Swept parameter names over all points, in first-seen order. */

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * Names of the metrics and series the reports know how to present. Producers may add others;
- * these keep the pipeline, the CSV columns and the charts speaking the same words. Units are
- * in the names.
+ * these keep the pipeline, the CSV columns and the charts speaking the same words. Units,
+ * labels and better directions are in {@link MetricCatalogue}.
  */
 public final class Metrics {
 
@@ -33,6 +33,10 @@ public final class Metrics {
     /** Quality proxies: share of activation L2 norm kept (DIP), router probability mass kept (MoE). */
     public static final String NORM_KEPT = "normKept";
     public static final String ROUTER_MASS_KEPT = "routerMassKept";
+
+    /** Expert cache: share of expert choices that differ from plain top-k, and experts cached per layer. */
+    public static final String DECISIONS_CHANGED = "decisionsChanged";
+    public static final String CACHED_EXPERTS = "cachedExperts";
 
     /** Series: cache hit rate of each simulated layer, in layer order. */
     public static final String HIT_RATE_BY_LAYER = "hitRateByLayer";

@@ -39,7 +39,7 @@ class ReportSpecYamlTest {
         assertThat(pareto.y()).containsExactly("tokensPerSecond");
         assertThat(pareto.filter()).isEqualTo(Map.of("cache", "lru"));
         assertThat(pareto.logX()).isTrue();
-        assertThat(pareto.logY()).isFalse();
+        assertThat(pareto.logY()).as("absent: chosen from the data's span").isNull();
         assertThat(pareto.yBetter()).isEqualTo(ChartSpec.Better.HIGHER);
         assertThat(spec.charts().get(1).y()).isEqualTo(Metrics.TIME_BREAKDOWN);
         assertThat(spec.summary()).isEqualTo(List.of("tokensPerSecond", "hitRate"));

@@ -51,6 +51,21 @@ class ResultJsonTest {
     }
 
     @Test
+    void resolvedNumbersOfEachPointReadBackEqualAndMustNameAPoint() {
+        var node = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        node.putObject("soc").put("dram.peakBandwidth", "76.8 GB/s");
+        node.putObject("model").put("layers", 32);
+        ExperimentResult r = new ExperimentResult("x", "X", null, null, "h", 1, "v", List.of(point(0, "a", 1.0)),
+                null, null, null, null, Map.of("a", node));
+        ExperimentResult back = ResultJson.experimentFromJson(ResultJson.toJson(r));
+        assertThat(back).isEqualTo(r);
+        assertThat(back.resolvedOf("a").orElseThrow().at("/model/layers").asInt()).isEqualTo(32);
+        assertThatThrownBy(() -> new ExperimentResult("x", "X", null, null, "h", 1, "v", List.of(point(0, "a", 1.0)),
+                null, null, null, null, Map.of("zz", node)))
+                .hasMessage("ExperimentResult.resolved names point id zz, which no point has");
+    }
+
+    @Test
     void pointsAreSortedByIndex() {
         ExperimentResult r = new ExperimentResult("x", "X", null, null, "h", 1, "v",
                 List.of(point(2, "c", 1.0), point(0, "a", 1.0), point(1, "b", 1.0)), null, null, null, null);

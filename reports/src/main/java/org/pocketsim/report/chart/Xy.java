@@ -1,0 +1,278 @@
+package org.pocketsim.report.chart;
+
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.pocketsim.engine.result.ChartSpec;
+import org.pocketsim.engine.result.ParameterNames;
+import org.pocketsim.engine.result.PointResult;
+import org.pocketsim.report.data.ParamLookup;
+
+import java.awt.BasicStroke;
+import java.awt.Font;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The series, axes, point labels and caption notes of an xy chart (line, scatter, Pareto):
+ * points grouped into series by y metric, seriesBy value and (for lines) the swept axes the
+ * spec leaves open; axes titled from the catalogue and logarithmic by {@link AxisScale};
+ * series drawn on top of each other found and named.
+ */
+final class Xy {
+
+    /** Two values closer than this share of the axis range count as the same place. */
+    static final double SAME_PLACE = 0.004;
+
+    final XYSeriesCollection data = new XYSeriesCollection();
+    final List<List<PointResult>> members = new ArrayList<>();
+    final List<String> notes = new ArrayList<>();
+    final List<String> labelled;
+    ValueAxis xAxis;
+    ValueAxis yAxis;
+    String xTitle;
+    String yTitle;
+    boolean[] coincides;
+
+    private Xy(List<String> labelled) {
+        this.labelled = labelled;
+    }
+
+    static Xy assemble(ChartSpec spec, List<PointResult> points, boolean splitOpenAxes) {
+        Quantity x = Quantity.of(spec, spec.x(), points);
+        List<Quantity> ys = spec.y().stream().map(y -> Quantity.of(spec, y, points)).toList();
+        List<String> accounted = new ArrayList<>(spec.filter().keySet());
+        accounted.add(spec.x());
+        if (spec.seriesBy() != null) accounted.add(spec.seriesBy());
+        List<String> open = splitOpenAxes ? PointLabels.varying(points, accounted) : List.of();
+        List<String> inLegendOrOnAxis = new ArrayList<>(open);
+        inLegendOrOnAxis.add(spec.x());
+        if (spec.seriesBy() != null) inLegendOrOnAxis.add(spec.seriesBy());
+        Xy xy = new Xy(PointLabels.varying(points, inLegendOrOnAxis));
+        if (!open.isEmpty()) {
+            xy.notes.add("Also split by " + open.stream().map(ParameterNames::label).collect(Collectors.joining(", "))
+                    + ": the points differ in it and the chart's x, seriesBy and filter do not account for it.");
+        }
+        double[] xs = new double[points.size() * ys.size()];
+        double[] yv = new double[xs.length];
+        int k = 0;
+        Map<String, List<PointResult>> bySeries = new LinkedHashMap<>();
+        Map<String, Quantity> yOf = new LinkedHashMap<>();
+        for (Quantity y : ys) {
+            for (PointResult p : points) {
+                String key = seriesKey(spec, y, p, open, ys.size() > 1);
+                bySeries.computeIfAbsent(key, q -> new ArrayList<>()).add(p);
+                yOf.put(key, y);
+                xs[k] = x.value(p);
+                yv[k++] = y.value(p);
+            }
+        }
+        boolean logX = AxisScale.log(spec.logX(), xs);
+        boolean logY = AxisScale.log(spec.logY(), yv);
+        if (spec.logX() == null && logX) xy.notes.add("x axis logarithmic: the values span more than 30x.");
+        if (spec.logY() == null && logY) xy.notes.add("y axis logarithmic: the values span more than 30x.");
+        for (Map.Entry<String, List<PointResult>> s : bySeries.entrySet()) {
+            Quantity y = yOf.get(s.getKey());
+            List<PointResult> sorted = new ArrayList<>(s.getValue());
+            sorted.sort(Comparator.comparingDouble(x::value));
+            XYSeries series = new XYSeries(s.getKey(), false, true);
+            for (PointResult p : sorted) series.add(x.onAxis(p, logX), y.onAxis(p, logY));
+            xy.data.addSeries(series);
+            xy.members.add(sorted);
+        }
+        xy.xTitle = spec.xLabel() != null ? spec.xLabel() : x.title();
+        xy.yTitle = spec.yLabel() != null ? spec.yLabel() : yTitle(ys);
+        xy.xAxis = ChartStyle.valueAxis(xy.xTitle, logX);
+        xy.yAxis = ChartStyle.valueAxis(xy.yTitle, logY);
+        xy.findCoincidences();
+        return xy;
+    }
+
+    /** Several y metrics: their labels joined, with the unit when they share one. */
+    private static String yTitle(List<Quantity> ys) {
+        if (ys.size() == 1) return ys.get(0).title();
+        String unit = ys.get(0).unit().symbol();
+        boolean same = ys.stream().allMatch(q -> q.unit().symbol().equals(unit));
+        if (same) return ys.get(0).unit().title(ys.stream().map(Quantity::label).collect(Collectors.joining(", ")));
+        return ys.stream().map(Quantity::title).collect(Collectors.joining(", "));
+    }
+
+    /** Marks series drawn exactly on an earlier one and says so in the notes. */
+    private void findCoincidences() {
+        int n = data.getSeriesCount();
+        coincides = new boolean[n];
+        double xr = range(true);
+        double yr = range(false);
+        for (int j = 1; j < n; j++) {
+            for (int i = 0; i < j; i++) {
+                if (same(data.getSeries(i), data.getSeries(j), xr, yr)) {
+                    coincides[j] = true;
+                    notes.add("'" + data.getSeriesKey(j) + "' coincides with '" + data.getSeriesKey(i)
+                            + "': drawn on top of it, dashed, with its own marker.");
+                    break;
+                }
+            }
+        }
+    }
+
+    private double range(boolean xAxisRange) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int s = 0; s < data.getSeriesCount(); s++) {
+            for (int i = 0; i < data.getItemCount(s); i++) {
+                double v = xAxisRange ? data.getXValue(s, i) : data.getYValue(s, i);
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        return hi > lo ? hi - lo : Math.max(Math.abs(hi), 1e-12);
+    }
+
+    private static boolean same(XYSeries a, XYSeries b, double xr, double yr) {
+        if (a.getItemCount() != b.getItemCount()) return false;
+        for (int i = 0; i < a.getItemCount(); i++) {
+            if (Math.abs(a.getX(i).doubleValue() - b.getX(i).doubleValue()) > SAME_PLACE * xr) return false;
+            if (Math.abs(a.getY(i).doubleValue() - b.getY(i).doubleValue()) > SAME_PLACE * yr) return false;
+        }
+        return true;
+    }
+
+    /** Series colours, hollow markers of one shape per series, dashed lines for coinciding series. */
+    XYLineAndShapeRenderer renderer(boolean lines) {
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(lines, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public ItemLabelPosition getPositiveItemLabelPosition(int series, int item) {
+                if (positions == null) return super.getPositiveItemLabelPosition(series, item);
+                return positions[placed.getOrDefault(series + ":" + item, 0)];
+            }
+
+            @Override
+            public ItemLabelPosition getNegativeItemLabelPosition(int series, int item) {
+                return getPositiveItemLabelPosition(series, item);
+            }
+        };
+        boolean hollow = data.getSeriesCount() > 1;
+        r.setUseFillPaint(false);
+        r.setDrawOutlines(true);
+        r.setUseOutlinePaint(false);
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            r.setSeriesPaint(i, ChartStyle.colour(i));
+            r.setSeriesStroke(i, coincides[i] ? ChartStyle.dashedLine() : ChartStyle.line());
+            r.setSeriesOutlineStroke(i, new BasicStroke(2f));
+            r.setSeriesShape(i, ChartStyle.marker(i));
+            r.setSeriesShapesFilled(i, !hollow);
+        }
+        return r;
+    }
+
+    /**
+     * Labels each point (or each group of points at one place) with what distinguishes it. A
+     * label sits right of its point, or left in the right third of the plot; of two labels
+     * that would overlap, the higher point's moves up and the lower one's down.
+     */
+    void labelPoints(XYLineAndShapeRenderer r) {
+        if (labelled.isEmpty()) return;
+        double xr = range(true);
+        double yr = range(false);
+        double xLo = Double.POSITIVE_INFINITY;
+        List<int[]> items = new ArrayList<>();
+        for (int s = 0; s < data.getSeriesCount(); s++) {
+            for (int i = 0; i < data.getItemCount(s); i++) {
+                items.add(new int[]{s, i});
+                xLo = Math.min(xLo, data.getXValue(s, i));
+            }
+        }
+        List<int[]> heads = new ArrayList<>();
+        List<List<PointResult>> groups = new ArrayList<>();
+        for (int[] it : items) {
+            int g = 0;
+            while (g < heads.size() && !near(heads.get(g), it, SAME_PLACE * 2, xr, yr)) g++;
+            if (g == heads.size()) {
+                heads.add(it);
+                groups.add(new ArrayList<>());
+            }
+            groups.get(g).add(members.get(it[0]).get(it[1]));
+        }
+        Map<String, String> labels = new LinkedHashMap<>();
+        int[] side = new int[heads.size()];
+        int[] vertical = new int[heads.size()];
+        int shared = 0;
+        for (int g = 0; g < heads.size(); g++) {
+            int[] h = heads.get(g);
+            side[g] = data.getXValue(h[0], h[1]) > xLo + 0.62 * xr ? 1 : 0;
+            List<PointResult> group = new ArrayList<>(groups.get(g));
+            group.sort(Comparator.comparingInt(PointResult::index));
+            labels.put(h[0] + ":" + h[1], PointLabels.ofGroup(group, labelled));
+            if (group.size() > 1) shared++;
+        }
+        for (int g = 0; g < heads.size(); g++) {
+            for (int e = 0; e < g; e++) {
+                int[] a = heads.get(e);
+                int[] b = heads.get(g);
+                double dy = data.getYValue(b[0], b[1]) - data.getYValue(a[0], a[1]);
+                boolean crowded = side[e] == side[g] && Math.abs(dy) < 0.05 * yr
+                        && Math.abs(data.getXValue(a[0], a[1]) - data.getXValue(b[0], b[1])) < 0.35 * xr;
+                if (crowded) {
+                    vertical[g] = dy >= 0 ? 1 : 2;
+                    vertical[e] = dy >= 0 ? 2 : 1;
+                }
+            }
+        }
+        for (int g = 0; g < heads.size(); g++) {
+            placed.put(heads.get(g)[0] + ":" + heads.get(g)[1], side[g] * 3 + vertical[g]);
+        }
+        if (shared > 0) {
+            notes.add(shared + (shared == 1 ? " place holds" : " places hold") + " several points with (nearly) equal"
+                    + " values; its label lists what differs with ' / '.");
+        }
+        r.setDefaultItemLabelGenerator((dataset, series, item) -> labels.getOrDefault(series + ":" + item, null));
+        r.setDefaultItemLabelsVisible(true);
+        r.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        r.setItemLabelAnchorOffset(7);
+        // Room for labels above the highest and below the lowest point.
+        yAxis.setLowerMargin(0.09);
+        yAxis.setUpperMargin(0.09);
+        positions = new ItemLabelPosition[]{
+                new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT),
+                new ItemLabelPosition(ItemLabelAnchor.OUTSIDE1, TextAnchor.BOTTOM_LEFT),
+                new ItemLabelPosition(ItemLabelAnchor.OUTSIDE5, TextAnchor.TOP_LEFT),
+                new ItemLabelPosition(ItemLabelAnchor.OUTSIDE9, TextAnchor.CENTER_RIGHT),
+                new ItemLabelPosition(ItemLabelAnchor.OUTSIDE11, TextAnchor.BOTTOM_RIGHT),
+                new ItemLabelPosition(ItemLabelAnchor.OUTSIDE7, TextAnchor.TOP_RIGHT)};
+    }
+
+    /** Label place per "series:item": side (0 right, 1 left) * 3 + vertical (0 level, 1 above, 2 below). */
+    final Map<String, Integer> placed = new LinkedHashMap<>();
+    ItemLabelPosition[] positions;
+
+    private boolean near(int[] a, int[] b, double share, double xr, double yr) {
+        return Math.abs(data.getXValue(a[0], a[1]) - data.getXValue(b[0], b[1])) <= share * xr
+                && Math.abs(data.getYValue(a[0], a[1]) - data.getYValue(b[0], b[1])) <= share * yr;
+    }
+
+    /** Legend key: the y label when several, the seriesBy value and open axes as "name = value". */
+    static String seriesKey(ChartSpec spec, Quantity y, PointResult p, List<String> open, boolean severalY) {
+        List<String> parts = new ArrayList<>();
+        if (severalY) parts.add(y.label());
+        if (spec.seriesBy() != null) {
+            String v = ParamLookup.get(p, spec.seriesBy());
+            if (v == null) {
+                throw new IllegalArgumentException("chart '" + spec.title() + "': point " + p.index()
+                        + " has no parameter '" + spec.seriesBy() + "' (seriesBy); it has " + p.parameters().keySet());
+            }
+            parts.add(ParameterNames.pair(spec.seriesBy(), v));
+        }
+        for (String a : open) parts.add(ParameterNames.pair(a, p.parameters().get(a)));
+        return parts.isEmpty() ? y.label() : String.join(", ", parts);
+    }
+}
