@@ -45,7 +45,7 @@ public final class ExperimentRunner {
         ExperimentSpec spec = experiment.spec();
         return new ExperimentResult(spec.id(), spec.title(), spec.question(), experiment.configText(),
                 experiment.configHash(), spec.seed(), PocketSimVersion.VERSION, results, traces(experiment),
-                comparisons(spec, experiment, results), List.of(), spec.report());
+                comparisons(spec, experiment, results), PointKinds.tables(experiment.specs(), results), spec.report());
     }
 
     /** One point: runs the prepared point and records what it measured with the point's notes. */
