@@ -15,7 +15,7 @@ public record BudgetSpec(@ConfigOptional Double mm2, @ConfigOptional Double int8
     public BudgetSpec {
         int given = (mm2 != null ? 1 : 0) + (int8MacEquivalents != null ? 1 : 0) + (watts != null ? 1 : 0);
         if (given != 1) {
-            throw new FieldException("", "give exactly one of mm2, int8MacEquivalents or watts, got " + given);
+            throw new IllegalArgumentException("give exactly one of mm2, int8MacEquivalents or watts, got " + given);
         }
     }
 
