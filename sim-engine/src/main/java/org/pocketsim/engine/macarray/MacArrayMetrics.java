@@ -53,6 +53,8 @@ public final class MacArrayMetrics {
     public static final String PUBLISHED_BITS_UNIFORM = "publishedBitsUniform";
     public static final String PUBLISHED_BITS_NORMAL = "publishedBitsNormal";
     public static final String PUBLISHED_BITS_STUDENT_T = "publishedBitsStudentT";
+    /** Bits of accuracy of the weight format on a real model's captured activations: {@code bitsReal.<model>.<mlp_in|down_in>}. */
+    public static final String BITS_REAL_PREFIX = "bitsReal.";
     /** Measured perplexity of a real model with this datapath's formats: {@code perplexity.<csv name>}, only where measured. */
     public static final String PERPLEXITY_PREFIX = "perplexity.";
     /** Series: bits of accuracy on uniform, normal, Student-t, LLM-like (in that order); published: the first three. */

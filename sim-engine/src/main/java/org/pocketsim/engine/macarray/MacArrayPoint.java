@@ -45,10 +45,12 @@ final class MacArrayPoint {
     private final MacArrayDesign powered;
     private final double isoPowerW;
     private final DecodeRun isoPower;
+    private final List<RealTensors> real;
     private final List<PerplexityCsv> perplexity;
 
     MacArrayPoint(MacArrayPointSpec spec, MacDatapath datapath, MacArrayDesign design, SocSpec soc, DecodeRun isoArea,
-                  MacArrayDesign powered, double isoPowerW, DecodeRun isoPower, List<PerplexityCsv> perplexity) {
+                  MacArrayDesign powered, double isoPowerW, DecodeRun isoPower, List<RealTensors> real,
+                  List<PerplexityCsv> perplexity) {
         this.spec = spec;
         this.datapath = datapath;
         this.design = design;
@@ -57,6 +59,7 @@ final class MacArrayPoint {
         this.powered = powered;
         this.isoPowerW = isoPowerW;
         this.isoPower = isoPower;
+        this.real = real;
         this.perplexity = perplexity;
     }
 
@@ -70,6 +73,7 @@ final class MacArrayPoint {
         }
         notes.add("energy per token: MACs + DRAM + NPU SRAM (each byte fetched from DRAM read once from SRAM at the profile's"
                 + " sramPjPerByte, assumed); static power left out");
+        for (RealTensors t : real) notes.add("real tensors: " + t.modelId() + " activations captured in " + t.file());
         for (PerplexityCsv csv : perplexity) {
             if (csv.absent()) notes.add("perplexity not measured yet: " + csv.file() + " is not there");
         }
@@ -144,6 +148,9 @@ final class MacArrayPoint {
         m.put(BITS_STUDENT_T, bits.get(2));
         m.put(BITS_LLM_LIKE, bits.get(3));
         series.put(BITS_OF_ACCURACY, bits);
+        for (RealTensors t : real) {
+            for (org.pocketsim.workload.trace.TensorKind kind : t.kinds()) m.put(t.metric(kind), t.bits(datapath.weight().name(), kind));
+        }
         String column = PAPER_COLUMN.get(spec.datapath());
         if (column == null) return;
         List<Double> published = new ArrayList<>();

@@ -65,11 +65,13 @@ public final class MacArrayRunner implements PointRunner<MacArrayPointSpec> {
                 powered = power.rates(soc).design(spec.datapath());
                 if (powered.macs() > 0) isoPower = decode(spec, weights, power, soc, model, context);
             }
+            List<RealTensors> real = new ArrayList<>();
+            for (int i = 0; i < spec.tensors().size(); i++) real.add(tensors(spec.tensors().get(i), i, context));
             List<PerplexityCsv> ppl = new ArrayList<>();
             for (String file : spec.perplexity()) ppl.add(PerplexityCsv.read(file, context.baseDir().resolve(file)));
             MacArrayPoint point = new MacArrayPoint(spec, datapath, design, soc, isoArea, powered,
-                    reference == null ? Double.NaN : reference.peakPowerW(), isoPower, ppl);
-            return new Prepared(point, inputs(soc, model, rates, ppl));
+                    reference == null ? Double.NaN : reference.peakPowerW(), isoPower, real, ppl);
+            return new Prepared(point, inputs(soc, model, rates, real, ppl));
         } catch (ConfigException e) {
             throw e;
         } catch (FieldException e) {
@@ -126,11 +128,25 @@ public final class MacArrayRunner implements PointRunner<MacArrayPointSpec> {
         return decodeField;
     }
 
-    private static ObjectNode inputs(SocSpec soc, ModelSpec model, NpuMacRates rates, List<PerplexityCsv> ppl) {
+    /** A trace directory of captured activations, checked by its reader (once per experiment and directory). */
+    private static RealTensors tensors(String file, int index, PointContext context) {
+        java.nio.file.Path dir = context.baseDir().resolve(file).normalize();
+        if (!java.nio.file.Files.isDirectory(dir)) throw new FieldException("tensors[" + index + "]", "no trace directory " + dir);
+        try {
+            return RealTensors.open(file, dir);
+        } catch (RuntimeException e) {
+            throw new FieldException("tensors[" + index + "]", e.getMessage());
+        }
+    }
+
+    private static ObjectNode inputs(SocSpec soc, ModelSpec model, NpuMacRates rates, List<RealTensors> real,
+                                     List<PerplexityCsv> ppl) {
         ObjectNode inputs = JSON.createObjectNode();
         inputs.set("soc", JSON.valueToTree(soc));
         inputs.set("model", JSON.valueToTree(model));
         inputs.put("array", rates.budget().label() + "|" + rates.accumulator() + "|" + rates.process() + "|" + rates.clock());
+        ArrayNode traces = inputs.putArray("tensors");
+        for (RealTensors t : real) traces.add(JSON.valueToTree(t.digest()));
         ArrayNode files = inputs.putArray("perplexity");
         for (PerplexityCsv csv : ppl) files.add(csv.file() + "=" + csv.digest());
         return inputs;

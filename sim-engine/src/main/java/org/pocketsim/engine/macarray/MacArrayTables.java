@@ -40,6 +40,7 @@ final class MacArrayTables {
         out.add(fig3());
         out.add(conclusions(specs, results));
         out.add(fig5());
+        out.add(bits(specs, results));
         out.add(isoArea(specs, results));
         out.add(perplexity(specs, results));
         return out;
@@ -78,6 +79,31 @@ final class MacArrayTables {
                 + " digitised values (arXiv 2303.17951 Fig. 5); target within 0.15 bits on uniform and normal",
                 List.of("distribution", "format", "published", "ours (absmax, real bias)", "ours (integer bias, MSE-best)",
                         "integer bias - published"), rows);
+    }
+
+    /** Bits of accuracy of each weight format: Fig. 5 data, the LLM-like tensor and the real captured activations. */
+    static ResultTable bits(List<MacArrayPointSpec> specs, List<PointResult> results) {
+        Set<String> real = new LinkedHashSet<>();
+        for (PointResult r : results) {
+            for (String k : r.metrics().keySet()) if (k.startsWith(BITS_REAL_PREFIX)) real.add(k);
+        }
+        List<String> columns = new ArrayList<>(List.of("weight format (of datapath)", "uniform", "normal", "Student-t nu=3",
+                "LLM-like (4 of 4096 channels x20)"));
+        for (String k : real) columns.add(k.substring(BITS_REAL_PREFIX.length()));
+        List<List<String>> rows = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (int i = 0; i < specs.size(); i++) {
+            PointResult r = results.get(i);
+            String weight = org.pocketsim.kernel.cost.MacDatapath.of(specs.get(i).datapath()).weight().name();
+            if (!seen.add(weight)) continue;
+            List<String> row = new ArrayList<>(List.of(weight + " (" + specs.get(i).datapath() + ")", f3(r.metric(BITS_UNIFORM)),
+                    f3(r.metric(BITS_NORMAL)), f3(r.metric(BITS_STUDENT_T)), f3(r.metric(BITS_LLM_LIKE))));
+            for (String k : real) row.add(r.hasMetric(k) ? f3(r.metric(k)) : "—");
+            rows.add(row);
+        }
+        return new ResultTable("Bits of accuracy log2(sigma/RMSE) of each weight format: Fig. 5 data (one absmax scale per"
+                + " tensor), the LLM-like tensor with outlier channels and real captured activations (one absmax scale per"
+                + " token, or the format's block scales; all captured layers stacked)", columns, rows);
     }
 
     /** The whitepaper's stated ratios beside ours: the MAC unit through the points, and the NPU built from it per model. */

@@ -27,6 +27,8 @@ import java.util.List;
  * @param kv          KV-cache format (default fp16)
  * @param prompt      prompt tokens of the prefill (default 1024)
  * @param generate    decode tokens (default 16)
+ * @param tensors     trace directories of a real model's captured activations to measure the weight
+ *                    format's bits of accuracy on, relative to the experiment file
  * @param perplexity  CSV files of measured perplexity per format ({@code quality.py --formats}),
  *                    relative to the experiment file; a missing file is shown as not measured yet
  */
@@ -34,7 +36,7 @@ public record MacArrayPointSpec(@ConfigOptional String label, @ConfigOptional St
                                 String datapath, String accumulator, @ConfigOptional BudgetSpec budget,
                                 @ConfigOptional String process, @ConfigOptional Frequency clock,
                                 @ConfigOptional String weights, @ConfigOptional String kv, @ConfigOptional Integer prompt,
-                                @ConfigOptional Integer generate, @ConfigOptional List<String> perplexity) implements PointSpec {
+                                @ConfigOptional Integer generate, @ConfigOptional List<String> tensors, @ConfigOptional List<String> perplexity) implements PointSpec {
 
     public MacArrayPointSpec {
         if (label == null) label = "";
@@ -50,6 +52,7 @@ public record MacArrayPointSpec(@ConfigOptional String label, @ConfigOptional St
         if (generate == null) generate = 16;
         if (prompt < 1 || prompt > 1_000_000) throw new FieldException("prompt", "must be in 1..1000000, got " + prompt);
         if (generate < 1 || generate > 100_000) throw new FieldException("generate", "must be in 1..100000, got " + generate);
+        tensors = tensors == null ? List.of() : List.copyOf(tensors);
         perplexity = perplexity == null ? List.of() : List.copyOf(perplexity);
     }
 }

@@ -117,6 +117,25 @@ class MacArrayRunnerTest {
     }
 
     @Test
+    void realCapturedActivationsAreMeasuredPerWeightFormatHeavyTailedDownInFavouringFp8(@TempDir Path dir) throws IOException {
+        Path trace = repoRoot().resolve("data/traces/real/pocketsim-llama-py/prompt-00");
+        ExperimentResult r = run(dir, "  tensors: [" + trace + "]\n" + THREE);
+        String downIn = MacArrayMetrics.BITS_REAL_PREFIX + "pocketsim-llama-py.down_in";
+        double int8 = r.points().get(0).metric(downIn);
+        double e4m3 = r.points().get(1).metric(downIn);
+        assertThat(e4m3).isGreaterThan(int8);
+        assertThat(r.points().get(2).metric(downIn)).isEqualTo(e4m3);
+        assertThat(table(r, "Bits of accuracy").columns()).contains("pocketsim-llama-py.mlp_in", "pocketsim-llama-py.down_in");
+        assertThat(r.points().get(0).notes()).anyMatch(n -> n.contains("pocketsim-llama-py activations captured"));
+    }
+
+    static Path repoRoot() {
+        Path p = Path.of("").toAbsolutePath();
+        while (p != null && !Files.exists(p.resolve("mvnw"))) p = p.getParent();
+        return p;
+    }
+
+    @Test
     void aBlockDatapathWithAFixedPointAccumulatorIsRejectedAtItsLine(@TempDir Path dir) {
         String bad = "sweep: {zip: {run: [{label: mx, datapath: mxfp4, accumulator: FX+12}]}}\n";
         assertThatThrownBy(() -> run(dir, bad)).isInstanceOf(ConfigException.class)
