@@ -57,6 +57,12 @@ class MacArrayComputeTest {
         double compute = run.prefillMacs() / (14_958 * 1e9 * 0.5);
         assertThat(m.get(Metrics.TTFT_MS)).isCloseTo(compute * 1e3, within(1e-9));
         assertThat(run.compute().label()).contains("22500.0 INT8-MAC equivalents", "FP16", "horowitz-45nm");
+        // the discrete-event engine builds its NPU from the same array: decode is DRAM-bound, so only the
+        // profile's 100 ns DRAM latency per work group separates it from the closed form
+        DecodeSpec des = YamlConfig.parse(new ConfigSource("test", yaml.replace("prompt: 1024,", "prompt: 1024, mode: des,")), DecodeSpec.class);
+        Map<String, Double> d = new DecodeRun(SOC, ModelCatalog.load("llama2-7b"), des, new Traces(Path.of("."), 1), 1).run().metrics();
+        assertThat(d.get(Metrics.MS_PER_TOKEN)).isCloseTo(m.get(Metrics.MS_PER_TOKEN), within(1e-3));
+        assertThat(d.get(Metrics.ENERGY_COMPUTE_MJ)).isEqualTo(m.get(Metrics.ENERGY_COMPUTE_MJ));
     }
 
     @Test
