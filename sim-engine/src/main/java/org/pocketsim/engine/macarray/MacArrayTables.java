@@ -130,10 +130,53 @@ final class MacArrayTables {
                         f3(c.metric(DYNAMIC_ENERGY_PER_TOKEN_MJ) / b.metric(DYNAMIC_ENERGY_PER_TOKEN_MJ))));
             }
         }
+        claims(specs, results, rows);
         return new ResultTable("Conclusions beside the whitepaper's (stated ratios from whitepaper-anchors.csv: arXiv 2303.17951"
                 + " Sec. 3.3, Fig. 3 caption, Sec. 4.4): cost of the first datapath relative to the second",
                 List.of("claim", "datapaths", "model", "whitepaper (cost ratio)", "ours: MAC gates", "difference",
                         "ours: iso-area prefill time", "ours: decode energy per token (MAC + DRAM + SRAM)"), rows);
+    }
+
+    /** The whitepaper's range and qualitative statements ({@code whitepaper-claims.csv}), each computed from the points. */
+    private static void claims(List<MacArrayPointSpec> specs, List<PointResult> results, List<List<String>> rows) {
+        CsvTable claims = CsvTable.load(MacArrayTables.class, "whitepaper-claims.csv",
+                List.of("claim", "published_low", "published_high", "quote", "reading"));
+        for (int i = 0; i < claims.rows().size(); i++) {
+            String claim = claims.text(i, 0);
+            double low = claims.number(i, 1);
+            double high = claims.number(i, 2);
+            String published = (low == high ? f3(low) : f3(low) + " to " + f3(high)) + " (" + claims.text(i, 3) + ")";
+            for (String model : models(specs)) {
+                String ours = switch (claim) {
+                    case "fp8-vs-int8-range" -> fp8Range(specs, results, model);
+                    case "fp8e4-fx-vs-fp16" -> ratio(find(specs, results, "fp8-e4m3", "FX+12", model),
+                            find(specs, results, "fp8-e4m3", "FP16", model));
+                    default -> throw new IllegalStateException("whitepaper-claims.csv: no computation for claim '" + claim + "'");
+                };
+                rows.add(List.of(claim, claims.text(i, 4), model, published, ours, "", "", ""));
+            }
+        }
+    }
+
+    /** Lowest and highest gates of the FP8 points relative to INT8 -> FX+12, with the cells they come from. */
+    private static String fp8Range(List<MacArrayPointSpec> specs, List<PointResult> results, String model) {
+        int lo = -1;
+        int hi = -1;
+        for (int i = 0; i < specs.size(); i++) {
+            MacArrayPointSpec s = specs.get(i);
+            if (!s.model().equals(model) || !s.datapath().startsWith("fp8-")) continue;
+            double v = results.get(i).metric(GATES_REL_INT8);
+            if (lo < 0 || v < results.get(lo).metric(GATES_REL_INT8)) lo = i;
+            if (hi < 0 || v > results.get(hi).metric(GATES_REL_INT8)) hi = i;
+        }
+        if (lo < 0) return "not in this sweep";
+        return f3(results.get(lo).metric(GATES_REL_INT8)) + " (" + specs.get(lo).datapath() + " -> " + specs.get(lo).accumulator()
+                + ") to " + f3(results.get(hi).metric(GATES_REL_INT8)) + " (" + specs.get(hi).datapath() + " -> "
+                + specs.get(hi).accumulator() + ")";
+    }
+
+    private static String ratio(PointResult a, PointResult b) {
+        return a == null || b == null ? "not in this sweep" : f3(a.metric(GATES_PER_MAC) / b.metric(GATES_PER_MAC));
     }
 
     /** The NPU of the point's budget rebuilt in each datapath: throughput and energy per token. */

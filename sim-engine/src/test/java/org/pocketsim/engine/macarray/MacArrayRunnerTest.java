@@ -59,6 +59,7 @@ class MacArrayRunnerTest {
                   - {label: int8, datapath: int8, accumulator: FX+12}
                   - {label: e4-16, datapath: fp8-e4m3, accumulator: FP16}
                   - {label: e4-32, datapath: fp8-e4m3, accumulator: FP32}
+                  - {label: e4-fx, datapath: fp8-e4m3, accumulator: FX+12}
             """;
 
     @Test
@@ -100,6 +101,15 @@ class MacArrayRunnerTest {
         assertThat(conclusions.rows().get(0)).containsSubsequence("fp8e4-fp16", "llama3-8b", "1.530 (+53%)", "1.504", "-1.7%");
         assertThat(conclusions.rows().get(1)).containsSubsequence("fp8e4-fp32", "llama3-8b", "2.830 (+183%)", "2.840", "+0.3%");
         assertThat(conclusions.rows().get(2)).contains("not in this sweep");
+        // the whitepaper's range and break-even statements, from whitepaper-claims.csv
+        List<String> range = conclusions.rows().get(3);
+        assertThat(range.get(0)).isEqualTo("fp8-vs-int8-range");
+        assertThat(range.get(3)).startsWith("1.500 to 2.800 (FP formats are somewhere between 50-180% less efficient");
+        assertThat(range.get(4)).isEqualTo("1.432 (fp8-e4m3 -> FX+12) to 2.840 (fp8-e4m3 -> FP32)");
+        List<String> breakEven = conclusions.rows().get(4);
+        assertThat(breakEven.get(0)).isEqualTo("fp8e4-fx-vs-fp16");
+        assertThat(breakEven.get(3)).startsWith("1.000 (For FP8-E4");
+        assertThat(breakEven.get(4)).isEqualTo("0.952");
     }
 
     @Test
