@@ -5,6 +5,7 @@ import java.util.TreeMap;
 import org.pocketsim.hw.spec.DramSpec;
 import org.pocketsim.hw.spec.EnergySpec;
 import org.pocketsim.hw.spec.FlashSpec;
+import org.pocketsim.hw.spec.Requester;
 import org.pocketsim.hw.spec.SocSpec;
 
 /**
@@ -14,6 +15,13 @@ import org.pocketsim.hw.spec.SocSpec;
  * no figure (LPDDR5X pJ/bit is not published) the spec says so and the value is a parameter.
  */
 public final class EnergyModel {
+
+    /** Price of one MAC of a unit in a format, pJ; the profile's tables are one such price list. */
+    @FunctionalInterface
+    public interface MacPrices {
+        /** @throws IllegalArgumentException naming the format when it has no price */
+        double pjPerMac(Requester unit, String format);
+    }
 
     private final double dramPjPerBit;
     private final double flashPjPerBit;
@@ -45,24 +53,36 @@ public final class EnergyModel {
 
     /** Energy of {@code counts}; a MAC format missing from its table is an error naming it. */
     public EnergyBreakdown price(ActionCounts counts) {
+        return price(counts, this::tablePjPerMac);
+    }
+
+    /** Energy of {@code counts} with MACs priced by {@code macs} (e.g. a MAC-array cost model) instead of the tables. */
+    public EnergyBreakdown price(ActionCounts counts, MacPrices macs) {
         return new EnergyBreakdown(
                 counts.dramBytes() * 8.0 * dramPjPerBit,
                 counts.flashBytes() * 8.0 * flashPjPerBit,
                 counts.sramBytes() * sramPjPerByte,
-                macEnergy(counts.npuMacs(), npuPjPerMac, "npuPjPerMac"),
-                macEnergy(counts.cpuMacs(), cpuPjPerMac, "cpuPjPerMac"),
+                macEnergy(counts.npuMacs(), Requester.NPU, macs),
+                macEnergy(counts.cpuMacs(), Requester.CPU, macs),
                 staticPowerMilliwatts * counts.elapsedPs() * 1e-3);
     }
 
-    private static double macEnergy(Map<String, Long> macs, Map<String, Double> table, String field) {
+    /** pJ per MAC of {@code unit} in {@code format} from the profile's tables; a missing format is an error naming it. */
+    public double tablePjPerMac(Requester unit, String format) {
+        boolean cpu = unit == Requester.CPU;
+        Map<String, Double> table = cpu ? cpuPjPerMac : npuPjPerMac;
+        Double perMac = table.get(format);
+        if (perMac == null) {
+            throw new IllegalArgumentException("energy." + (cpu ? "cpuPjPerMac" : "npuPjPerMac") + " has no entry for format '"
+                    + format + "' (has: " + String.join(", ", table.keySet()) + ")");
+        }
+        return perMac;
+    }
+
+    private static double macEnergy(Map<String, Long> macs, Requester unit, MacPrices prices) {
         double pj = 0.0;
         for (Map.Entry<String, Long> entry : macs.entrySet()) {
-            Double perMac = table.get(entry.getKey());
-            if (perMac == null) {
-                throw new IllegalArgumentException("energy." + field + " has no entry for format '" + entry.getKey()
-                        + "' (has: " + String.join(", ", table.keySet()) + ")");
-            }
-            pj += entry.getValue() * perMac;
+            pj += entry.getValue() * prices.pjPerMac(unit, entry.getKey());
         }
         return pj;
     }

@@ -77,7 +77,7 @@ public final class DesExecutor {
             busBytesPerByte[unit.ordinal()] = dram.bytesPerSecond() / timing.dramBytesPerSecond(unit);
         }
         this.flash = Flash.fromSpec(scheduler, stats, "flash", soc.flash());
-        this.npu = units.contains(Requester.NPU) ? Npu.fromSpec(scheduler, stats, "npu", soc.npu()) : null;
+        this.npu = units.contains(Requester.NPU) ? Npu.fromSpec(scheduler, stats, "npu", timing.compute().npu(computeFormat)) : null;
         this.cpu = units.contains(Requester.CPU) ? Cpu.fromSpec(scheduler, stats, "cpu", soc.cpu(), 1.0) : null;
     }
 

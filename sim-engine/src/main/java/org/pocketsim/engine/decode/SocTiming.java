@@ -4,11 +4,15 @@ import org.pocketsim.hw.spec.Requester;
 import org.pocketsim.hw.spec.RequesterSet;
 import org.pocketsim.hw.spec.SocSpec;
 import org.pocketsim.engine.component.BandwidthCurve;
+import org.pocketsim.engine.component.Stage;
+import org.pocketsim.engine.compute.ComputeModel;
+import org.pocketsim.engine.compute.PresetCompute;
 
 /**
  * Rates of one SoC as the decode pipeline uses them: achievable DRAM bandwidth of the unit that
  * runs a phase, flash bandwidth for a request size and pattern (from the profile's measured
- * tables), and the MAC rate of a unit in a format with the phase's utilisation.
+ * tables), and the MAC rate of a unit in a format with the phase's utilisation, from the run's
+ * {@link ComputeModel} (the profile's tables unless the run names another).
  */
 public final class SocTiming {
 
@@ -18,15 +22,28 @@ public final class SocTiming {
     private final SocSpec soc;
     private final BandwidthCurve sequential;
     private final BandwidthCurve random;
+    private final ComputeModel compute;
 
+    /** Rates of {@code soc} with its own MAC tables. */
     public SocTiming(SocSpec soc) {
+        this(soc, new PresetCompute(soc));
+    }
+
+    /** Rates of {@code soc} with MAC rates from {@code compute}. */
+    public SocTiming(SocSpec soc, ComputeModel compute) {
         this.soc = soc;
+        this.compute = compute;
         this.sequential = BandwidthCurve.fromRatePoints(soc.flash().sequentialRead());
         this.random = BandwidthCurve.fromRatePoints(soc.flash().randomRead());
     }
 
     public SocSpec soc() {
         return soc;
+    }
+
+    /** Where MAC rates and prices come from. */
+    public ComputeModel compute() {
+        return compute;
     }
 
     /** Achievable DRAM bandwidth in bytes/s when {@code unit} streams alone. */
@@ -56,12 +73,11 @@ public final class SocTiming {
     }
 
     /**
-     * MACs per second of {@code unit} multiplying in {@code format} during {@code phase}: the NPU's
-     * peak times its prefill or decode utilisation; the CPU's peak (all inference cores).
+     * MACs per second of {@code unit} multiplying in {@code format} during {@code phase}, as the
+     * compute model says (preset: the NPU's peak times its prefill or decode utilisation; the
+     * CPU's peak over all inference cores).
      */
     public double macsPerSecond(Requester unit, String format, Phase phase) {
-        if (unit == Requester.CPU) return soc.cpu().peakMacsPerSecond(format);
-        double utilisation = phase == Phase.PREFILL ? soc.npu().prefillUtilisation() : soc.npu().decodeUtilisation();
-        return soc.npu().peakMacsPerSecond(format) * utilisation;
+        return compute.macsPerSecond(unit, format, phase == Phase.PREFILL ? Stage.PREFILL : Stage.DECODE);
     }
 }

@@ -46,7 +46,8 @@ public final class ExperimentRunner {
         ExperimentSpec spec = experiment.spec();
         return new ExperimentResult(spec.id(), spec.title(), spec.question(), experiment.configText(),
                 experiment.configHash(), spec.seed(), PocketSimVersion.VERSION, results, traces(experiment),
-                comparisons(spec, experiment, results), List.of(), spec.report(), resolved(experiment, results));
+                comparisons(spec, experiment, results), PointKinds.tables(experiment.specs(), results), spec.report(),
+                resolved(experiment, results));
     }
 
     /** The resolved SoC and model numbers of each point (what its key covers), by point id, for the report's provenance. */

@@ -1,9 +1,15 @@
 package org.pocketsim.engine.experiment;
 
 import org.pocketsim.engine.point.PointRunner;
+import org.pocketsim.engine.point.PointSpec;
+import org.pocketsim.engine.result.PointResult;
+import org.pocketsim.engine.result.ResultTable;
 import org.pocketsim.engine.run.DecodeRunner;
+import org.pocketsim.engine.macarray.MacArrayRunner;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,6 +23,7 @@ final class PointKinds {
 
     static {
         RUNNERS.put("decode", new DecodeRunner());
+        RUNNERS.put("mac-array", new MacArrayRunner());
     }
 
     private PointKinds() {
@@ -29,5 +36,24 @@ final class PointKinds {
 
     static Set<String> names() {
         return RUNNERS.keySet();
+    }
+
+    /** The tables every kind adds once its points have run, kinds in registry order. */
+    static List<ResultTable> tables(List<PointSpec> specs, List<PointResult> results) {
+        List<ResultTable> out = new ArrayList<>();
+        for (PointRunner<?> runner : RUNNERS.values()) out.addAll(tablesOf(runner, specs, results));
+        return out;
+    }
+
+    private static <S extends PointSpec> List<ResultTable> tablesOf(PointRunner<S> runner, List<PointSpec> specs,
+                                                                     List<PointResult> results) {
+        List<S> mine = new ArrayList<>();
+        List<PointResult> theirs = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            if (!runner.specType().isInstance(specs.get(i))) continue;
+            mine.add(runner.specType().cast(specs.get(i)));
+            theirs.add(results.get(i));
+        }
+        return mine.isEmpty() ? List.of() : runner.tables(mine, theirs);
     }
 }

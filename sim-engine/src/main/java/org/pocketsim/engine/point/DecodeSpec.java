@@ -2,6 +2,8 @@ package org.pocketsim.engine.point;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import org.pocketsim.engine.compute.ComputeSpec;
+import org.pocketsim.engine.compute.PresetComputeSpec;
 import org.pocketsim.engine.decode.TimingSpec;
 import org.pocketsim.engine.decode.mlp.DenseSpec;
 import org.pocketsim.engine.decode.mlp.MlpSpec;
@@ -32,6 +34,9 @@ import org.pocketsim.hw.config.FieldException;
  * @param mlp           how MLP weights are read: {@code dense} (default) or a typed node such as {@code {kind: dip, keep: 0.5}}
  * @param placement     DRAM budget and whether weights that do not fit may stream from flash
  * @param timing        overlap of compute with I/O, and of flash with DRAM I/O
+ * @param compute       where MAC rates and pJ per MAC come from: {@code preset} (default, the
+ *                      profile's tables) or {@code {kind: mac-array, ...}} (the NPU's array rebuilt
+ *                      per compute format by the MAC-array cost model)
  */
 public record DecodeSpec(@ConfigOptional String label, JsonNode soc, String model, String weights,
                          @ConfigOptional String lmHeadWeights, @ConfigOptional String computeFormat,
@@ -39,7 +44,8 @@ public record DecodeSpec(@ConfigOptional String label, JsonNode soc, String mode
                          @ConfigOptional ExecutorSpec executor, @ConfigOptional Mode mode,
                          int prompt, int generate, @ConfigOptional Integer prefillChunk,
                          @ConfigOptional @JsonDeserialize(using = KindShorthand.class) MlpSpec mlp,
-                         @ConfigOptional PlacementSpec placement, @ConfigOptional TimingSpec timing) implements PointSpec {
+                         @ConfigOptional PlacementSpec placement, @ConfigOptional TimingSpec timing,
+                         @ConfigOptional @JsonDeserialize(using = KindShorthand.class) ComputeSpec compute) implements PointSpec {
 
     /** How the token time is computed. */
     public enum Mode { ANALYTIC, DES }
@@ -66,5 +72,6 @@ public record DecodeSpec(@ConfigOptional String label, JsonNode soc, String mode
         }
         if (placement == null) placement = new PlacementSpec(null, false);
         if (timing == null) timing = new TimingSpec(null, null, null, null);
+        if (compute == null) compute = new PresetComputeSpec();
     }
 }

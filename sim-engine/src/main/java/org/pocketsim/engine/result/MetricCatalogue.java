@@ -59,6 +59,9 @@ public final class MetricCatalogue {
 
     private static final Map<String, Metric> BY_NAME = new LinkedHashMap<>();
 
+    /** The metrics of the point kinds and studies beyond decode: one line each (a registration line per metric). */
+    private static final String ROWS = "metric-catalogue.csv";
+
     static {
         add(new Metric(Metrics.TOKENS_PER_SECOND, "tok/s", "Decode speed", HIGHER));
         add(new Metric(Metrics.MS_PER_TOKEN, "ms", "Time per token", LOWER));
@@ -83,6 +86,11 @@ public final class MetricCatalogue {
         add(new Metric(Metrics.CACHED_EXPERTS, "experts", "Experts cached per layer", null));
         add(new Metric(BYTES_PER_TOKEN_FAMILY, "B/token", "Bytes read per token", LOWER));
         add(new Metric(Metrics.HIT_RATE_BY_LAYER, "fraction", "Cache hit rate", HIGHER, Kind.PER_LAYER));
+        addRows(CatalogueRows.read(ROWS));
+    }
+
+    private static void addRows(List<Metric> rows) {
+        for (Metric m : rows) add(m);
     }
 
     private MetricCatalogue() {

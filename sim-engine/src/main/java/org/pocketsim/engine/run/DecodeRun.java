@@ -3,6 +3,7 @@ package org.pocketsim.engine.run;
 import org.pocketsim.engine.component.ActionCounts;
 import org.pocketsim.engine.component.EnergyBreakdown;
 import org.pocketsim.engine.component.EnergyModel;
+import org.pocketsim.engine.compute.ComputeModel;
 import org.pocketsim.engine.decode.AnalyticExecutor;
 import org.pocketsim.engine.decode.Component;
 import org.pocketsim.engine.decode.DecodeLowering;
@@ -54,6 +55,7 @@ public final class DecodeRun {
     private final long cacheBytes;
     private final long cacheFootprintBytes;
     private final long seed;
+    private final ComputeModel compute;
 
     /**
      * @param traces the experiment's checked traces
@@ -64,6 +66,7 @@ public final class DecodeRun {
         this.model = model;
         this.run = run;
         this.seed = seed;
+        this.compute = RunChecks.underCompute(() -> run.compute().bind(soc));
         WeightPlan plan = WeightPlan.of(run.weights(), run.lmHeadWeights(), model.layers());
         this.lowering = new DecodeLowering(model, plan, WeightBits.of(run.kv()));
         for (KernelKind kind : KernelKind.values()) {
@@ -73,7 +76,7 @@ public final class DecodeRun {
         }
         this.splitUnits = new java.util.HashSet<>(kernelUnits.values()).size() > 1;
         this.prefillUnit = run.executor().prefill() != null ? run.executor().prefill() : soc.execution().unitFor("prefill");
-        RunChecks.computeFormat(soc, run, kernelUnits.values(), prefillUnit);
+        RunChecks.computeFormat(soc, compute, run, kernelUnits.values(), prefillUnit);
         this.mlp = RunChecks.underMlp(() -> run.mlp().bind(new MlpContext(model, plan, lowering, run.generate(), traces)));
         long weightBytes = lowering.staticFootprintBytes() - mlp.flashStaticBytes() + mlp.residentBytes();
         long perTokenWeights = lowering.weightBytesPerToken() - lowering.denseMlpBytes() + mlp.residentBytes() - mlp.hookedPerTokenBytes();
@@ -97,6 +100,16 @@ public final class DecodeRun {
         return left;
     }
 
+    /** The run as specified. */
+    public DecodeSpec spec() {
+        return run;
+    }
+
+    /** Where this run's MAC rates and prices come from. */
+    public ComputeModel compute() {
+        return compute;
+    }
+
     /** The run's MLP method (its traces give provenance and stored-result keys). */
     public MlpMethod mlp() {
         return mlp;
@@ -115,7 +128,7 @@ public final class DecodeRun {
     }
 
     private Map<String, Double> generate() {
-        SocTiming timing = new SocTiming(soc);
+        SocTiming timing = new SocTiming(soc, compute);
         Map<Requester, AnalyticExecutor> analytic = new EnumMap<>(Requester.class);
         for (Requester unit : kernelUnits.values()) {
             analytic.computeIfAbsent(unit, u -> new AnalyticExecutor(timing, run.timing(), u, run.computeFormat()));
@@ -203,7 +216,7 @@ public final class DecodeRun {
                 .addElapsedPs(Math.round(sum.total() * 1e12));
         if (macsByUnit[Requester.NPU.ordinal()] > 0) counts.addNpuMacs(run.computeFormat(), macsByUnit[Requester.NPU.ordinal()]);
         if (macsByUnit[Requester.CPU.ordinal()] > 0) counts.addCpuMacs(run.computeFormat(), macsByUnit[Requester.CPU.ordinal()]);
-        EnergyBreakdown e = EnergyModel.fromSpec(soc).price(counts);
+        EnergyBreakdown e = EnergyModel.fromSpec(soc).price(counts, compute::pjPerMac);
         double pjToMjPerToken = 1e-9 / n;
         m.put(Metrics.ENERGY_PER_TOKEN_MJ, e.totalPj() * pjToMjPerToken);
         m.put(Metrics.ENERGY_DRAM_MJ, e.dramPj() * pjToMjPerToken);
@@ -226,7 +239,7 @@ public final class DecodeRun {
      * I/O and compute time unless compute is ignored (or their sum when serial).
      */
     double prefillSeconds() {
-        SocTiming timing = new SocTiming(soc);
+        SocTiming timing = new SocTiming(soc, compute);
         long p = run.prompt();
         long chunks = (p + run.prefillChunk() - 1) / run.prefillChunk();
         long streamed = placement.streamedBytesPerToken();
@@ -237,9 +250,25 @@ public final class DecodeRun {
         double dram = (staticDram + reads.dramBytes()) / timing.dramBytesPerSecond(prefillUnit);
         double io = run.timing().concurrentIo() ? Math.max(flash, dram) : flash + dram;
         if (run.timing().compute() == TimingSpec.Compute.IGNORE) return chunks * io;
-        double macs = p * (double) lowering.matrixMacsPerToken() + lowering.scoreMacsPerCachedToken() * (p * (p + 1) / 2.0);
-        double compute = macs / timing.macsPerSecond(prefillUnit, run.computeFormat(), SocTiming.Phase.PREFILL) / chunks;
+        double compute = prefillMacs() / timing.macsPerSecond(prefillUnit, run.computeFormat(), SocTiming.Phase.PREFILL) / chunks;
         return chunks * (run.timing().compute() == TimingSpec.Compute.SERIAL ? io + compute : Math.max(io, compute));
+    }
+
+    /** Seconds to first token of the run's prompt (see {@link #prefillSeconds()}); 0 without a prompt. */
+    public double ttftSeconds() {
+        return run.prompt() > 0 ? prefillSeconds() : 0;
+    }
+
+    /** MACs of the prefill: the matrix MACs of every prompt token plus causal attention ({@code P(P+1)/2} cached-token products). */
+    public double prefillMacs() {
+        long p = run.prompt();
+        return p * (double) lowering.matrixMacsPerToken() + lowering.scoreMacsPerCachedToken() * (p * (p + 1) / 2.0);
+    }
+
+    /** Weight bytes the prefill reads: every weight once per chunk of {@code prefillChunk} tokens. */
+    public long prefillWeightBytes() {
+        long chunks = (run.prompt() + run.prefillChunk() - 1) / run.prefillChunk();
+        return chunks * lowering.weightBytesPerToken();
     }
 
     /** The unit that runs decode kernels of {@code kind}. */

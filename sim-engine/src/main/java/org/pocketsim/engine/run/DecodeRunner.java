@@ -3,6 +3,7 @@ package org.pocketsim.engine.run;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.pocketsim.engine.compute.PresetComputeSpec;
 import org.pocketsim.engine.decode.TraceOpener;
 import org.pocketsim.engine.point.DecodeSpec;
 import org.pocketsim.engine.point.PointContext;
@@ -65,6 +66,7 @@ public final class DecodeRunner implements PointRunner<DecodeSpec> {
         @Override
         public List<String> notes() {
             List<String> notes = new ArrayList<>();
+            if (!decode.spec().compute().equals(new PresetComputeSpec())) notes.add("compute: " + decode.compute().label());
             for (TraceProvenance t : traces) {
                 if (t.sourceKind().equals("synthetic")) notes.add("synthetic trace of " + t.modelId() + " (calibrated generator, not captured)");
             }

@@ -2,6 +2,7 @@ package org.pocketsim.engine.run;
 
 import org.pocketsim.engine.component.ActionCounts;
 import org.pocketsim.engine.component.EnergyModel;
+import org.pocketsim.engine.compute.ComputeModel;
 import org.pocketsim.engine.decode.SocTiming;
 import org.pocketsim.engine.point.DecodeSpec;
 import org.pocketsim.hw.config.FieldException;
@@ -18,16 +19,17 @@ final class RunChecks {
     }
 
     /** The compute format must have a MAC rate and an energy per MAC on every unit the run uses. */
-    static void computeFormat(SocSpec soc, DecodeSpec run, Collection<Requester> decodeUnits, Requester prefillUnit) {
-        SocTiming timing = new SocTiming(soc);
+    static void computeFormat(SocSpec soc, ComputeModel compute, DecodeSpec run, Collection<Requester> decodeUnits,
+                              Requester prefillUnit) {
+        SocTiming timing = new SocTiming(soc, compute);
         try {
             for (Requester unit : decodeUnits) {
                 timing.macsPerSecond(unit, run.computeFormat(), SocTiming.Phase.DECODE);
-                price(soc, unit, run.computeFormat());
+                price(soc, compute, unit, run.computeFormat());
             }
             if (run.prompt() > 0) {
                 timing.macsPerSecond(prefillUnit, run.computeFormat(), SocTiming.Phase.PREFILL);
-                price(soc, prefillUnit, run.computeFormat());
+                price(soc, compute, prefillUnit, run.computeFormat());
             }
         } catch (FieldException e) {
             throw new FieldException("computeFormat", e.problem());
@@ -36,11 +38,20 @@ final class RunChecks {
         }
     }
 
-    private static void price(SocSpec soc, Requester unit, String format) {
+    private static void price(SocSpec soc, ComputeModel compute, Requester unit, String format) {
         ActionCounts one = new ActionCounts();
         if (unit == Requester.CPU) one.addCpuMacs(format, 1);
         else one.addNpuMacs(format, 1);
-        EnergyModel.fromSpec(soc).price(one);
+        EnergyModel.fromSpec(soc).price(one, compute::pjPerMac);
+    }
+
+    /** Binds the run's compute model; its field errors are fields of {@code compute}. */
+    static <T> T underCompute(Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (FieldException e) {
+            throw new FieldException("compute" + (e.field().isEmpty() ? "" : "." + e.field()), e.problem());
+        }
     }
 
     /** Runs {@code step} of the MLP method; its field errors are fields of {@code mlp}. */

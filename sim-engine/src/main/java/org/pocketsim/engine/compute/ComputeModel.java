@@ -1,0 +1,34 @@
+package org.pocketsim.engine.compute;
+
+import org.pocketsim.engine.component.Stage;
+import org.pocketsim.hw.spec.NpuSpec;
+import org.pocketsim.hw.spec.Requester;
+
+/**
+ * Seam: time and energy of kernel work (MACs in a format) on a compute unit. The decode
+ * pipeline asks it for rates and prices and never which model it is: the SoC preset's per-format
+ * tables ({@link PresetCompute}, the default) or an NPU whose MAC array is rebuilt per format by
+ * the MAC-array cost model ({@link MacArrayCompute}).
+ */
+public interface ComputeModel {
+
+    /** What the report says about where rates and prices come from. */
+    String label();
+
+    /**
+     * Sustained MACs per second of {@code unit} multiplying in {@code format} during {@code stage}.
+     *
+     * @throws IllegalArgumentException naming the format when the unit has no rate for it
+     */
+    double macsPerSecond(Requester unit, String format, Stage stage);
+
+    /**
+     * Energy of one MAC of {@code unit} in {@code format}, pJ.
+     *
+     * @throws IllegalArgumentException naming the format when the unit has no price for it
+     */
+    double pjPerMac(Requester unit, String format);
+
+    /** The NPU as the discrete-event engine builds it for work in {@code format}. */
+    NpuSpec npu(String format);
+}
