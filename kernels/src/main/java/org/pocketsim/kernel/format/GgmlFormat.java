@@ -70,6 +70,11 @@ public final class GgmlFormat implements BlockFormat {
         return (n + blockSize - 1) / blockSize * bytesPerBlock;
     }
 
+    @Override
+    public long matrixBytes(long rows, long rowLength) {
+        return rows * rowBytes(rowLength);
+    }
+
     /** Whether {@link #encode} and {@link #decode} are implemented (the 32-weight types). */
     public boolean hasCodes() { return kind != Kind.STORAGE_ONLY; }
 
