@@ -1,6 +1,7 @@
 package org.pocketsim.engine.experiment;
 
 import org.pocketsim.engine.point.PointRunner;
+import org.pocketsim.engine.replay.KernelReplayRunner;
 import org.pocketsim.engine.run.DecodeRunner;
 
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ final class PointKinds {
 
     static {
         RUNNERS.put("decode", new DecodeRunner());
+        RUNNERS.put("kernel-replay", new KernelReplayRunner());
     }
 
     private PointKinds() {
