@@ -123,8 +123,8 @@ public final class KernelReplayRunner implements PointRunner<KernelReplaySpec> {
         @Override
         public List<TraceProvenance> traces() {
             Map<String, String> details = new TreeMap<>();
-            details.put("origin", trace.origin());
-            details.put("licence", trace.licence());
+            details.put("origin", spec.origin());
+            details.put("licence", spec.licence());
             details.put("engine", trace.engine());
             details.put("nodes", Integer.toString(trace.nodes().size()));
             int tokens = (int) trace.nodes().stream().filter(n -> n.node() == 0).mapToInt(n -> n.tokens()).sum();
