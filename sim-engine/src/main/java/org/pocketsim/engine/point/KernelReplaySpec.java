@@ -9,7 +9,8 @@ import org.pocketsim.hw.config.FieldException;
  * replayed through a CPU cost model, node by node, predicted beside measured.
  *
  * @param label   free name of the run, shown in reports
- * @param log     the llama.cpp log with GGML_PERF per-node timings (path from the experiment file)
+ * @param log     the llama.cpp log with GGML_PERF per-node timings, or a kernel-trace file written by
+ *                {@code pocketsim kernel-trace import} (path from the experiment file)
  * @param origin  where the log comes from (repository@commit:path), for the report's provenance
  * @param licence licence of the log
  * @param target  the CPU the log is replayed on: absent for the log's own (unnamed) device, with

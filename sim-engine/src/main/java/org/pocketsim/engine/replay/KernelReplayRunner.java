@@ -15,6 +15,7 @@ import org.pocketsim.hw.spec.SocSpec;
 import org.pocketsim.kernel.format.FormatRegistry;
 import org.pocketsim.workload.kernel.GgmlPerfImporter;
 import org.pocketsim.workload.kernel.KernelTrace;
+import org.pocketsim.workload.kernel.KernelTraceCsv;
 import org.pocketsim.workload.trace.TraceException;
 
 import java.io.IOException;
@@ -90,7 +91,8 @@ public final class KernelReplayRunner implements PointRunner<KernelReplaySpec> {
             throw new FieldException("log", "cannot read " + file + ": " + e.getMessage());
         }
         if (logs.size() > 8) logs.clear();
-        return logs.computeIfAbsent(key, k -> new Loaded(GgmlPerfImporter.read(file, spec.origin(), spec.licence()), sha256(file)));
+        return logs.computeIfAbsent(key, k -> new Loaded(KernelTraceCsv.isKernelTrace(file) ? KernelTraceCsv.read(file)
+                : GgmlPerfImporter.read(file, spec.origin(), spec.licence()), sha256(file)));
     }
 
     private static String sha256(Path file) {

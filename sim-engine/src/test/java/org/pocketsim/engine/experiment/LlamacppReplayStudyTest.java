@@ -7,6 +7,8 @@ import org.pocketsim.engine.result.Metrics;
 import org.pocketsim.engine.result.PointResult;
 import org.pocketsim.engine.sweep.Progress;
 import org.pocketsim.hw.config.ConfigException;
+import org.pocketsim.workload.kernel.GgmlPerfImporter;
+import org.pocketsim.workload.kernel.KernelTraceCsv;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -40,6 +42,24 @@ class LlamacppReplayStudyTest {
         // a retarget to a faster CPU predicts a shorter step than the log device
         assertThat(result.points().get(3).metric(Metrics.PREDICTED_STEP_MS)).isLessThan(logDevice.metric(Metrics.PREDICTED_STEP_MS));
         assertThat(result.traces()).singleElement().satisfies(t -> assertThat(t.details()).containsEntry("licence", "MIT"));
+    }
+
+    @Test
+    void aKernelTraceFileReplaysAsItsLogDoes() throws IOException {
+        Path log = DecodeBaselinesStudyTest.repoRoot().resolve("data/third-party/kernels/llamacpp-llama2-7b-q4_0-arm.ggml-perf.log");
+        Path csv = dir.resolve("llama2.csv");
+        KernelTraceCsv.write(GgmlPerfImporter.read(log, "o", "MIT"), csv);
+        double[] steps = new double[2];
+        int i = 0;
+        for (Path source : List.of(log, csv)) {
+            Path file = dir.resolve("x" + i + ".yaml");
+            Files.writeString(file, header(source.toString()));
+            LoadedExperiment exp = ExperimentLoader.load(file, List.of());
+            Progress quiet = new Progress(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false, 1);
+            steps[i] = ExperimentRunner.run(exp, dir.resolve("s" + i + ".jsonl"), 1, quiet).points().get(0).metric(Metrics.PREDICTED_STEP_MS);
+            i++;
+        }
+        assertThat(steps[1]).isEqualTo(steps[0]);
     }
 
     @Test

@@ -35,6 +35,15 @@ public final class KernelTraceCsv {
     private KernelTraceCsv() {
     }
 
+    /** Whether {@code file} starts as a kernel-trace file does (else it may be an engine log to import). */
+    public static boolean isKernelTrace(Path file) {
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return MAGIC.equals(r.readLine());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Writes {@code trace} to {@code file} (through a temporary file, so no half-written file is left). */
     public static void write(KernelTrace trace, Path file) {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
