@@ -125,6 +125,26 @@ class GgmlFormatTest {
     }
 
     @Test
+    void q5_0UsesThirtyTwoLevelsAroundSixteen() {
+        // max = -16 -> d = 1: q = min(31, (int8)(x + 16.5)); 15.9 -> 32.4 -> 32 -> clipped to 31
+        float[] x = new float[32];
+        x[0] = -16f;
+        x[1] = 15.9f;
+        x[2] = 0.2f;
+        int[] codes = new int[32];
+        int[] meta = new int[1];
+        GgmlFormat q5 = ggml("q5_0");
+        q5.encode(x, 0, 32, codes, meta);
+        assertThat(meta[0]).isEqualTo(0x3C00);
+        assertThat(codes[0]).isZero();
+        assertThat(codes[1]).isEqualTo(31);
+        assertThat(codes[2]).isEqualTo(16);                      // 16.7 -> 16
+        float[] back = new float[32];
+        q5.decode(codes, meta, 32, back, 0);
+        assertThat(back[1]).isEqualTo(15f);
+    }
+
+    @Test
     void superBlockTypesAreStorageOnly() {
         assertThat(ggml("q6_k").hasCodes()).isFalse();
         assertThatThrownBy(() -> ggml("q4_k").encode(new float[256], 0, 256, new int[256], new int[1]))
