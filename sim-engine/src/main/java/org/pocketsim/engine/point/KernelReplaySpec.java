@@ -19,7 +19,7 @@ import org.pocketsim.hw.config.FieldException;
  * @param weights weight format of the weight MUL_MATs (a what-if, e.g. {@code q8_0}, {@code int4-g128});
  *                absent: the log's own types
  * @param group   what the point's {@code measuredMs} / {@code predictedMs} describe: {@code decode-step}
- *                (default), {@code prefill}, or a node group of the decode steps such as
+ *                (default) or a node group of the decode steps such as
  *                {@code MUL_MAT 4096x4096 q4_0} or {@code ADD [4096,1,1]}
  */
 public record KernelReplaySpec(@ConfigOptional String label, String log, @ConfigOptional String origin,
@@ -28,8 +28,6 @@ public record KernelReplaySpec(@ConfigOptional String label, String log, @Config
 
     /** The group of a whole decode step. */
     public static final String DECODE_STEP = "decode-step";
-    /** The group of a whole prefill graph (several tokens). */
-    public static final String PREFILL = "prefill";
 
     public KernelReplaySpec {
         if (label == null) label = "";

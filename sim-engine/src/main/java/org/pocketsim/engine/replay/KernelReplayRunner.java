@@ -113,11 +113,11 @@ public final class KernelReplayRunner implements PointRunner<KernelReplaySpec> {
 
         Prepared {
             String group = spec.group();
-            if (!group.equals(KernelReplaySpec.DECODE_STEP) && !group.equals(KernelReplaySpec.PREFILL)) {
+            if (!group.equals(KernelReplaySpec.DECODE_STEP)) {
                 List<String> known = KernelReplay.decodeGroups(trace);
                 if (!known.contains(group)) {
                     throw new FieldException("group", "no decode node group '" + group + "' in the log; groups: "
-                            + KernelReplaySpec.DECODE_STEP + ", " + KernelReplaySpec.PREFILL + ", " + String.join(", ", known));
+                            + KernelReplaySpec.DECODE_STEP + ", " + String.join(", ", known));
                 }
             }
         }

@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * A replay's metrics for one point group: the group's median measured and predicted time (of its
- * nodes in the decode steps, or of whole decode steps or prefill graphs), the median decode step,
+ * nodes in the decode steps, or of whole decode steps), the median decode step and prompt graph,
  * the predicted step by kind of node, and the log device's calibrated parameters.
  */
 final class ReplayOutcome {
@@ -29,11 +29,10 @@ final class ReplayOutcome {
         double predictedStep = median(steps[1]);
         List<Double> measured = new ArrayList<>();
         List<Double> predicted = new ArrayList<>();
-        if (group.equals(KernelReplaySpec.DECODE_STEP) || group.equals(KernelReplaySpec.PREFILL)) {
-            double[][] sums = group.equals(KernelReplaySpec.DECODE_STEP) ? steps : replay.graphSums(false);
-            for (int i = 0; i < sums[0].length; i++) {
-                measured.add(sums[0][i]);
-                predicted.add(sums[1][i]);
+        if (group.equals(KernelReplaySpec.DECODE_STEP)) {
+            for (int i = 0; i < steps[0].length; i++) {
+                measured.add(steps[0][i]);
+                predicted.add(steps[1][i]);
             }
             m.put(Metrics.NODES_PER_STEP, (double) replay.trace().nodes().size() / replay.trace().graphs());
             m.put(Metrics.SHARE_OF_STEP_PCT, 100.0);
@@ -57,6 +56,14 @@ final class ReplayOutcome {
         m.put(Metrics.PREDICTED_STEP_MS, predictedStep);
         m.put(Metrics.STEP_ERROR_PCT, 100 * (predictedStep - measuredStep) / measuredStep);
         m.put(Metrics.TOKENS_PER_SECOND, 1000 / predictedStep);
+        double[][] prefill = replay.graphSums(false);
+        if (prefill[0].length > 0) {
+            double measuredPrefill = median(prefill[0]);
+            double predictedPrefill = median(prefill[1]);
+            m.put(Metrics.MEASURED_PREFILL_MS, measuredPrefill);
+            m.put(Metrics.PREDICTED_PREFILL_MS, predictedPrefill);
+            m.put(Metrics.PREFILL_ERROR_PCT, 100 * (predictedPrefill - measuredPrefill) / measuredPrefill);
+        }
         addKinds(replay, steps[0].length, m);
         m.put(Metrics.CALIBRATED_BANDWIDTH_GBS, replay.model().bandwidth() / 1e9);
         m.put(Metrics.CALIBRATED_WARMUP_MS, replay.model().warmupMs());

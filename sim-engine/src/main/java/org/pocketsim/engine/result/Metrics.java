@@ -47,6 +47,10 @@ public final class Metrics {
     public static final String MEASURED_STEP_MS = "measuredStepMs";
     public static final String PREDICTED_STEP_MS = "predictedStepMs";
     public static final String STEP_ERROR_PCT = "stepErrorPct";
+    /** Kernel replay: median multi-token (prompt) graph, measured and predicted, and the error in percent. */
+    public static final String MEASURED_PREFILL_MS = "measuredPrefillMs";
+    public static final String PREDICTED_PREFILL_MS = "predictedPrefillMs";
+    public static final String PREFILL_ERROR_PCT = "prefillErrorPct";
     /** Kernel replay: predicted ms per decode step by kind of node, summing to {@link #PREDICTED_STEP_MS}. */
     public static final String MS_MATMUL = "msMatMul";
     public static final String MS_ATTENTION = "msAttention";
