@@ -65,11 +65,13 @@ public final class KernelTraceCsv {
                 w.write(row.append('\n').toString());
             }
         } catch (IOException e) {
+            deleteQuietly(tmp);
             throw new TraceException(file + ": cannot write: " + e.getMessage(), e);
         }
         try {
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
+            deleteQuietly(tmp);
             throw new TraceException(file + ": cannot write: " + e.getMessage(), e);
         }
     }
@@ -141,6 +143,14 @@ public final class KernelTraceCsv {
 
     static TraceException error(Path file, int line, String message) {
         return new TraceException(file + ":" + line + ": " + message);
+    }
+
+    private static void deleteQuietly(Path tmp) {
+        try {
+            Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+            // the write already failed; that error is the one reported
+        }
     }
 
     private static String oneLine(String s) {
