@@ -16,6 +16,8 @@ import org.pocketsim.hw.config.FieldException;
  * @param target  the CPU the log is replayed on: absent for the log's own (unnamed) device, with
  *                its two calibrated parameters; else a SoC preset id, profile file or inline tree
  *                whose {@code cpu} and {@code dram} sections retarget the replay
+ * @param threads threads of the retargeted run (default: the log's); only with {@code target}, since the
+ *                log's device is calibrated at the log's thread count
  * @param weights weight format of the weight MUL_MATs (a what-if, e.g. {@code q8_0}, {@code int4-g128});
  *                absent: the log's own types
  * @param group   what the point's {@code measuredMs} / {@code predictedMs} describe: {@code decode-step}
@@ -24,7 +26,7 @@ import org.pocketsim.hw.config.FieldException;
  */
 public record KernelReplaySpec(@ConfigOptional String label, String log, @ConfigOptional String origin,
                                @ConfigOptional String licence, @ConfigOptional JsonNode target,
-                               @ConfigOptional String weights, @ConfigOptional String group) implements PointSpec {
+                               @ConfigOptional Integer threads, @ConfigOptional String weights, @ConfigOptional String group) implements PointSpec {
 
     /** The group of a whole decode step. */
     public static final String DECODE_STEP = "decode-step";
@@ -37,6 +39,10 @@ public record KernelReplaySpec(@ConfigOptional String label, String log, @Config
         if (target != null && !(target.isTextual() || target.isObject())) {
             throw new FieldException("target", "must be a preset id, a profile file, or {extends: id, ...overrides}");
         }
+        if (threads != null && target == null) {
+            throw new FieldException("threads", "needs a target: the log's own device is calibrated at the log's thread count");
+        }
+        if (threads != null && (threads < 1 || threads > 256)) throw new FieldException("threads", "must be in 1..256, got " + threads);
         if (weights != null && weights.isBlank()) throw new FieldException("weights", "must name a weight format");
         if (group == null) group = DECODE_STEP;
     }

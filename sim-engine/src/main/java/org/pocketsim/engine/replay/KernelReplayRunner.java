@@ -65,7 +65,7 @@ public final class KernelReplayRunner implements PointRunner<KernelReplaySpec> {
                 }
             }
             SocSpec soc = spec.target() == null ? null : context.soc(spec.target());
-            int threads = log.trace().nodes().get(0).threads();
+            int threads = spec.threads() != null ? spec.threads() : log.trace().nodes().get(0).threads();
             CpuReplayModel target = soc == null ? null : CpuReplayModel.of(soc, threads);
             ObjectNode inputs = JSON.createObjectNode();
             inputs.put("log", log.sha256());

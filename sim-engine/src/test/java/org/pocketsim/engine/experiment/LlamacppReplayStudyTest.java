@@ -31,7 +31,7 @@ class LlamacppReplayStudyTest {
     void theStudyValidatesAndItsDecodeStepPointsRun() {
         Path config = DecodeBaselinesStudyTest.repoRoot().resolve("configs/llamacpp-replay.yaml");
         LoadedExperiment all = ExperimentLoader.load(config, List.of());
-        assertThat(all.points()).hasSize(16 * 7);
+        assertThat(all.points()).hasSize(16 * 8);
         LoadedExperiment steps = ExperimentLoader.load(config, List.of("sweep.axes={run.group: [decode-step]}"));
         Progress quiet = new Progress(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false,
                 steps.points().size());
@@ -41,6 +41,8 @@ class LlamacppReplayStudyTest {
         assertThat(logDevice.notes()).anyMatch(n -> n.contains("calibrated"));
         // a retarget to a faster CPU predicts a shorter step than the log device
         assertThat(result.points().get(3).metric(Metrics.PREDICTED_STEP_MS)).isLessThan(logDevice.metric(Metrics.PREDICTED_STEP_MS));
+        // eight threads stream no faster than four on the 8 Gen 3 (four already reach its 43.9 GB/s), but compute faster
+        assertThat(result.points().get(5).metric(Metrics.PREDICTED_STEP_MS)).isLessThanOrEqualTo(result.points().get(3).metric(Metrics.PREDICTED_STEP_MS));
         assertThat(result.traces()).singleElement().satisfies(t -> assertThat(t.details()).containsEntry("licence", "MIT"));
     }
 
@@ -74,6 +76,13 @@ class LlamacppReplayStudyTest {
         Path file = write("  weights: q4_2\n");
         assertThatThrownBy(() -> ExperimentLoader.load(file, List.of()))
                 .hasMessageStartingWith(file + ":9:3: field 'run.weights': unknown number format 'q4_2'");
+    }
+
+    @Test
+    void threadsWithoutATargetIsAnError() throws IOException {
+        Path file = write("  threads: 8\n");
+        assertThatThrownBy(() -> ExperimentLoader.load(file, List.of()))
+                .hasMessage(file + ":9:3: field 'run.threads': needs a target: the log's own device is calibrated at the log's thread count");
     }
 
     @Test
