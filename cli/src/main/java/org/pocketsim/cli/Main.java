@@ -28,6 +28,7 @@ public final class Main implements Runnable {
                 new ValidateCommand(),
                 new ProfilesCommand(),
                 new TraceCommand(),
+                new KernelTraceCommand(),
                 new ModelsCommand());
     }
 

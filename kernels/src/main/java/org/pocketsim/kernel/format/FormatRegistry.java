@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
  * {@code fp32 fp16 bf16} (IEEE, overflow to infinity), {@code fp8-e4m3} (OCP fn),
  * {@code fp8-e5m2} (OCP, IEEE-like), {@code fp8-e2m5 fp8-e3m4 fp6-e2m3 fp6-e3m2 fp4-e2m1}
  * (all codes finite), the FP8 names with {@code -nosat} for non-saturating conversion,
- * {@code mxfp8} (= {@code mxfp8-e4m3}), {@code mxfp8-e5m2 mxfp6-e2m3 mxfp6-e3m2 mxfp4 mxint8}.
+ * {@code mxfp8} (= {@code mxfp8-e4m3}), {@code mxfp8-e5m2 mxfp6-e2m3 mxfp6-e3m2 mxfp4 mxint8},
+ * and llama.cpp's block types {@code q4_0 q4_1 q5_0 q5_1 q8_0 q2_k q3_k q4_k q5_k q6_k iq4_xs}
+ * ({@link GgmlFormat}, exact bytes per block).
  * Patterns: {@code int<b>} (symmetric), {@code int<b>-asym} (unsigned codes),
  * {@code int<b>-g<G>[-asym]} (FP16 scale per group), {@code nf4[-g<G>]} (FP32 absmax, default
  * group 64), {@code ternary-g<G>} (FP16 absmean scale), {@code vq-b<b>-d<d>} (codebook
@@ -63,6 +65,10 @@ public final class FormatRegistry {
         if (fixed != null) {
             return fixed;
         }
+        GgmlFormat ggml = GgmlFormat.of(name);
+        if (ggml != null) {
+            return ggml;
+        }
         Matcher m = INT.matcher(name);
         if (m.matches()) {
             IntFormat element = new IntFormat(name, Integer.parseInt(m.group(1)), m.group(3) == null);
@@ -82,6 +88,7 @@ public final class FormatRegistry {
             return defaultVq(name, positive(name, m.group(1)), positive(name, m.group(2)));
         }
         throw new IllegalArgumentException("unknown number format '" + name + "'; known: " + FIXED_NAMES
+                + ", the llama.cpp types " + GgmlFormat.NAMES
                 + " and the patterns int<b>[-g<G>][-asym], nf4[-g<G>], ternary-g<G>, vq-b<b>-d<d>");
     }
 

@@ -25,4 +25,12 @@ public sealed interface NumberFormat permits ScalarFormat, BlockFormat {
      * formats compute their own scales. Allocates nothing per element.
      */
     void roundTrip(float[] src, float[] dst, int off, int len);
+
+    /**
+     * Bytes of a row-major matrix of {@code rows} rows of {@code rowLength} elements stored in
+     * this format, each row starting on a fresh block (as llama.cpp and group formats store them).
+     */
+    default long matrixBytes(long rows, long rowLength) {
+        return (long) Math.ceil(rows * rowLength * bitsPerElement() / 8);
+    }
 }

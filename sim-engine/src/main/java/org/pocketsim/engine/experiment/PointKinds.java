@@ -4,6 +4,7 @@ import org.pocketsim.engine.point.PointRunner;
 import org.pocketsim.engine.point.PointSpec;
 import org.pocketsim.engine.result.PointResult;
 import org.pocketsim.engine.result.ResultTable;
+import org.pocketsim.engine.replay.KernelReplayRunner;
 import org.pocketsim.engine.run.DecodeRunner;
 import org.pocketsim.engine.macarray.MacArrayRunner;
 
@@ -24,6 +25,7 @@ final class PointKinds {
     static {
         RUNNERS.put("decode", new DecodeRunner());
         RUNNERS.put("mac-array", new MacArrayRunner());
+        RUNNERS.put("kernel-replay", new KernelReplayRunner());
     }
 
     private PointKinds() {

@@ -6,7 +6,7 @@ package org.pocketsim.engine.point;
  * registration line in the experiment's point-kind registry; every kind returns the same
  * {@link PointOutcome}, so sweeps, stored points and reports serve all kinds unchanged.
  */
-public sealed interface PointSpec permits DecodeSpec, MacArrayPointSpec {
+public sealed interface PointSpec permits DecodeSpec, MacArrayPointSpec, KernelReplaySpec {
 
     /** Free name of the point's run, shown in reports and matched by published references ("" if none). */
     String label();

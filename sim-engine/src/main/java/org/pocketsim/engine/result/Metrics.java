@@ -38,6 +38,35 @@ public final class Metrics {
     public static final String DECISIONS_CHANGED = "decisionsChanged";
     public static final String CACHED_EXPERTS = "cachedExperts";
 
+    /** Kernel replay: the point's group (decode step, prefill graph or node group), median of the measured and predicted times. */
+    public static final String MEASURED_MS = "measuredMs";
+    public static final String PREDICTED_MS = "predictedMs";
+    /** Kernel replay: (predicted - measured) / measured of the point's group, in percent. */
+    public static final String ERROR_PCT = "errorPct";
+    /** Kernel replay: nodes of the point's group per decode step. */
+    public static final String NODES_PER_STEP = "nodesPerStep";
+    /** Kernel replay: share of the measured decode step spent in the point's group, in percent. */
+    public static final String SHARE_OF_STEP_PCT = "shareOfStepPct";
+    /** Kernel replay: median decode step (one single-token graph), measured and predicted, and the error in percent. */
+    public static final String MEASURED_STEP_MS = "measuredStepMs";
+    public static final String PREDICTED_STEP_MS = "predictedStepMs";
+    public static final String STEP_ERROR_PCT = "stepErrorPct";
+    /** Kernel replay: median multi-token (prompt) graph, measured and predicted, and the error in percent. */
+    public static final String MEASURED_PREFILL_MS = "measuredPrefillMs";
+    public static final String PREDICTED_PREFILL_MS = "predictedPrefillMs";
+    public static final String PREFILL_ERROR_PCT = "prefillErrorPct";
+    /** Kernel replay: predicted ms per decode step by kind of node, summing to {@link #PREDICTED_STEP_MS}. */
+    public static final String MS_MATMUL = "msMatMul";
+    public static final String MS_ATTENTION = "msAttention";
+    public static final String MS_ELEMENTWISE = "msElementwise";
+    public static final String MS_VIEWS = "msViews";
+    /** Kernel replay: the log device's calibrated achievable bandwidth (GB/s) and warm-up per graph (ms). */
+    public static final String CALIBRATED_BANDWIDTH_GBS = "calibratedBandwidthGBs";
+    public static final String CALIBRATED_WARMUP_MS = "calibratedWarmupMs";
+    /** Series: the point group's measured and predicted ms, node by node (decode steps for the decode-step group). */
+    public static final String MEASURED_MS_BY_NODE = "measuredMsByNode";
+    public static final String PREDICTED_MS_BY_NODE = "predictedMsByNode";
+
     /** Series: cache hit rate of each simulated layer, in layer order. */
     public static final String HIT_RATE_BY_LAYER = "hitRateByLayer";
 
