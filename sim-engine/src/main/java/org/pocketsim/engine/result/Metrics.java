@@ -37,6 +37,13 @@ public final class Metrics {
     /** Series: cache hit rate of each simulated layer, in layer order. */
     public static final String HIT_RATE_BY_LAYER = "hitRateByLayer";
 
+    /** MoE expert caches: chosen experts read from flash / all chosen (1 - hitRate), compulsory misses included. */
+    public static final String MISS_RATE = "missRate";
+    /** Series: miss rate of each model layer (0 for layers without an expert cache). */
+    public static final String MISS_RATE_BY_LAYER = "missRateByLayer";
+    /** Mean consecutive tokens an expert stays in its layer's cache, from insertion to eviction. */
+    public static final String EXPERT_LIFETIME_TOKENS = "expertLifetimeTokens";
+
     /** The time breakdown a stacked-bar chart shows when its spec names no metrics. */
     public static final List<String> TIME_BREAKDOWN = List.of(MS_FLASH_IO, MS_DRAM_IO, MS_COMPUTE, MS_STALL);
 

@@ -32,9 +32,14 @@ import java.util.SplittableRandom;
  * dense layers of the model read their MLP from DRAM every token. Model layers the trace lacks
  * use the nearest traced MoE layer. Nothing is allocated per token.
  *
- * <p>Cache semantics: each layer's cache starts empty (compulsory misses count); at each token
- * all chosen experts are accessed and then the policy is updated; a victim is never one of the
- * current token's experts (see {@link WeightCache#step}).
+ * <p>Cache semantics (pinned against a brute-force cache on the real OLMoE trace by
+ * {@code ExpertCacheExactnessTest}): each layer's cache starts empty and compulsory misses count;
+ * at each token all chosen experts are looked up first (hits are the experts resident before the
+ * token), then the policy is told of the hits and the misses are inserted; a victim is never one
+ * of the current token's experts; within a token experts are processed in ascending id, so ties
+ * (LRU: same last use; LFU: same count, then least recently used; Belady: same next use, or never
+ * used again) evict the lowest expert id (see {@link WeightCache#step}). The miss rate is misses over all chosen
+ * experts; the expert lifetime is {@link ExpertLifetimes}.
  */
 final class ExpertCacheMethod implements MlpMethod {
 
@@ -56,6 +61,8 @@ final class ExpertCacheMethod implements MlpMethod {
     private TraceSource trace;
     private WeightCache[] caches;
     private EvictionPolicy[] policies;
+    private ExpertLifetimes lifetimes;
+    private int tokensRun;
     private double massKeptSum;
     private long massKeptCount;
     private long changed;
@@ -157,6 +164,8 @@ final class ExpertCacheMethod implements MlpMethod {
         }
         SplittableRandom admission = new SplittableRandom(seed);
         for (int i = 0; i < caches.length; i++) caches[i] = new WeightCache(experts, capacity, policies[i], admission.split());
+        lifetimes = new ExpertLifetimes(moeLayers.length, experts);
+        tokensRun = 0;
     }
 
     /** Prepares Belady caches with every future choice, read from {@code future}, a second opening of the trace. */
@@ -190,6 +199,8 @@ final class ExpertCacheMethod implements MlpMethod {
         int n = decision.count();
         int hit = caches[hook].step(decision.experts(), n);
         layerHits.add(moeLayers[hook], hit, n);
+        lifetimes.observe(hook, token, caches[hook]);
+        tokensRun = Math.max(tokensRun, token + 1);
         if (decision.weightsKnown()) {
             massKeptSum += decision.massKeptShare();
             massKeptCount++;
@@ -219,11 +230,14 @@ final class ExpertCacheMethod implements MlpMethod {
     @Override
     public void addMetrics(Map<String, Double> metrics, Map<String, List<Double>> series) {
         metrics.put(Metrics.HIT_RATE, layerHits.total());
+        metrics.put(Metrics.MISS_RATE, layerHits.missTotal());
+        if (lifetimes != null && tokensRun > 0) metrics.put(Metrics.EXPERT_LIFETIME_TOKENS, lifetimes.mean(tokensRun));
         if (massKeptCount > 0) metrics.put(Metrics.ROUTER_MASS_KEPT, massKeptSum / massKeptCount);
         long lookups = layerHits.lookups();
         metrics.put("decisionsChanged", lookups == 0 ? 0 : (double) changed / lookups);
         metrics.put("cachedExperts", (double) capacity);
         series.put(Metrics.HIT_RATE_BY_LAYER, PointResult.seriesOf(layerHits.byLayer()));
+        series.put(Metrics.MISS_RATE_BY_LAYER, PointResult.seriesOf(layerHits.missByLayer()));
     }
 
     @Override
