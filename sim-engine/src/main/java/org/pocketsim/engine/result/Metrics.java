@@ -43,6 +43,9 @@ public final class Metrics {
     public static final String MISS_RATE_BY_LAYER = "missRateByLayer";
     /** Mean consecutive tokens an expert stays in its layer's cache, from insertion to eviction. */
     public static final String EXPERT_LIFETIME_TOKENS = "expertLifetimeTokens";
+    /** Expert prefetch: experts read ahead per chosen expert, and the share of them the next layer chose. */
+    public static final String PREFETCHED_EXPERTS_PER_LOOKUP = "prefetchedExpertsPerLookup";
+    public static final String PREFETCH_ACCURACY = "prefetchAccuracy";
 
     /** The time breakdown a stacked-bar chart shows when its spec names no metrics. */
     public static final List<String> TIME_BREAKDOWN = List.of(MS_FLASH_IO, MS_DRAM_IO, MS_COMPUTE, MS_STALL);

@@ -39,7 +39,10 @@ import java.util.SplittableRandom;
  * of the current token's experts; within a token experts are processed in ascending id, so ties
  * (LRU: same last use; LFU: same count, then least recently used; Belady: same next use, or never
  * used again) evict the lowest expert id (see {@link WeightCache#step}). The miss rate is misses over all chosen
- * experts; the expert lifetime is {@link ExpertLifetimes}.
+ * experts; the expert lifetime is {@link ExpertLifetimes}. With {@code prefetch}, after layer i routes
+ * a token the {@link NextLayerPrefetcher} reads its predicted experts for layer i + 1 from flash
+ * into that layer's cache (one cache step, so they count as recently used) and the reads are
+ * charged to layer i's work group, where they overlap layer i's compute and DRAM reads.
  */
 final class ExpertCacheMethod implements MlpMethod {
 
@@ -62,6 +65,7 @@ final class ExpertCacheMethod implements MlpMethod {
     private WeightCache[] caches;
     private EvictionPolicy[] policies;
     private ExpertLifetimes lifetimes;
+    private NextLayerPrefetcher prefetcher;
     private int tokensRun;
     private double massKeptSum;
     private long massKeptCount;
@@ -165,6 +169,7 @@ final class ExpertCacheMethod implements MlpMethod {
         SplittableRandom admission = new SplittableRandom(seed);
         for (int i = 0; i < caches.length; i++) caches[i] = new WeightCache(experts, capacity, policies[i], admission.split());
         lifetimes = new ExpertLifetimes(moeLayers.length, experts);
+        prefetcher = new NextLayerPrefetcher(moeLayers.length, experts, modelIds.length, spec.prefetch());
         tokensRun = 0;
     }
 
@@ -208,6 +213,11 @@ final class ExpertCacheMethod implements MlpMethod {
         changed += decision.changed();
         into.dram(Component.EXPERTS, hit * expertBytes, (long) n * expertMacs);
         into.flash(Component.EXPERTS, (n - hit) * expertBytes, expertBytes, false);
+        int ahead = prefetcher.afterRouting(hook, token, decision.experts(), n, hook + 1 < caches.length ? caches[hook + 1] : null);
+        if (ahead > 0) {
+            caches[hook + 1].step(prefetcher.picked(), ahead);
+            into.flash(Component.EXPERTS, ahead * expertBytes, expertBytes, false);
+        }
     }
 
     private void routeFrom(TraceSource source, int hook, int token, WeightCache cache, RoutingDecision out) {
@@ -236,6 +246,10 @@ final class ExpertCacheMethod implements MlpMethod {
         long lookups = layerHits.lookups();
         metrics.put("decisionsChanged", lookups == 0 ? 0 : (double) changed / lookups);
         metrics.put("cachedExperts", (double) capacity);
+        if (spec.prefetch() > 0 && prefetcher != null) {
+            metrics.put(Metrics.PREFETCHED_EXPERTS_PER_LOOKUP, lookups == 0 ? 0 : (double) prefetcher.issued() / lookups);
+            metrics.put(Metrics.PREFETCH_ACCURACY, prefetcher.issued() == 0 ? 0 : (double) prefetcher.used() / prefetcher.issued());
+        }
         series.put(Metrics.HIT_RATE_BY_LAYER, PointResult.seriesOf(layerHits.byLayer()));
         series.put(Metrics.MISS_RATE_BY_LAYER, PointResult.seriesOf(layerHits.missByLayer()));
     }

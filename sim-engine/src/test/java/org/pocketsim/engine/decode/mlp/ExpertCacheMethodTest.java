@@ -32,7 +32,7 @@ class ExpertCacheMethodTest {
     }
 
     private static ExpertCacheSpec method(RouterSpec router, Integer cached) {
-        return new ExpertCacheSpec(router, "lru", cached, new TraceSpec("unused", false, null, null, null));
+        return new ExpertCacheSpec(router, "lru", cached, new TraceSpec("unused", false, null, null, null), null);
     }
 
     @Test
