@@ -83,7 +83,7 @@ public class ExpertCacheReplayBench {
         }
         RouterSpec router = policy.equals("top-k") ? new TopKSpec(false) : new CachePriorSpec(0.2, null, null);
         Integer prefetch = policy.endsWith("prefetch-2") ? 2 : null;
-        ExpertCacheSpec spec = new ExpertCacheSpec(router, "lru", 30, new TraceSpec("in-memory", false, null, null, null), prefetch);
+        ExpertCacheSpec spec = new ExpertCacheSpec(router, "lru", 30, new TraceSpec("in-memory", false, null, null, null), prefetch, null);
         WeightPlan plan = WeightPlan.of("int4-g128", null, qwen.layers());
         method = spec.bind(new MlpContext(qwen, plan, new DecodeLowering(qwen, plan, 16), TOKENS,
                 (s, m, t, a) -> TraceOpener.held(this::inMemory, TOKENS)));

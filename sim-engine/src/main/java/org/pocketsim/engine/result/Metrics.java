@@ -46,6 +46,8 @@ public final class Metrics {
     /** Expert prefetch: experts read ahead per chosen expert, and the share of them the next layer chose. */
     public static final String PREFETCHED_EXPERTS_PER_LOOKUP = "prefetchedExpertsPerLookup";
     public static final String PREFETCH_ACCURACY = "prefetchAccuracy";
+    /** Experts one MoE layer's DRAM share holds (cachedExperts, more with narrower cold experts). */
+    public static final String RESIDENT_EXPERTS = "residentExperts";
 
     /** The time breakdown a stacked-bar chart shows when its spec names no metrics. */
     public static final List<String> TIME_BREAKDOWN = List.of(MS_FLASH_IO, MS_DRAM_IO, MS_COMPUTE, MS_STALL);

@@ -55,6 +55,10 @@ final class ExpertCacheMethod implements MlpMethod {
     private final Router[] routers;
     private final int experts;
     private final long expertBytes;
+    /** Bytes of an expert outside the hot set: expertBytes, or the narrower mixedBits format's. */
+    private final long coldBytes;
+    private final int hotPerLayer;
+    private int coldCapacity;
     private final long expertMacs;
     private final float[] logits;
     private final int[] modelIds;
@@ -62,7 +66,7 @@ final class ExpertCacheMethod implements MlpMethod {
     private final LayerHits layerHits;
     private int capacity;
     private TraceSource trace;
-    private WeightCache[] caches;
+    private ExpertLayerCache[] caches;
     private EvictionPolicy[] policies;
     private ExpertLifetimes lifetimes;
     private NextLayerPrefetcher prefetcher;
@@ -83,6 +87,19 @@ final class ExpertCacheMethod implements MlpMethod {
         var shapes = model.layerShapes(first).moe().expert();
         this.expertBytes = DecodeLowering.bytes(shapes.params(), context.plan().bits(first, "up"));
         this.expertMacs = shapes.params();
+        if (spec.mixedBits() != null) {
+            double bits;
+            try {
+                bits = org.pocketsim.engine.decode.WeightBits.of(spec.mixedBits().coldWeights());
+            } catch (IllegalArgumentException e) {
+                throw new FieldException("mixedBits.coldWeights", e.getMessage());
+            }
+            this.coldBytes = DecodeLowering.bytes(shapes.params(), bits);
+            this.hotPerLayer = spec.mixedBits().hot();
+        } else {
+            this.coldBytes = expertBytes;
+            this.hotPerLayer = 0;
+        }
         this.opener = context.traces().opener(spec.trace(), model, context.generate(), false);
         traceLayer = new int[moeLayers.length];
         useLogits = new boolean[moeLayers.length];
@@ -147,6 +164,11 @@ final class ExpertCacheMethod implements MlpMethod {
         } else {
             capacity = WeightCache.capacityBlocksFor(cacheBytes / moeLayers.length, expertBytes, experts);
         }
+        if (hotPerLayer > capacity) {
+            throw new FieldException("mixedBits.hot", hotPerLayer + " hot experts per layer do not fit in a cache of " + capacity);
+        }
+        coldCapacity = hotPerLayer == 0 ? capacity
+                : (int) Math.min(experts - hotPerLayer, (capacity - hotPerLayer) * expertBytes / coldBytes);
         return (long) capacity * expertBytes * moeLayers.length;
     }
 
@@ -159,7 +181,13 @@ final class ExpertCacheMethod implements MlpMethod {
         cacheFootprintBytes(cacheBytes);
         policies = new EvictionPolicy[moeLayers.length];
         for (int i = 0; i < policies.length; i++) policies[i] = EvictionPolicies.create(spec.cache());
-        caches = new WeightCache[moeLayers.length];
+        caches = new ExpertLayerCache[moeLayers.length];
+        boolean[][] hot = new boolean[moeLayers.length][experts];
+        if (hotPerLayer > 0) {
+            try (TraceSource profile = opener.open()) {
+                hot = hotSets(profile, opener.tokens());
+            }
+        }
         trace = opener.open();
         if ("belady".equals(spec.cache())) {
             try (TraceSource future = opener.open()) {
@@ -167,10 +195,40 @@ final class ExpertCacheMethod implements MlpMethod {
             }
         }
         SplittableRandom admission = new SplittableRandom(seed);
-        for (int i = 0; i < caches.length; i++) caches[i] = new WeightCache(experts, capacity, policies[i], admission.split());
+        for (int i = 0; i < caches.length; i++) {
+            caches[i] = new ExpertLayerCache(new WeightCache(experts, coldCapacity, policies[i], admission.split()), hot[i]);
+        }
         lifetimes = new ExpertLifetimes(moeLayers.length, experts);
         prefetcher = new NextLayerPrefetcher(moeLayers.length, experts, modelIds.length, spec.prefetch());
         tokensRun = 0;
+    }
+
+    /** Per MoE layer, the hotPerLayer experts that plain top-k chooses most often over the trace (ties: lower id). */
+    private boolean[][] hotSets(TraceSource profile, int tokens) {
+        long[][] counts = new long[moeLayers.length][experts];
+        Router plain = new org.pocketsim.kernel.routing.TopKSpec(false).create(experts, modelIds.length);
+        RoutingDecision d = new RoutingDecision(modelIds.length);
+        for (int t = 0; t < tokens; t++) {
+            for (int i = 0; i < moeLayers.length; i++) {
+                float[] z = null;
+                if (useLogits[i]) {
+                    profile.readRow(TensorKind.ROUTER_LOGITS, traceLayer[i], t, logits);
+                    z = logits;
+                }
+                if (profile.has(TensorKind.EXPERTS, traceLayer[i])) profile.readExperts(traceLayer[i], t, modelIds);
+                plain.route(z, modelIds, null, d);
+                for (int j = 0; j < d.count(); j++) counts[i][d.experts()[j]]++;
+            }
+        }
+        boolean[][] hot = new boolean[moeLayers.length][experts];
+        for (int i = 0; i < moeLayers.length; i++) {
+            for (int h = 0; h < hotPerLayer; h++) {
+                int best = -1;
+                for (int e = 0; e < experts; e++) if (!hot[i][e] && (best < 0 || counts[i][e] > counts[i][best])) best = e;
+                hot[i][best] = true;
+            }
+        }
+        return hot;
     }
 
     /** Prepares Belady caches with every future choice, read from {@code future}, a second opening of the trace. */
@@ -203,6 +261,7 @@ final class ExpertCacheMethod implements MlpMethod {
         routeFrom(trace, hook, token, caches[hook], decision);
         int n = decision.count();
         int hit = caches[hook].step(decision.experts(), n);
+        int hotHits = caches[hook].hotHits();
         layerHits.add(moeLayers[hook], hit, n);
         lifetimes.observe(hook, token, caches[hook]);
         tokensRun = Math.max(tokensRun, token + 1);
@@ -211,16 +270,16 @@ final class ExpertCacheMethod implements MlpMethod {
             massKeptCount++;
         }
         changed += decision.changed();
-        into.dram(Component.EXPERTS, hit * expertBytes, (long) n * expertMacs);
-        into.flash(Component.EXPERTS, (n - hit) * expertBytes, expertBytes, false);
+        into.dram(Component.EXPERTS, hotHits * expertBytes + (hit - hotHits) * coldBytes, (long) n * expertMacs);
+        into.flash(Component.EXPERTS, (n - hit) * coldBytes, coldBytes, false);
         int ahead = prefetcher.afterRouting(hook, token, decision.experts(), n, hook + 1 < caches.length ? caches[hook + 1] : null);
         if (ahead > 0) {
             caches[hook + 1].step(prefetcher.picked(), ahead);
-            into.flash(Component.EXPERTS, ahead * expertBytes, expertBytes, false);
+            into.flash(Component.EXPERTS, ahead * coldBytes, coldBytes, false);
         }
     }
 
-    private void routeFrom(TraceSource source, int hook, int token, WeightCache cache, RoutingDecision out) {
+    private void routeFrom(TraceSource source, int hook, int token, org.pocketsim.kernel.cache.CacheView cache, RoutingDecision out) {
         float[] z = null;
         if (useLogits[hook]) {
             source.readRow(TensorKind.ROUTER_LOGITS, traceLayer[hook], token, logits);
@@ -246,6 +305,7 @@ final class ExpertCacheMethod implements MlpMethod {
         long lookups = layerHits.lookups();
         metrics.put("decisionsChanged", lookups == 0 ? 0 : (double) changed / lookups);
         metrics.put("cachedExperts", (double) capacity);
+        metrics.put(Metrics.RESIDENT_EXPERTS, (double) (hotPerLayer + coldCapacity));
         if (spec.prefetch() > 0 && prefetcher != null) {
             metrics.put(Metrics.PREFETCHED_EXPERTS_PER_LOOKUP, lookups == 0 ? 0 : (double) prefetcher.issued() / lookups);
             metrics.put(Metrics.PREFETCH_ACCURACY, prefetcher.issued() == 0 ? 0 : (double) prefetcher.used() / prefetcher.issued());

@@ -36,7 +36,7 @@ class ExpertCacheExactnessTest {
         ModelSpec olmoe = ModelCatalog.load("olmoe-1b-7b-0924");
         int[][][] choices = read(olmoe);
         MlpMethod method = MethodFixture.bind(new ExpertCacheSpec(new TopKSpec(false), policy, cached,
-                new TraceSpec("unused", false, null, null, null), null), olmoe, "int4-g128", () -> TraceReader.open(TRACE, false), TOKENS);
+                new TraceSpec("unused", false, null, null, null), null, null), olmoe, "int4-g128", () -> TraceReader.open(TRACE, false), TOKENS);
         method.open(Long.MAX_VALUE / 4, 1);
         for (int t = 0; t < TOKENS; t++) {
             for (int layer = 0; layer < 16; layer++) method.lowerHook(layer, t, new WorkGroup());
