@@ -185,7 +185,7 @@ final class ExpertCacheMethod implements MlpMethod {
         boolean[][] hot = new boolean[moeLayers.length][experts];
         if (hotPerLayer > 0) {
             try (TraceSource profile = opener.open()) {
-                hot = hotSets(profile, opener.tokens());
+                hot = HotExperts.profile(profile, opener.tokens(), traceLayer, useLogits, experts, modelIds.length, hotPerLayer);
             }
         }
         trace = opener.open();
@@ -201,34 +201,6 @@ final class ExpertCacheMethod implements MlpMethod {
         lifetimes = new ExpertLifetimes(moeLayers.length, experts);
         prefetcher = new NextLayerPrefetcher(moeLayers.length, experts, modelIds.length, spec.prefetch());
         tokensRun = 0;
-    }
-
-    /** Per MoE layer, the hotPerLayer experts that plain top-k chooses most often over the trace (ties: lower id). */
-    private boolean[][] hotSets(TraceSource profile, int tokens) {
-        long[][] counts = new long[moeLayers.length][experts];
-        Router plain = new org.pocketsim.kernel.routing.TopKSpec(false).create(experts, modelIds.length);
-        RoutingDecision d = new RoutingDecision(modelIds.length);
-        for (int t = 0; t < tokens; t++) {
-            for (int i = 0; i < moeLayers.length; i++) {
-                float[] z = null;
-                if (useLogits[i]) {
-                    profile.readRow(TensorKind.ROUTER_LOGITS, traceLayer[i], t, logits);
-                    z = logits;
-                }
-                if (profile.has(TensorKind.EXPERTS, traceLayer[i])) profile.readExperts(traceLayer[i], t, modelIds);
-                plain.route(z, modelIds, null, d);
-                for (int j = 0; j < d.count(); j++) counts[i][d.experts()[j]]++;
-            }
-        }
-        boolean[][] hot = new boolean[moeLayers.length][experts];
-        for (int i = 0; i < moeLayers.length; i++) {
-            for (int h = 0; h < hotPerLayer; h++) {
-                int best = -1;
-                for (int e = 0; e < experts; e++) if (!hot[i][e] && (best < 0 || counts[i][e] > counts[i][best])) best = e;
-                hot[i][best] = true;
-            }
-        }
-        return hot;
     }
 
     /** Prepares Belady caches with every future choice, read from {@code future}, a second opening of the trace. */
