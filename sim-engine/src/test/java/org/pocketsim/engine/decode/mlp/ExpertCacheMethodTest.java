@@ -95,4 +95,15 @@ class ExpertCacheMethodTest {
         assertThat(first.flashBytes).isEqualTo(6 * int4);
         assertThat(first.flashRequestBytes).isEqualTo(int4);
     }
+
+    @Test
+    void prefetchAndMixedBitsAreRefusedWithTheOracleAndANegativePrefetchIsAnError() {
+        TraceSpec trace = new TraceSpec("unused", false, null, null, null);
+        assertThatThrownBy(() -> new ExpertCacheSpec(null, "belady", 8, trace, 2, null))
+                .hasMessageContaining("field 'prefetch': belady needs the future accesses in advance");
+        assertThatThrownBy(() -> new ExpertCacheSpec(null, "belady", 8, trace, null, new MixedBitsSpec(2, "int4-g128")))
+                .hasMessageContaining("field 'mixedBits': is not supported with belady");
+        assertThatThrownBy(() -> new ExpertCacheSpec(null, "lru", 8, trace, -1, null))
+                .hasMessageContaining("field 'prefetch': must be >= 0 experts, got -1");
+    }
 }
