@@ -32,6 +32,9 @@ if [ "$ARCH" = llama ]; then
   done; wait
   { head -1 /tmp/q0/quality-dip.csv; for i in 0 1 2 3; do tail -n +2 /tmp/q$i/quality-dip.csv; done; } > $R/quality-dip.csv
 else
-  timeout 200 $Q --out $R > $R/quality-$ARCH.log 2>&1
+  # the MoE study's grid (configs/moe-cache-routing-models.yaml): lambda 0..1 in 11 steps, a quarter
+  # and half of the experts cached, Max-Rank M 12 and the 0.9 cumulative window beside Cache-Prior
+  timeout 280 $Q --lambdas 0,0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9,1.0 --cache-fracs 0.25,0.5 \
+    --max-ranks 12 --windows 0.9 --out $R > $R/quality-$ARCH.log 2>&1
 fi
 pack; wc -l $R/quality-*.csv; grep -h 'decode ppl\|parallel ppl\|settings in' $R/quality-$ARCH*.log; date -u

@@ -115,11 +115,26 @@ class DipMlp:
 
 
 class CachePriorRouter:
-    """Replaces an MoE router's selection by Cache-Prior over a per-sequence LRU expert cache."""
+    """Replaces an MoE router's selection by a cache-aware rule over a per-sequence LRU expert cache.
 
-    def __init__(self, gate, lam, cache_frac, top_j, batch, device, seed):
+    kind "cache-prior" (papers.md §2.2): top-k of z + lam * delta_avg * cached. kind "max-rank":
+    cached experts among the original top-M (M = param) first, then the rest in rank order.
+    kind "cumulative-window": as max-rank, the window being the fewest top experts whose
+    probabilities sum to at least p (p = param). All keep the original top-J and mix with the
+    original logits; decisions_changed counts chosen experts outside the plain top-k.
+    """
+
+    KINDS = ("cache-prior", "max-rank", "cumulative-window")
+
+    def __init__(self, gate, lam, cache_frac, top_j, batch, device, seed, kind="cache-prior", param=None):
+        if kind not in self.KINDS:
+            raise ValueError(f"router kind {kind!r} not in {self.KINDS}")
+        if kind != "cache-prior" and param is None:
+            raise ValueError(f"router kind {kind} needs param (M for max-rank, p for cumulative-window)")
         self.gate = gate
         self.lam = lam
+        self.kind = kind
+        self.param = param
         self.k = archs.router_top_k(gate)
         self.top_j = min(top_j, self.k)
         n = gate.weight.shape[0]
@@ -128,8 +143,21 @@ class CachePriorRouter:
         self.delta_n = 0
         self.mass_kept = torch.zeros((), dtype=torch.float64, device=device)
         self.mass_n = 0
+        self.changed = torch.zeros((), dtype=torch.int64, device=device)
+        self.chosen_n = 0
         self.original = gate.forward
         gate.forward = self.forward
+
+    def _window(self, z, probs):
+        """Experts the rank-window rules may prefer: the original top-M, or the cumulative-p prefix."""
+        order = torch.argsort(z, dim=1, descending=True)
+        if self.kind == "max-rank":
+            rank_ok = (torch.arange(z.shape[1], device=z.device) < int(self.param)).unsqueeze(0).expand_as(z)
+        else:
+            sorted_p = probs.gather(1, order)
+            before = torch.cumsum(sorted_p, dim=1) - sorted_p
+            rank_ok = before < float(self.param)
+        return torch.zeros_like(rank_ok).scatter(1, order, rank_ok)
 
     def forward(self, hidden_states):
         logits, _w, _idx = self.original(hidden_states)
@@ -141,11 +169,19 @@ class CachePriorRouter:
         cached = self.cache.resident().to(z.dtype)
         if cached.shape[0] != z.shape[0]:
             raise ValueError("Cache-Prior evaluation decodes one token per sequence per step")
-        prior = z + self.lam * delta * cached
+        probs = torch.softmax(z, dim=-1)
+        if self.kind == "cache-prior":
+            prior = z + self.lam * delta * cached
+        else:
+            # cached experts inside the window outrank every other expert; rank order otherwise
+            bonus = (z.max() - z.min() + 1.0) * (cached * self._window(z, probs).to(z.dtype))
+            prior = z + bonus
         if self.top_j > 0:
             prior = prior.scatter(1, torch.topk(z, self.top_j, dim=1).indices, float("inf"))
         chosen = torch.topk(prior, self.k, dim=1).indices
-        probs = torch.softmax(z, dim=-1)
+        plain = topk_mask(z, self.k)
+        self.changed = self.changed + (~plain.gather(1, chosen)).sum()
+        self.chosen_n += chosen.numel()
         self.mass_kept = self.mass_kept + (probs.gather(1, chosen).sum(1) / torch.topk(probs, self.k, dim=1).values.sum(1)).sum()
         self.mass_n += z.shape[0]
         mask = torch.zeros_like(z, dtype=torch.bool).scatter_(1, chosen, True)

@@ -38,7 +38,7 @@ DIP_FIELDS = ["model", "method", "density", "up_keep", "down_keep", "gamma", "fi
               "cache_frac", "ppl", "delta_ppl",
               "up_hit_rate", "down_hit_rate", "hit_rate", "tokens", "seqs"]
 MOE_FIELDS = ["model", "method", "lambda", "top_j", "cache_frac", "cache_experts", "ppl", "delta_ppl",
-              "miss_rate", "prob_mass_kept", "tokens", "seqs"]
+              "miss_rate", "prob_mass_kept", "tokens", "seqs", "router_param", "decisions_changed"]
 
 
 @torch.no_grad()
@@ -108,29 +108,40 @@ def dip_rows(model, ids, model_id, densities, gammas, fracs, seed, sink, variant
     return rows
 
 
-def moe_rows(model, ids, model_id, lambdas, fracs, top_j, seed, sink):
+def moe_rows(model, ids, model_id, lambdas, fracs, top_j, seed, sink, routers=(("cache-prior", None),)):
+    """One row per cache size and router setting: Cache-Prior per lambda (0 = plain top-k + LRU),
+    then each (kind, param) of the rank-window routers (max-rank M, cumulative-window p)."""
     gates = [archs.router(l) for l in archs.decoder_layers(model) if archs.is_moe(l)]
     rows = []
     base = None
+    settings = []
+    for kind, param in routers:
+        if kind == "cache-prior":
+            settings += [("cache-prior", None, lam) for lam in lambdas]
+        else:
+            settings.append((kind, param, 0.0))
     for frac in fracs:
-        for lam in lambdas:
-            patches = [CachePriorRouter(g, lam, frac, top_j, ids.shape[0], ids.device, seed + 7 * i)
+        for kind, param, lam in settings:
+            patches = [CachePriorRouter(g, lam, frac, top_j, ids.shape[0], ids.device, seed + 7 * i, kind, param)
                        for i, g in enumerate(gates)]
             try:
                 ppl = decode_ppl(model, ids)
             finally:
                 for p in patches:
                     p.restore()
-            if lam == 0.0 and base is None:
+            if kind == "cache-prior" and lam == 0.0 and base is None:
                 base = ppl
             hits = sum(float(p.cache.hits) for p in patches)
             acc = sum(float(p.cache.accesses) for p in patches)
             mass = sum(float(p.mass_kept) for p in patches) / sum(p.mass_n for p in patches)
-            rows.append({"model": model_id, "method": "topk-lru" if lam == 0.0 else "cache-prior", "lambda": lam,
+            changed = sum(float(p.changed) for p in patches) / max(1, sum(p.chosen_n for p in patches))
+            method = ("topk-lru" if lam == 0.0 else "cache-prior") if kind == "cache-prior" else kind
+            rows.append({"model": model_id, "method": method, "lambda": lam,
                          "top_j": top_j, "cache_frac": frac, "cache_experts": patches[0].cache.capacity,
                          "ppl": round(ppl, 6), "delta_ppl": round(ppl - base, 6) if base is not None else "",
                          "miss_rate": round(1.0 - hits / max(1.0, acc), 6), "prob_mass_kept": round(mass, 6),
-                         "tokens": ids.shape[0] * (ids.shape[1] - 1), "seqs": ids.shape[0]})
+                         "tokens": ids.shape[0] * (ids.shape[1] - 1), "seqs": ids.shape[0],
+                         "router_param": "" if param is None else param, "decisions_changed": round(changed, 6)})
             sink(rows)
             print(f"moe {rows[-1]}", file=sys.stderr, flush=True)
     return rows
@@ -192,6 +203,8 @@ def main(argv=None):
                     help="DIP-CA variants: plain (s' = s w) and/or guarded (top k/2 by raw score kept, gamma warm-up)")
     ap.add_argument("--lambdas", default="0,0.1,0.2,0.3,0.5,0.75,1.0")
     ap.add_argument("--top-j", type=int, default=1, help="original top-J experts Cache-Prior always keeps")
+    ap.add_argument("--max-ranks", default="", help="Max-Rank windows M to evaluate too, e.g. 8,12 (empty: none)")
+    ap.add_argument("--windows", default="", help="cumulative-probability windows p to evaluate too, e.g. 0.9 (empty: none)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
     ap.add_argument("--dtype", default="float32", choices=["bfloat16", "float16", "float32"])
@@ -219,8 +232,10 @@ def main(argv=None):
                                   lambda r: write_csv(path, formatquality.FIELDS, r))
     elif archs.num_experts(model.config):
         path = os.path.join(a.out, "quality-moe.csv")
+        routers = [("cache-prior", None)] + [("max-rank", int(m)) for m in floats(a.max_ranks)] \
+            + [("cumulative-window", p) for p in floats(a.windows)]
         rows = moe_rows(model, ids, model_id, floats(a.lambdas), floats(a.cache_fracs), a.top_j, a.seed,
-                        lambda r: write_csv(path, MOE_FIELDS, r))
+                        lambda r: write_csv(path, MOE_FIELDS, r), routers)
     else:
         path = os.path.join(a.out, "quality-dip.csv")
         variants = [v for v in a.ca_variants.split(",") if v]

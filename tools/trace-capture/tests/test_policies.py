@@ -118,6 +118,27 @@ def test_cache_prior_with_lambda_zero_or_top_j_keeps_the_original_choice():
         assert gate(torch.tensor([[0.0, 1.0, 0.5, 0.2]]))[2].tolist() == [[1]]
 
 
+def test_max_rank_prefers_a_cached_expert_inside_the_top_m_only():
+    for m, expected in ((2, [[1]]), (1, [[0]])):
+        gate = FakeGate(4, 1)
+        p = CachePriorRouter(gate, 0.0, 0.25, 0, 1, "cpu", 0, "max-rank", m)
+        gate(torch.tensor([[0.0, 3.0, 0.0, 0.0]]))  # expert 1 chosen and cached
+        assert gate(torch.tensor([[2.0, 1.0, 0.0, 0.5]]))[2].tolist() == expected  # expert 1 has rank 2
+        assert int(p.changed) == (1 if m == 2 else 0) and p.chosen_n == 2
+        p.restore()
+
+
+def test_cumulative_window_prefers_a_cached_expert_inside_the_probability_window():
+    gate = FakeGate(4, 1)
+    CachePriorRouter(gate, 0.0, 0.25, 0, 1, "cpu", 0, "cumulative-window", 0.9)
+    gate(torch.tensor([[0.0, 0.0, 0.0, 3.0]]))  # expert 3 cached
+    assert gate(torch.tensor([[2.0, 1.9, 0.0, 1.8]]))[2].tolist() == [[3]]  # rank 3, still inside 90%
+    gate = FakeGate(4, 1)
+    CachePriorRouter(gate, 0.0, 0.25, 0, 1, "cpu", 0, "cumulative-window", 0.5)
+    gate(torch.tensor([[0.0, 0.0, 0.0, 3.0]]))
+    assert gate(torch.tensor([[2.0, 1.9, 0.0, 1.8]]))[2].tolist() == [[0]]  # the window ends before it
+
+
 def _second_token_hits(**guards):
     mlp = IdentityMlp()
     patch = DipMlp(mlp, 0.25, 0.5, 0.25, 1, "cpu", 0, **guards)  # k_up = round(0.314 * 4) = 1, one cached column

@@ -26,6 +26,24 @@ public final class LayerHits {
         return out;
     }
 
+    /** Misses over lookups per layer; 0 for layers without lookups. */
+    public double[] missByLayer() {
+        double[] out = new double[hits.length];
+        for (int l = 0; l < out.length; l++) out[l] = lookups[l] == 0 ? 0 : (double) (lookups[l] - hits[l]) / lookups[l];
+        return out;
+    }
+
+    /** Misses over lookups over all layers; 0 without lookups. */
+    public double missTotal() {
+        long h = 0;
+        long c = 0;
+        for (int l = 0; l < hits.length; l++) {
+            h += hits[l];
+            c += lookups[l];
+        }
+        return c == 0 ? 0 : (double) (c - h) / c;
+    }
+
     /** Hits over lookups over all layers; 0 without lookups. */
     public double total() {
         long h = 0;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.pocketsim.engine.result.TraceProvenance;
 import org.pocketsim.workload.model.ModelSpec;
+import org.pocketsim.workload.synth.RoutingCalibration;
 import org.pocketsim.workload.synth.SynthParameters;
 import org.pocketsim.workload.synth.SyntheticTraces;
 import org.pocketsim.workload.synth.TealThresholds;
@@ -31,8 +32,11 @@ public final class TraceOpener {
     private final Traces.Checked checked;
     /** A trace held in memory instead of a spec's, or null. */
     private final java.util.function.Supplier<TraceSource> held;
+    /** The routing calibration of a synthetic MoE trace, computed once per experiment (null: fit on each open). */
+    private final java.util.function.Function<SynthParameters, RoutingCalibration> routing;
 
-    TraceOpener(TraceSpec spec, ModelSpec model, Path baseDir, long seed, int tokens, boolean activations, Traces.Checked checked) {
+    TraceOpener(TraceSpec spec, ModelSpec model, Path baseDir, long seed, int tokens, boolean activations, Traces.Checked checked,
+                java.util.function.Function<SynthParameters, RoutingCalibration> routing) {
         this.spec = spec;
         this.model = model;
         this.baseDir = baseDir;
@@ -41,6 +45,7 @@ public final class TraceOpener {
         this.activations = activations;
         this.checked = checked;
         this.held = null;
+        this.routing = routing;
     }
 
     private TraceOpener(java.util.function.Supplier<TraceSource> held, int tokens) {
@@ -52,6 +57,7 @@ public final class TraceOpener {
         this.activations = false;
         this.checked = null;
         this.held = held;
+        this.routing = null;
     }
 
     /** An opener of a trace held in memory (tests, tools): each {@link #open()} calls {@code source}. */
@@ -74,7 +80,9 @@ public final class TraceOpener {
                     spec.channelPersistence() != null ? spec.channelPersistence() : params.channelPersistence(),
                     spec.temporalPersistence() != null ? spec.temporalPersistence() : params.temporalPersistence());
         }
-        return SyntheticTraces.create(model, params.withTensors(activations, !activations), TealThresholds.shipped(), null);
+        params = params.withTensors(activations, !activations);
+        RoutingCalibration calibration = routing != null && params.routing() && model.isMoe() ? routing.apply(params) : null;
+        return SyntheticTraces.create(model, params, TealThresholds.shipped(), calibration);
     }
 
     /** Where the trace came from, as the report states it (details sorted, so reports are deterministic). */

@@ -2,6 +2,8 @@ package org.pocketsim.engine.decode;
 
 import org.pocketsim.hw.config.FieldException;
 import org.pocketsim.workload.model.ModelSpec;
+import org.pocketsim.workload.synth.RoutingCalibration;
+import org.pocketsim.workload.synth.SyntheticTraces;
 import org.pocketsim.workload.trace.TraceCompatibility;
 import org.pocketsim.workload.trace.TraceDigest;
 import org.pocketsim.workload.trace.TraceException;
@@ -31,6 +33,8 @@ public final class Traces implements TraceAccess {
     private final Path baseDir;
     private final long experimentSeed;
     private final Map<Path, Checked> checked = new ConcurrentHashMap<>();
+    /** Routing calibrations of synthetic MoE traces, by model shape and seed: fitted once per experiment. */
+    private final Map<String, RoutingCalibration> routing = new ConcurrentHashMap<>();
 
     /**
      * @param baseDir        folder that relative trace paths start from (the experiment file's)
@@ -44,7 +48,12 @@ public final class Traces implements TraceAccess {
     /** {@inheritDoc} Errors are {@link FieldException}s on {@code trace.dir}. */
     @Override
     public TraceOpener opener(TraceSpec spec, ModelSpec model, int tokens, boolean activations) {
-        if (spec.synthetic()) return new TraceOpener(spec, model, baseDir, experimentSeed, tokens, activations, null);
+        if (spec.synthetic()) {
+            return new TraceOpener(spec, model, baseDir, experimentSeed, tokens, activations, null, params -> routing.computeIfAbsent(
+                    model.id() + "|" + model.layers() + "|" + model.moeLayers() + "|" + model.moe().experts() + "|" + model.moe().topK()
+                            + "|" + params.seed() + "|" + params.routingTargets(),
+                    k -> SyntheticTraces.defaultRouting(model, params)));
+        }
         Path dir = baseDir.resolve(spec.dir()).normalize();
         if (!Files.isDirectory(dir)) throw new FieldException("trace.dir", "no trace directory " + dir);
         Checked trace = checked.computeIfAbsent(dir, Traces::check);
@@ -56,7 +65,7 @@ public final class Traces implements TraceAccess {
             throw new FieldException("trace.dir", "trace " + spec.dir() + " has " + trace.info().tokens()
                     + " tokens, and the run generates " + tokens);
         }
-        return new TraceOpener(spec, model, baseDir, experimentSeed, tokens, activations, trace);
+        return new TraceOpener(spec, model, baseDir, experimentSeed, tokens, activations, trace, null);
     }
 
     private static Checked check(Path dir) {

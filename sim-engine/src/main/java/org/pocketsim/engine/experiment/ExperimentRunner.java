@@ -42,6 +42,7 @@ public final class ExperimentRunner {
             results = new SweepRunner<>(PointResult.class, jobs).run(points,
                     point -> runPoint(point, experiment.prepared().get(point.index())), store, progress);
         }
+        results = reindexed(points, results);
         progress.summary();
         ExperimentSpec spec = experiment.spec();
         return new ExperimentResult(spec.id(), spec.title(), spec.question(), experiment.configText(),
@@ -54,6 +55,21 @@ public final class ExperimentRunner {
     private static Map<String, JsonNode> resolved(LoadedExperiment experiment, List<PointResult> results) {
         Map<String, JsonNode> out = new TreeMap<>();
         for (PointResult p : results) out.put(p.pointId(), experiment.prepared().get(p.index()).inputs());
+        return out;
+    }
+
+    /**
+     * A stored point reused from an earlier run of a changed sweep (a row added before it) keeps
+     * its metrics, but takes this run's index and parameters.
+     */
+    private static List<PointResult> reindexed(List<SweepPoint> points, List<PointResult> results) {
+        List<PointResult> out = new ArrayList<>(results.size());
+        for (int i = 0; i < results.size(); i++) {
+            PointResult r = results.get(i);
+            SweepPoint p = points.get(i);
+            out.add(r.index() == p.index() && r.parameters().equals(p.parameters()) ? r
+                    : new PointResult(p.index(), r.pointId(), p.parameters(), r.metrics(), r.series(), r.notes()));
+        }
         return out;
     }
 

@@ -70,6 +70,18 @@ public final class Metrics {
     /** Series: cache hit rate of each simulated layer, in layer order. */
     public static final String HIT_RATE_BY_LAYER = "hitRateByLayer";
 
+    /** MoE expert caches: chosen experts read from flash / all chosen (1 - hitRate), compulsory misses included. */
+    public static final String MISS_RATE = "missRate";
+    /** Series: miss rate of each model layer (0 for layers without an expert cache). */
+    public static final String MISS_RATE_BY_LAYER = "missRateByLayer";
+    /** Mean consecutive tokens an expert stays in its layer's cache, from insertion to eviction. */
+    public static final String EXPERT_LIFETIME_TOKENS = "expertLifetimeTokens";
+    /** Expert prefetch: experts read ahead per chosen expert, and the share of them the next layer chose. */
+    public static final String PREFETCHED_EXPERTS_PER_LOOKUP = "prefetchedExpertsPerLookup";
+    public static final String PREFETCH_ACCURACY = "prefetchAccuracy";
+    /** Experts one MoE layer's DRAM share holds (cachedExperts, more with narrower cold experts). */
+    public static final String RESIDENT_EXPERTS = "residentExperts";
+
     /** The time breakdown a stacked-bar chart shows when its spec names no metrics. */
     public static final List<String> TIME_BREAKDOWN = List.of(MS_FLASH_IO, MS_DRAM_IO, MS_COMPUTE, MS_STALL);
 

@@ -38,6 +38,19 @@ public final class SyntheticTraces {
     }
 
     /**
+     * The routing calibration {@link #create} uses when given none: fitted to
+     * {@code params.routingTargets()}, or to targets carried over from OLMoE when those are null.
+     * A pure function of the model's MoE shape, the targets and the seed, so callers that open
+     * the same synthetic trace many times may compute it once.
+     */
+    public static RoutingCalibration defaultRouting(ModelSpec spec, SynthParameters params) {
+        RoutingTargets t = params.routingTargets() != null ? params.routingTargets()
+                : RoutingTargets.assumedFromOlmoe(spec.moe().experts(), spec.moe().topK(), 299);
+        return RoutingCalibration.fromTargets(spec, t, params.seed(), params.routingTargets() != null
+                ? "configured routing targets " + t : "routing targets assumed from OLMoE-1B-7B-0924 layer means " + t);
+    }
+
+    /**
      * A synthetic trace of {@code spec} with activations calibrated to {@code targets} (null
      * when {@code params} generates no activations) and routing as in {@link #create}.
      */
@@ -68,13 +81,7 @@ public final class SyntheticTraces {
             prov.put("generator.parameters.activationCalibration", targets.origin());
         }
         if (params.routing() && spec.isMoe()) {
-            RoutingCalibration rc = routing;
-            if (rc == null) {
-                RoutingTargets t = params.routingTargets() != null ? params.routingTargets()
-                        : RoutingTargets.assumedFromOlmoe(spec.moe().experts(), spec.moe().topK(), 299);
-                rc = RoutingCalibration.fromTargets(spec, t, params.seed(), params.routingTargets() != null
-                        ? "configured routing targets " + t : "routing targets assumed from OLMoE-1B-7B-0924 layer means " + t);
-            }
+            RoutingCalibration rc = routing != null ? routing : defaultRouting(spec, params);
             for (int l = 0; l < layers; l++) {
                 if (spec.isMoeLayer(l)) routers[l] = new RoutingGenerator(rc.layer(l), SplitMix64.derive(params.seed(), ROUTER, l));
             }

@@ -32,9 +32,17 @@ import java.util.SplittableRandom;
  * dense layers of the model read their MLP from DRAM every token. Model layers the trace lacks
  * use the nearest traced MoE layer. Nothing is allocated per token.
  *
- * <p>Cache semantics: each layer's cache starts empty (compulsory misses count); at each token
- * all chosen experts are accessed and then the policy is updated; a victim is never one of the
- * current token's experts (see {@link WeightCache#step}).
+ * <p>Cache semantics (pinned against a brute-force cache on the real OLMoE trace by
+ * {@code ExpertCacheExactnessTest}): each layer's cache starts empty and compulsory misses count;
+ * at each token all chosen experts are looked up first (hits are the experts resident before the
+ * token), then the policy is told of the hits and the misses are inserted; a victim is never one
+ * of the current token's experts; within a token experts are processed in ascending id, so ties
+ * (LRU: same last use; LFU: same count, then least recently used; Belady: same next use, or never
+ * used again) evict the lowest expert id (see {@link WeightCache#step}). The miss rate is misses over all chosen
+ * experts; the expert lifetime is {@link ExpertLifetimes}. With {@code prefetch}, after layer i routes
+ * a token the {@link NextLayerPrefetcher} reads its predicted experts for layer i + 1 from flash
+ * into that layer's cache (one cache step, so they count as recently used) and the reads are
+ * charged to layer i's work group, where they overlap layer i's compute and DRAM reads.
  */
 final class ExpertCacheMethod implements MlpMethod {
 
@@ -47,6 +55,10 @@ final class ExpertCacheMethod implements MlpMethod {
     private final Router[] routers;
     private final int experts;
     private final long expertBytes;
+    /** Bytes of an expert outside the hot set: expertBytes, or the narrower mixedBits format's. */
+    private final long coldBytes;
+    private final int hotPerLayer;
+    private int coldCapacity;
     private final long expertMacs;
     private final float[] logits;
     private final int[] modelIds;
@@ -54,8 +66,11 @@ final class ExpertCacheMethod implements MlpMethod {
     private final LayerHits layerHits;
     private int capacity;
     private TraceSource trace;
-    private WeightCache[] caches;
+    private ExpertLayerCache[] caches;
     private EvictionPolicy[] policies;
+    private ExpertLifetimes lifetimes;
+    private NextLayerPrefetcher prefetcher;
+    private int tokensRun;
     private double massKeptSum;
     private long massKeptCount;
     private long changed;
@@ -72,6 +87,19 @@ final class ExpertCacheMethod implements MlpMethod {
         var shapes = model.layerShapes(first).moe().expert();
         this.expertBytes = DecodeLowering.bytes(shapes.params(), context.plan().bits(first, "up"));
         this.expertMacs = shapes.params();
+        if (spec.mixedBits() != null) {
+            double bits;
+            try {
+                bits = org.pocketsim.engine.decode.WeightBits.of(spec.mixedBits().coldWeights());
+            } catch (IllegalArgumentException e) {
+                throw new FieldException("mixedBits.coldWeights", e.getMessage());
+            }
+            this.coldBytes = DecodeLowering.bytes(shapes.params(), bits);
+            this.hotPerLayer = spec.mixedBits().hot();
+        } else {
+            this.coldBytes = expertBytes;
+            this.hotPerLayer = 0;
+        }
         this.opener = context.traces().opener(spec.trace(), model, context.generate(), false);
         traceLayer = new int[moeLayers.length];
         useLogits = new boolean[moeLayers.length];
@@ -136,6 +164,11 @@ final class ExpertCacheMethod implements MlpMethod {
         } else {
             capacity = WeightCache.capacityBlocksFor(cacheBytes / moeLayers.length, expertBytes, experts);
         }
+        if (hotPerLayer > capacity) {
+            throw new FieldException("mixedBits.hot", hotPerLayer + " hot experts per layer do not fit in a cache of " + capacity);
+        }
+        coldCapacity = hotPerLayer == 0 ? capacity
+                : (int) Math.min(experts - hotPerLayer, (capacity - hotPerLayer) * expertBytes / coldBytes);
         return (long) capacity * expertBytes * moeLayers.length;
     }
 
@@ -148,7 +181,13 @@ final class ExpertCacheMethod implements MlpMethod {
         cacheFootprintBytes(cacheBytes);
         policies = new EvictionPolicy[moeLayers.length];
         for (int i = 0; i < policies.length; i++) policies[i] = EvictionPolicies.create(spec.cache());
-        caches = new WeightCache[moeLayers.length];
+        caches = new ExpertLayerCache[moeLayers.length];
+        boolean[][] hot = new boolean[moeLayers.length][experts];
+        if (hotPerLayer > 0) {
+            try (TraceSource profile = opener.open()) {
+                hot = HotExperts.profile(profile, opener.tokens(), traceLayer, useLogits, experts, modelIds.length, hotPerLayer);
+            }
+        }
         trace = opener.open();
         if ("belady".equals(spec.cache())) {
             try (TraceSource future = opener.open()) {
@@ -156,7 +195,12 @@ final class ExpertCacheMethod implements MlpMethod {
             }
         }
         SplittableRandom admission = new SplittableRandom(seed);
-        for (int i = 0; i < caches.length; i++) caches[i] = new WeightCache(experts, capacity, policies[i], admission.split());
+        for (int i = 0; i < caches.length; i++) {
+            caches[i] = new ExpertLayerCache(new WeightCache(experts, coldCapacity, policies[i], admission.split()), hot[i]);
+        }
+        lifetimes = new ExpertLifetimes(moeLayers.length, experts);
+        prefetcher = new NextLayerPrefetcher(moeLayers.length, experts, modelIds.length, spec.prefetch());
+        tokensRun = 0;
     }
 
     /** Prepares Belady caches with every future choice, read from {@code future}, a second opening of the trace. */
@@ -189,17 +233,25 @@ final class ExpertCacheMethod implements MlpMethod {
         routeFrom(trace, hook, token, caches[hook], decision);
         int n = decision.count();
         int hit = caches[hook].step(decision.experts(), n);
+        int hotHits = caches[hook].hotHits();
         layerHits.add(moeLayers[hook], hit, n);
+        lifetimes.observe(hook, token, caches[hook]);
+        tokensRun = Math.max(tokensRun, token + 1);
         if (decision.weightsKnown()) {
             massKeptSum += decision.massKeptShare();
             massKeptCount++;
         }
         changed += decision.changed();
-        into.dram(Component.EXPERTS, hit * expertBytes, (long) n * expertMacs);
-        into.flash(Component.EXPERTS, (n - hit) * expertBytes, expertBytes, false);
+        into.dram(Component.EXPERTS, hotHits * expertBytes + (hit - hotHits) * coldBytes, (long) n * expertMacs);
+        into.flash(Component.EXPERTS, (n - hit) * coldBytes, coldBytes, false);
+        int ahead = prefetcher.afterRouting(hook, token, decision.experts(), n, hook + 1 < caches.length ? caches[hook + 1] : null);
+        if (ahead > 0) {
+            caches[hook + 1].step(prefetcher.picked(), ahead);
+            into.flash(Component.EXPERTS, ahead * coldBytes, coldBytes, false);
+        }
     }
 
-    private void routeFrom(TraceSource source, int hook, int token, WeightCache cache, RoutingDecision out) {
+    private void routeFrom(TraceSource source, int hook, int token, org.pocketsim.kernel.cache.CacheView cache, RoutingDecision out) {
         float[] z = null;
         if (useLogits[hook]) {
             source.readRow(TensorKind.ROUTER_LOGITS, traceLayer[hook], token, logits);
@@ -219,11 +271,19 @@ final class ExpertCacheMethod implements MlpMethod {
     @Override
     public void addMetrics(Map<String, Double> metrics, Map<String, List<Double>> series) {
         metrics.put(Metrics.HIT_RATE, layerHits.total());
+        metrics.put(Metrics.MISS_RATE, layerHits.missTotal());
+        if (lifetimes != null && tokensRun > 0) metrics.put(Metrics.EXPERT_LIFETIME_TOKENS, lifetimes.mean(tokensRun));
         if (massKeptCount > 0) metrics.put(Metrics.ROUTER_MASS_KEPT, massKeptSum / massKeptCount);
         long lookups = layerHits.lookups();
         metrics.put("decisionsChanged", lookups == 0 ? 0 : (double) changed / lookups);
         metrics.put("cachedExperts", (double) capacity);
+        metrics.put(Metrics.RESIDENT_EXPERTS, (double) (hotPerLayer + coldCapacity));
+        if (spec.prefetch() > 0 && prefetcher != null) {
+            metrics.put(Metrics.PREFETCHED_EXPERTS_PER_LOOKUP, lookups == 0 ? 0 : (double) prefetcher.issued() / lookups);
+            metrics.put(Metrics.PREFETCH_ACCURACY, prefetcher.issued() == 0 ? 0 : (double) prefetcher.used() / prefetcher.issued());
+        }
         series.put(Metrics.HIT_RATE_BY_LAYER, PointResult.seriesOf(layerHits.byLayer()));
+        series.put(Metrics.MISS_RATE_BY_LAYER, PointResult.seriesOf(layerHits.missByLayer()));
     }
 
     @Override

@@ -18,9 +18,14 @@ import org.pocketsim.kernel.routing.TopKSpec;
  * @param cachedExperts experts cached per MoE layer (default: what the DRAM left after static
  *                      layers and KV holds); an explicit size must fit in that DRAM
  * @param trace         the trace whose router logits or expert ids drive the routing
+ * @param prefetch      experts per MoE layer read ahead from flash while the previous layer computes,
+ *                      predicted by cross-layer co-activation ({@link NextLayerPrefetcher}); default 0
+ * @param mixedBits     per-expert bit widths: hot experts pinned at the run's format, the rest
+ *                      narrower in the cache ({@link MixedBitsSpec}); default none
  */
 public record ExpertCacheSpec(@ConfigOptional @JsonDeserialize(using = KindShorthand.class) RouterSpec router,
-                              @ConfigOptional String cache, @ConfigOptional Integer cachedExperts, TraceSpec trace)
+                              @ConfigOptional String cache, @ConfigOptional Integer cachedExperts, TraceSpec trace,
+                              @ConfigOptional Integer prefetch, @ConfigOptional MixedBitsSpec mixedBits)
         implements MlpSpec {
 
     public ExpertCacheSpec {
@@ -31,6 +36,14 @@ public record ExpertCacheSpec(@ConfigOptional @JsonDeserialize(using = KindShort
             throw new FieldException("cache", "belady needs the future choices in advance, which a cache-conditional router makes depend on the cache");
         }
         if (trace == null) throw new FieldException("trace", "is required: a trace directory or a synthetic generator");
+        if (prefetch == null) prefetch = 0;
+        if (prefetch < 0) throw new FieldException("prefetch", "must be >= 0 experts, got " + prefetch);
+        if (prefetch > 0 && "belady".equals(cache)) {
+            throw new FieldException("prefetch", "belady needs the future accesses in advance, and prefetched experts depend on the cache");
+        }
+        if (mixedBits != null && "belady".equals(cache)) {
+            throw new FieldException("mixedBits", "is not supported with belady (the oracle would see the pinned hot experts)");
+        }
     }
 
     @Override

@@ -32,7 +32,7 @@ class ExpertCacheMethodTest {
     }
 
     private static ExpertCacheSpec method(RouterSpec router, Integer cached) {
-        return new ExpertCacheSpec(router, "lru", cached, new TraceSpec("unused", false, null, null, null));
+        return new ExpertCacheSpec(router, "lru", cached, new TraceSpec("unused", false, null, null, null), null, null);
     }
 
     @Test
@@ -77,5 +77,33 @@ class ExpertCacheMethodTest {
         assertThatThrownBy(() -> hooks.cacheFootprintBytes(2_000_000_000L))
                 .hasMessage("field 'cachedExperts': 64 experts x 16 MoE layers x 3.2 MB = 3321.9 MB do not fit in the 2000.0 MB"
                         + " of DRAM left after the static weights and the KV cache");
+    }
+
+    @Test
+    void mixedBitsPinTheMostChosenExpertsAtTheRunsFormatAndFitMoreNarrowColdExpertsInTheSameBytes() {
+        ExpertCacheSpec spec = new ExpertCacheSpec(new TopKSpec(false), "lru", 8, new TraceSpec("unused", false, null, null, null),
+                null, new MixedBitsSpec(2, "int4-g128"));
+        MlpMethod hooks = MethodFixture.bind(spec, olmoe, "int8", this::idsOnly, 2);
+        long int8 = org.pocketsim.engine.decode.DecodeLowering.bytes(3L * 2048 * 1024, org.pocketsim.engine.decode.WeightBits.of("int8"));
+        long int4 = 3_244_032L;
+        hooks.open(16 * 8 * int8, 1);
+        long cold = 6 * int8 / int4;   // the bytes of 6 int8 experts hold this many int4 experts
+        assertThat(MethodFixture.metrics(hooks)).containsEntry("residentExperts", 2.0 + cold);
+        WorkGroup first = new WorkGroup();
+        hooks.lowerHook(0, 0, first);   // experts 4..7 are chosen twice: 4 and 5 are hot (ties to the lower id)
+        assertThat(first.dramBytes).isEqualTo(2 * int8);
+        assertThat(first.flashBytes).isEqualTo(6 * int4);
+        assertThat(first.flashRequestBytes).isEqualTo(int4);
+    }
+
+    @Test
+    void prefetchAndMixedBitsAreRefusedWithTheOracleAndANegativePrefetchIsAnError() {
+        TraceSpec trace = new TraceSpec("unused", false, null, null, null);
+        assertThatThrownBy(() -> new ExpertCacheSpec(null, "belady", 8, trace, 2, null))
+                .hasMessageContaining("field 'prefetch': belady needs the future accesses in advance");
+        assertThatThrownBy(() -> new ExpertCacheSpec(null, "belady", 8, trace, null, new MixedBitsSpec(2, "int4-g128")))
+                .hasMessageContaining("field 'mixedBits': is not supported with belady");
+        assertThatThrownBy(() -> new ExpertCacheSpec(null, "lru", 8, trace, -1, null))
+                .hasMessageContaining("field 'prefetch': must be >= 0 experts, got -1");
     }
 }
