@@ -58,7 +58,7 @@ class ReportChecksTest {
     void heatmapNeedsAPerLayerSeries() {
         assertThatThrownBy(() -> check(axes(), List.of(), ChartSpec.of(ChartType.HEATMAP, "H", null, List.of("hitRate"), null)))
                 .hasMessage("report.charts[0].y: 'hitRate' is not a per-layer series; a heatmap draws one of:"
-                        + " hitRateByLayer, bitsOfAccuracy, publishedBitsOfAccuracy, measuredMsByNode, predictedMsByNode");
+                        + " " + String.join(", ", MetricCatalogue.names(MetricCatalogue.Kind.PER_LAYER)));
     }
 
     @Test
