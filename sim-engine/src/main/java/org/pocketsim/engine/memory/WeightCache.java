@@ -43,7 +43,8 @@ public final class WeightCache implements CacheView, StepMembership {
 
     /**
      * @param numBlocks       blocks in the weight set (ids 0..numBlocks-1)
-     * @param capacityBlocks  blocks that fit in the cache's DRAM share (0 = caches nothing)
+     * @param capacityBlocks  blocks that fit in the cache's DRAM share (0 = caches nothing; a
+     *                        policy that holds no blocks, {@code none}, makes it 0)
      * @param policy          eviction policy; owned by this cache from now on
      * @param admission       seeded stream for the random admission of oversized masks
      */
@@ -58,7 +59,7 @@ public final class WeightCache implements CacheView, StepMembership {
             throw new IllegalArgumentException("cache needs an eviction policy and an admission random stream");
         }
         this.numBlocks = numBlocks;
-        this.capacityBlocks = capacityBlocks;
+        this.capacityBlocks = policy.holdsBlocks() ? capacityBlocks : 0;
         this.policy = policy;
         this.admission = admission;
         this.resident = new boolean[numBlocks];

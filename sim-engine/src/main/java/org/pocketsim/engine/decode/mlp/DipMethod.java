@@ -112,10 +112,13 @@ final class DipMethod implements MlpMethod {
         return residentBytes;
     }
 
-    /** The column caches take all the DRAM left for caches (split evenly over the masked linears). */
+    /**
+     * The column caches take all the DRAM left for caches (split evenly over the masked linears);
+     * under {@code none} (no cache) they take nothing.
+     */
     @Override
     public long cacheFootprintBytes(long cacheBytes) {
-        return cacheBytes;
+        return EvictionPolicies.holdsBlocks(spec.cache()) ? cacheBytes : 0;
     }
 
     @Override
