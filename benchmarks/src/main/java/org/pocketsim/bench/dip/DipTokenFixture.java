@@ -48,7 +48,7 @@ public final class DipTokenFixture implements AutoCloseable {
         ModelSpec model = ModelCatalog.load("phi3-medium-4k");
         WeightPlan plan = WeightPlan.of("int4-g128", null, model.layers());
         lowering = new DecodeLowering(model, plan, WeightBits.of("fp16"));
-        DipSpec spec = new DipSpec(0.5, null, null, false, cache, gamma, null, null,
+        DipSpec spec = new DipSpec(0.5, null, null, false, cache, gamma, null, null, null,
                 new TraceSpec(null, true, null, null, 11L));
         method = spec.bind(new MlpContext(model, plan, lowering, TOKENS, new Traces(Path.of("."), 1)));
         method.open(CACHE_BYTES, 1);
