@@ -1,5 +1,9 @@
 package org.pocketsim.engine.experiment;
 
+import org.pocketsim.engine.analysis.HeadlineSpec;
+import org.pocketsim.engine.analysis.ParetoHeadline;
+import org.pocketsim.engine.result.ResultTable;
+
 import org.pocketsim.engine.PocketSimVersion;
 import org.pocketsim.engine.point.PointOutcome;
 import org.pocketsim.engine.point.PreparedPoint;
@@ -45,7 +49,18 @@ public final class ExperimentRunner {
         ExperimentSpec spec = experiment.spec();
         return new ExperimentResult(spec.id(), spec.title(), spec.question(), experiment.configText(),
                 experiment.configHash(), spec.seed(), PocketSimVersion.VERSION, results, traces(experiment),
-                comparisons(spec, experiment, results), List.of(), spec.report());
+                comparisons(spec, experiment, results), headlines(spec, experiment, results), spec.report());
+    }
+
+    /** The experiment's headline tables, computed from all its points (see {@link ParetoHeadline}). */
+    private static List<ResultTable> headlines(ExperimentSpec spec, LoadedExperiment experiment, List<PointResult> results) {
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) labels.add(experiment.specs().get(i).label());
+        Path dir = experiment.file() == null || experiment.file().toAbsolutePath().getParent() == null ? Path.of(".")
+                : experiment.file().toAbsolutePath().getParent();
+        List<ResultTable> tables = new ArrayList<>();
+        for (HeadlineSpec h : spec.headlines()) tables.add(ParetoHeadline.table(h, results, labels, dir));
+        return tables;
     }
 
     /** One point: runs the prepared point and records what it measured with the point's notes. */
