@@ -45,11 +45,26 @@ public final class ExperimentRunner {
             results = new SweepRunner<>(PointResult.class, jobs).run(points,
                     point -> runPoint(point, experiment.prepared().get(point.index())), store, progress);
         }
+        results = reindexed(points, results);
         progress.summary();
         ExperimentSpec spec = experiment.spec();
         return new ExperimentResult(spec.id(), spec.title(), spec.question(), experiment.configText(),
                 experiment.configHash(), spec.seed(), PocketSimVersion.VERSION, results, traces(experiment),
                 comparisons(spec, experiment, results), headlines(spec, experiment, results), spec.report());
+    }
+
+    /**
+     * Results carry the index of the sweep point they belong to now: a point reused from the store
+     * keeps the index it had when it ran, which differs once rows were added to the sweep.
+     */
+    private static List<PointResult> reindexed(List<SweepPoint> points, List<PointResult> results) {
+        List<PointResult> out = new ArrayList<>(results.size());
+        for (int i = 0; i < results.size(); i++) {
+            PointResult r = results.get(i);
+            int index = points.get(i).index();
+            out.add(r.index() == index ? r : new PointResult(index, r.pointId(), r.parameters(), r.metrics(), r.series(), r.notes()));
+        }
+        return out;
     }
 
     /** The experiment's headline tables, computed from all its points (see {@link ParetoHeadline}). */
