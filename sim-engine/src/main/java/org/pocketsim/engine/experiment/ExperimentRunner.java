@@ -67,7 +67,7 @@ public final class ExperimentRunner {
         return out;
     }
 
-    /** The experiment's headline tables, computed from all its points (see {@link ParetoHeadline}). */
+    /** The experiment's headline tables, computed from all its points (see {@link ParetoHeadline}), then its data tables. */
     private static List<ResultTable> headlines(ExperimentSpec spec, LoadedExperiment experiment, List<PointResult> results) {
         List<String> labels = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) labels.add(experiment.specs().get(i).label());
@@ -75,6 +75,7 @@ public final class ExperimentRunner {
                 : experiment.file().toAbsolutePath().getParent();
         List<ResultTable> tables = new ArrayList<>();
         for (HeadlineSpec h : spec.headlines()) tables.add(ParetoHeadline.table(h, results, labels, dir));
+        for (org.pocketsim.engine.analysis.DataTableSpec d : spec.dataTables()) tables.add(d.read(dir));
         return tables;
     }
 
