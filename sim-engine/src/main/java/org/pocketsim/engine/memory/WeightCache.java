@@ -33,8 +33,9 @@ public final class WeightCache implements CacheView, StepMembership {
     private final long[] memberStep;
     private final int[] sorted;
     private final int[] fresh;
-    private final int[] positions;
-    private final int[] chosen;
+    /** Scratch of {@link #chooseRandomSubset}, allocated on the first oversized mask. */
+    private int[] positions = new int[0];
+    private int[] chosen = new int[0];
     private int chosenStamp;
     private int residentCount;
     private long step;
@@ -69,8 +70,6 @@ public final class WeightCache implements CacheView, StepMembership {
         this.memberStep = new long[numBlocks];
         this.sorted = new int[numBlocks];
         this.fresh = new int[numBlocks];
-        this.positions = new int[numBlocks];
-        this.chosen = new int[numBlocks];
         reset();
     }
 
@@ -186,6 +185,10 @@ public final class WeightCache implements CacheView, StepMembership {
      * and no sort.
      */
     private void chooseRandomSubset(int count, int k) {
+        if (positions.length == 0) {
+            positions = new int[numBlocks];
+            chosen = new int[numBlocks];
+        }
         for (int i = 0; i < count; i++) positions[i] = i;
         for (int i = 0; i < k; i++) {
             int j = i + admission.nextInt(count - i);

@@ -21,14 +21,15 @@ abstract class LinkedOrderPolicy implements EvictionPolicy {
     private static final int NONE = -1;
 
     private final boolean moveOnHit;
-    private long[] stamp = new long[0];
+    private int[] stamp = new int[0];
     private int[] queueBlock = new int[0];
-    private long[] queueStep = new long[0];
+    private int[] queueStep = new int[0];
     private int head;
     private int tail;
     private long cursorStep = -1;
     private int cursor;
-    private long heldStep = -1;
+    /** Step of the held blocks; steps since a reset fit an int (a token or access each). */
+    private int heldStep = -1;
 
     private final HeldBlocks held = new HeldBlocks();
     private final IntConsumer appendBlock = this::append;
@@ -40,10 +41,12 @@ abstract class LinkedOrderPolicy implements EvictionPolicy {
 
     @Override
     public void reset(int numBlocks, int capacityBlocks) {
-        if (stamp.length != numBlocks) {
-            stamp = new long[numBlocks];
-            queueBlock = new int[2 * numBlocks + 2];
-            queueStep = new long[2 * numBlocks + 2];
+        if (stamp.length != numBlocks) stamp = new int[numBlocks];
+        // live entries plus a step's appends are at most the resident blocks, so twice the capacity suffices
+        int queue = 2 * Math.min(numBlocks, capacityBlocks) + 2;
+        if (queueBlock.length != queue) {
+            queueBlock = new int[queue];
+            queueStep = new int[queue];
         }
         Arrays.fill(stamp, NONE);
         head = 0;
@@ -96,7 +99,7 @@ abstract class LinkedOrderPolicy implements EvictionPolicy {
     /** On the first call of a new step, appends the previous step's blocks in ascending id. */
     private void enterStep(long step) {
         held.enterStep(step, appendBlock);
-        heldStep = step;
+        heldStep = Math.toIntExact(step);
     }
 
     private void append(int block) {
