@@ -3,6 +3,8 @@
 # Usage on the GPU machine: device_real.sh ARCH BUDGET_S [tests]. Everything small is packed
 # into $OUT/results.tgz after each stage (so a run cut short still returns what it made),
 # each captured trace into $OUT/trace-ARCH-NN.tgz; the whole log goes to $OUT/log by the caller.
+# GAMMAS (default 0.1,0.2,0.5) sets quality.py's DIP-CA gammas; the DIP study's sweep (issue 12)
+# is GAMMAS=0.05,0.1,0.2,0.5,1.0.
 set -o pipefail
 ARCH=$1; BUDGET=$2; MODE=$3
 export PYTHONUNBUFFERED=1
@@ -24,7 +26,7 @@ cp /tmp/models/$ARCH/config.json $R/config-$ARCH.json; pack
 SHA=$(cat carry-commit.txt 2>/dev/null || echo unknown)
 timeout 120 python3 capture.py --model /tmp/models/$ARCH --prompts prompts.txt --out /tmp/traces/$ARCH --max-tokens 256 --temperature 0.8 --top-p 0.95 --seed 0 --model-id pocketsim-$ARCH-py --licence "n/a: trained from scratch by PocketSim (corpus licences: corpus-packages.csv)" --origin "tools/trace-capture train.py --arch $ARCH @$SHA, Python-sources corpus; captured by capture.py" 2>&1 | grep -v Warn | tail -5
 for d in /tmp/traces/$ARCH/prompt-*; do tar czf $OUT/trace-$ARCH-$(basename $d).tgz -C $d . ; done; ls -la $OUT
-Q="python3 quality.py --model /tmp/models/$ARCH --model-id pocketsim-$ARCH-py --tokens-npy /tmp/corpus/val.npy --seqs 32 --seq-len 256"
+Q="python3 quality.py --model /tmp/models/$ARCH --model-id pocketsim-$ARCH-py --tokens-npy /tmp/corpus/val.npy --seqs 32 --seq-len 256 --gammas ${GAMMAS:-0.1,0.2,0.5}"
 if [ "$ARCH" = llama ]; then
   # one process per density group, in parallel (each decode step is launch-bound, the GPU has room)
   n=0; for D in 1.0,0.75 0.5 0.35 0.25; do

@@ -197,7 +197,9 @@ def main(argv=None):
     ap.add_argument("--out", required=True)
     ap.add_argument("--model-id", default=None)
     ap.add_argument("--densities", default="1.0,0.75,0.5,0.35,0.25")
-    ap.add_argument("--gammas", default="0.1,0.2,0.5")
+    ap.add_argument("--gammas", default="0.1,0.2,0.5",
+                    help="DIP-CA gammas; the DIP study's sweep (issue 12) is 0.05,0.1,0.2,0.5,1.0 (1.0 leaves scores"
+                         " unchanged: plain DIP through the DIP-CA path, a check)")
     ap.add_argument("--cache-fracs", default="0.25,0.5,0.75")
     ap.add_argument("--ca-variants", default="plain",
                     help="DIP-CA variants: plain (s' = s w) and/or guarded (top k/2 by raw score kept, gamma warm-up)")

@@ -41,6 +41,17 @@ final class ExperimentChecks {
                         + Suggest.nearest(label, labels).map(s -> "; did you mean '" + s + "'?").orElse(""));
             }
         }
+        for (int i = 0; i < spec.headlines().size(); i++) {
+            org.pocketsim.engine.analysis.HeadlineSpec h = spec.headlines().get(i);
+            List<String> named = new java.util.ArrayList<>(h.candidates());
+            named.add(0, h.baseline());
+            for (int j = 0; j < named.size(); j++) {
+                if (labels.contains(named.get(j))) continue;
+                String path = "headlines[" + i + "]." + (j == 0 ? "baseline" : "candidates[" + (j - 1) + "]");
+                throw ConfigErrors.at(origins, path, "no run has label '" + named.get(j) + "'"
+                        + Suggest.nearest(named.get(j), labels).map(s -> "; did you mean '" + s + "'?").orElse(""));
+            }
+        }
     }
 
     private static void uniqueLabels(List<JsonNode> rows, String path, boolean rowsAreRuns, List<ConfigSource> origins) {

@@ -1,6 +1,10 @@
 package org.pocketsim.engine.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.pocketsim.engine.analysis.HeadlineSpec;
+import org.pocketsim.engine.analysis.ParetoHeadline;
+import org.pocketsim.engine.result.ResultTable;
+
 import org.pocketsim.engine.PocketSimVersion;
 import org.pocketsim.engine.point.PointOutcome;
 import org.pocketsim.engine.point.PreparedPoint;
@@ -47,7 +51,7 @@ public final class ExperimentRunner {
         ExperimentSpec spec = experiment.spec();
         return new ExperimentResult(spec.id(), spec.title(), spec.question(), experiment.configText(),
                 experiment.configHash(), spec.seed(), PocketSimVersion.VERSION, results, traces(experiment),
-                comparisons(spec, experiment, results), PointKinds.tables(experiment.specs(), results), spec.report(),
+                comparisons(spec, experiment, results), tables(spec, experiment, results), spec.report(),
                 resolved(experiment, results));
     }
 
@@ -71,6 +75,21 @@ public final class ExperimentRunner {
                     : new PointResult(p.index(), r.pointId(), p.parameters(), r.metrics(), r.series(), r.notes()));
         }
         return out;
+    }
+
+    /**
+     * The report's tables: each point kind's, then the experiment's headline tables computed from
+     * all its points (see {@link ParetoHeadline}), then its data tables.
+     */
+    private static List<ResultTable> tables(ExperimentSpec spec, LoadedExperiment experiment, List<PointResult> results) {
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) labels.add(experiment.specs().get(i).label());
+        Path dir = experiment.file() == null || experiment.file().toAbsolutePath().getParent() == null ? Path.of(".")
+                : experiment.file().toAbsolutePath().getParent();
+        List<ResultTable> tables = new ArrayList<>(PointKinds.tables(experiment.specs(), results));
+        for (HeadlineSpec h : spec.headlines()) tables.add(ParetoHeadline.table(h, results, labels, dir));
+        for (org.pocketsim.engine.analysis.DataTableSpec d : spec.dataTables()) tables.add(d.read(dir));
+        return tables;
     }
 
     /** One point: runs the prepared point and records what it measured with the point's notes. */

@@ -25,7 +25,9 @@ import java.util.List;
  */
 public record ExperimentSpec(int schemaVersion, String id, String title, @ConfigOptional String question,
                              @ConfigOptional Long seed, ObjectNode run, @ConfigOptional SweepSpec sweep,
-                             @ConfigOptional List<ReferenceSpec> references, @ConfigOptional ReportSpec report) {
+                             @ConfigOptional List<ReferenceSpec> references, @ConfigOptional ReportSpec report,
+                             @ConfigOptional List<org.pocketsim.engine.analysis.HeadlineSpec> headlines,
+                             @ConfigOptional List<org.pocketsim.engine.analysis.DataTableSpec> dataTables) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -43,5 +45,7 @@ public record ExperimentSpec(int schemaVersion, String id, String title, @Config
         if (sweep == null) sweep = SweepSpec.NONE;
         references = references == null ? List.of() : List.copyOf(references);
         if (report == null) report = ReportSpec.empty();
+        headlines = headlines == null ? List.of() : List.copyOf(headlines);
+        dataTables = dataTables == null ? List.of() : List.copyOf(dataTables);
     }
 }

@@ -33,6 +33,10 @@ public final class WeightCache implements CacheView, StepMembership {
     private final long[] memberStep;
     private final int[] sorted;
     private final int[] fresh;
+    /** Scratch of {@link #chooseRandomSubset}, allocated on the first oversized mask. */
+    private int[] positions = new int[0];
+    private int[] chosen = new int[0];
+    private int chosenStamp;
     private int residentCount;
     private long step;
 
@@ -43,7 +47,8 @@ public final class WeightCache implements CacheView, StepMembership {
 
     /**
      * @param numBlocks       blocks in the weight set (ids 0..numBlocks-1)
-     * @param capacityBlocks  blocks that fit in the cache's DRAM share (0 = caches nothing)
+     * @param capacityBlocks  blocks that fit in the cache's DRAM share (0 = caches nothing; a
+     *                        policy that holds no blocks, {@code none}, makes it 0)
      * @param policy          eviction policy; owned by this cache from now on
      * @param admission       seeded stream for the random admission of oversized masks
      */
@@ -58,7 +63,7 @@ public final class WeightCache implements CacheView, StepMembership {
             throw new IllegalArgumentException("cache needs an eviction policy and an admission random stream");
         }
         this.numBlocks = numBlocks;
-        this.capacityBlocks = capacityBlocks;
+        this.capacityBlocks = policy.holdsBlocks() ? capacityBlocks : 0;
         this.policy = policy;
         this.admission = admission;
         this.resident = new boolean[numBlocks];
@@ -94,15 +99,20 @@ public final class WeightCache implements CacheView, StepMembership {
     }
 
     /**
-     * One token's step over {@code mask[0..n)} (distinct block ids, any order): returns the number
-     * of hits; the n - hits misses are read from flash. Afterwards the mask is in the cache.
+     * One token's step over {@code mask[0..n)} (distinct block ids, any order; ascending order, as
+     * the top-k selector writes it, skips the sort): returns the number of hits; the n - hits
+     * misses are read from flash. Afterwards the mask is in the cache.
      */
     public int step(int[] mask, int n) {
         if (n < 0 || n > mask.length || n > numBlocks) {
             throw new IllegalArgumentException("mask length " + n + " outside 0.." + Math.min(mask.length, numBlocks));
         }
+        boolean ascending = true;
+        int previous = -1;
         for (int i = 0; i < n; i++) {
             int block = mask[i];
+            ascending &= block > previous;
+            previous = block;
             if (block < 0 || block >= numBlocks || memberStep[block] == step) {
                 for (int j = 0; j < i; j++) {
                     memberStep[mask[j]] = -1;
@@ -113,7 +123,11 @@ public final class WeightCache implements CacheView, StepMembership {
             }
             memberStep[block] = step;
         }
-        sortMask(mask, n);
+        if (ascending) {
+            System.arraycopy(mask, 0, sorted, 0, n);
+        } else {
+            sortMask(mask, n);
+        }
         return process(n);
     }
 
@@ -164,15 +178,33 @@ public final class WeightCache implements CacheView, StepMembership {
         return stepHits;
     }
 
-    /** Moves a uniform random {@code k}-subset of fresh[0..count) to its front, in ascending id. */
+    /**
+     * Moves a uniform random {@code k}-subset of fresh[0..count) to its front, in ascending id: a
+     * partial Fisher-Yates shuffle of positions (the same draws, so the same subset, as shuffling
+     * the blocks themselves), then one pass that keeps the chosen positions in order, O(count)
+     * and no sort.
+     */
     private void chooseRandomSubset(int count, int k) {
+        if (positions.length == 0) {
+            positions = new int[numBlocks];
+            chosen = new int[numBlocks];
+        }
+        for (int i = 0; i < count; i++) positions[i] = i;
         for (int i = 0; i < k; i++) {
             int j = i + admission.nextInt(count - i);
-            int swap = fresh[i];
-            fresh[i] = fresh[j];
-            fresh[j] = swap;
+            int swap = positions[i];
+            positions[i] = positions[j];
+            positions[j] = swap;
         }
-        Arrays.sort(fresh, 0, k);
+        if (++chosenStamp == 0) {
+            Arrays.fill(chosen, 0);
+            chosenStamp = 1;
+        }
+        for (int i = 0; i < k; i++) chosen[positions[i]] = chosenStamp;
+        int out = 0;
+        for (int p = 0; p < count; p++) {
+            if (chosen[p] == chosenStamp) fresh[out++] = fresh[p];
+        }
     }
 
     private void admitBlock(int block, long now) {

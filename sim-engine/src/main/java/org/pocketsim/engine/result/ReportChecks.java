@@ -72,8 +72,10 @@ public final class ReportChecks {
         }
         if (c.type() == ChartType.LINE) {
             List<String> open = unaccountedAxes(c, axes);
-            if (!open.isEmpty()) {
-                String axis = open.get(0);
+            // Against a metric, one free axis is the curve's own parameter (DRAM footprint as the budget grows).
+            boolean xIsMetric = c.x() != null && !axes.containsKey(c.x());
+            if (open.size() > (xIsMetric ? 1 : 0)) {
+                String axis = open.get(xIsMetric ? 1 : 0);
                 List<String> values = axes.get(axis);
                 String fix = c.seriesBy() == null
                         ? "add seriesBy: " + axis + ", or filter: {" + axis + ": " + values.get(0) + "}"

@@ -11,7 +11,7 @@ import org.pocketsim.engine.memory.eviction.FifoPolicy;
 import org.pocketsim.engine.memory.eviction.FutureAccesses;
 import org.pocketsim.engine.memory.eviction.LfuPolicy;
 import org.pocketsim.engine.memory.eviction.LruPolicy;
-import org.pocketsim.engine.memory.eviction.NoEvictionPolicy;
+import org.pocketsim.engine.memory.eviction.FrozenPolicy;
 
 /**
  * The DIP reference per-token step: count hits, then write the mask in, evicting only blocks
@@ -59,8 +59,8 @@ class WeightCacheTest {
     }
 
     @Test
-    void noEvictionStepsFillTheCacheOnceAndThenBypass() {
-        WeightCache cache = cache(new NoEvictionPolicy());
+    void frozenStepsFillTheCacheOnceAndThenBypass() {
+        WeightCache cache = cache(new FrozenPolicy());
         assertThat(runSteps(cache)).containsExactly(0, 2, 1, 2, 0);
         assertResident(cache, 0, 1, 2, 3);
         // 4 at t1, 5 at t2, 4 and 5 at t4

@@ -127,6 +127,19 @@ class ReportChecksTest {
     }
 
     @Test
+    void againstAMetricOneFreeAxisIsTheCurvesParameterAndASecondIsAnError() {
+        Map<String, List<String>> a = new LinkedHashMap<>();
+        a.put("run.placement.dramBudget", List.of("2 GB", "3 GB"));
+        a.put("run", List.of("dense", "DIP 0.5"));
+        assertThatCode(() -> check(a, List.of(), line("dramFootprintBytes", "tokensPerSecond", "run", Map.of())))
+                .doesNotThrowAnyException();
+        a.put("run.mlp.cache", List.of("lru", "lfu"));
+        assertThatThrownBy(() -> check(a, List.of(), line("dramFootprintBytes", "tokensPerSecond", "run", Map.of())))
+                .hasMessage("report.charts[0]: this line chart would join points that differ in run.mlp.cache (lru, lfu),"
+                        + " which neither x, seriesBy nor filter accounts for; add filter: {run.mlp.cache: lru}");
+    }
+
+    @Test
     void anAxisWithOneValueNeedsNoAccounting() {
         Map<String, List<String>> a = axes();
         a.put("run.mlp.cache", List.of("lru"));

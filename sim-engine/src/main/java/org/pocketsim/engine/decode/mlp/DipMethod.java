@@ -112,10 +112,13 @@ final class DipMethod implements MlpMethod {
         return residentBytes;
     }
 
-    /** The column caches take all the DRAM left for caches (split evenly over the masked linears). */
+    /**
+     * The column caches take all the DRAM left for caches (split evenly over the masked linears);
+     * under {@code none} (no cache) they take nothing.
+     */
     @Override
     public long cacheFootprintBytes(long cacheBytes) {
-        return cacheBytes;
+        return EvictionPolicies.holdsBlocks(spec.cache()) ? cacheBytes : 0;
     }
 
     @Override
@@ -250,7 +253,8 @@ final class DipMethod implements MlpMethod {
         int linears = up ? upLinears : 1;
         int size = up ? intermediate : hidden;
         into.dram(Component.MLP, (long) hits * columnBytes * linears, (long) k * size * linears);
-        into.flash(Component.MLP, (long) (k - hits) * columnBytes * linears, columnBytes, true);
+        long request = up && spec.bundle() ? columnBytes * linears : columnBytes;
+        into.flash(Component.MLP, (long) (k - hits) * columnBytes * linears, request, true);
     }
 
     /** Mean share of the MLP input's L2 norm kept by the up/gate masks (1 under GLU pruning). */

@@ -18,11 +18,15 @@ import org.pocketsim.kernel.sparsity.DipDensity;
  * @param gamma         cache-aware masking: scores of uncached columns times gamma (absent: plain DIP)
  * @param fixedTopShare share of k taken by raw score before reweighting (default 0.5)
  * @param warmUp        ramp gamma over the first tokens (default true)
+ * @param bundle        read a feature's up and gate columns from flash in one request of both
+ *                      (LLM in a flash's row-column bundling; they share one DIP mask), so the
+ *                      flash request is twice a column; down columns are read alone (default false)
  * @param trace         the trace whose activations drive the masks
  */
 public record DipSpec(@ConfigOptional Double keep, @ConfigOptional Double upKeep, @ConfigOptional Double downKeep,
                       @ConfigOptional Boolean gluPruning, @ConfigOptional String cache, @ConfigOptional Double gamma,
-                      @ConfigOptional Double fixedTopShare, @ConfigOptional Boolean warmUp, TraceSpec trace) implements MlpSpec {
+                      @ConfigOptional Double fixedTopShare, @ConfigOptional Boolean warmUp, @ConfigOptional Boolean bundle,
+                      TraceSpec trace) implements MlpSpec {
 
     public DipSpec {
         if (gluPruning == null) gluPruning = Boolean.FALSE;
@@ -38,6 +42,7 @@ public record DipSpec(@ConfigOptional Double keep, @ConfigOptional Double upKeep
         cache = MlpSpec.policy("cache", cache, "lru");
         if (fixedTopShare == null) fixedTopShare = 0.5;
         if (warmUp == null) warmUp = Boolean.TRUE;
+        if (bundle == null) bundle = Boolean.FALSE;
         if (gamma != null) MlpSpec.share("gamma", gamma);
         MlpSpec.share("fixedTopShare", fixedTopShare);
         if (trace == null) throw new FieldException("trace", "is required: a trace directory or a synthetic generator");

@@ -153,7 +153,9 @@ final class ExpertCacheMethod implements MlpMethod {
      */
     @Override
     public long cacheFootprintBytes(long cacheBytes) {
-        if (spec.cachedExperts() != null) {
+        if (!EvictionPolicies.holdsBlocks(spec.cache())) {
+            capacity = 0;
+        } else if (spec.cachedExperts() != null) {
             capacity = Math.min(experts, spec.cachedExperts());
             long need = (long) capacity * expertBytes * moeLayers.length;
             if (need > cacheBytes) {

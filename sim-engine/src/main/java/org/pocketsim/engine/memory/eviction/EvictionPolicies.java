@@ -14,7 +14,8 @@ public final class EvictionPolicies {
 
     private static Map<String, Supplier<EvictionPolicy>> registry() {
         Map<String, Supplier<EvictionPolicy>> factories = new LinkedHashMap<>();
-        factories.put("none", NoEvictionPolicy::new);
+        factories.put("none", NoCachePolicy::new);
+        factories.put("frozen", FrozenPolicy::new);
         factories.put("lru", LruPolicy::new);
         factories.put("lfu", LfuPolicy::new);
         factories.put("fifo", FifoPolicy::new);
@@ -32,6 +33,11 @@ public final class EvictionPolicies {
             throw new IllegalArgumentException("unknown eviction policy '" + name + "'; known: " + FACTORIES.keySet());
         }
         return factory.get();
+    }
+
+    /** Whether caches under policy {@code name} hold blocks (false for {@code none}: no cache). */
+    public static boolean holdsBlocks(String name) {
+        return create(name).holdsBlocks();
     }
 
     public static Set<String> names() {

@@ -28,6 +28,14 @@ public interface EvictionPolicy {
      */
     int victim(long step, StepMembership current);
 
+    /**
+     * Whether a cache under this policy holds blocks at all; false for {@code none} (the DIP
+     * reference's {@code no_cache}), whose cache has capacity 0 whatever DRAM it is given.
+     */
+    default boolean holdsBlocks() {
+        return true;
+    }
+
     /** Registry name ("lru", "lfu", ...). */
     String name();
 }

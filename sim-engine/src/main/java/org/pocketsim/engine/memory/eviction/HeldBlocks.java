@@ -43,10 +43,16 @@ final class HeldBlocks {
         step = newStep;
         int h = 0;
         int i = 0;
-        while (h < hitCount || i < insertCount) {
-            boolean takeHit = i == insertCount || (h < hitCount && hits[h] < inserts[i]);
-            append.accept(takeHit ? hits[h++] : inserts[i++]);
+        while (h < hitCount && i < insertCount) {
+            int a = hits[h];
+            int b = inserts[i];
+            boolean takeHit = a < b;
+            append.accept(takeHit ? a : b);
+            h += takeHit ? 1 : 0;
+            i += takeHit ? 0 : 1;
         }
+        while (h < hitCount) append.accept(hits[h++]);
+        while (i < insertCount) append.accept(inserts[i++]);
         hitCount = 0;
         insertCount = 0;
     }

@@ -63,7 +63,7 @@ class DipReferenceSemanticsTest {
 
     @Test
     void firstTokenReadsItsMaskFromFlashAndTheSecondTheSameMaskFromDram() {
-        DipSpec dip = new DipSpec(null, 0.25, 0.25, false, "lru", null, null, null,
+        DipSpec dip = new DipSpec(null, 0.25, 0.25, false, "lru", null, null, null, null,
                 new TraceSpec("unused", false, null, null, null));
         MlpMethod hooks = MethodFixture.bind(dip, model, "fp16", this::twoIdenticalTokens, 2);
         hooks.open(8L << 30, 1);
@@ -101,7 +101,7 @@ class DipReferenceSemanticsTest {
 
     @Test
     void theBeladyOracleIsPreparedFromASecondPassOverTheTrace() {
-        DipSpec dip = new DipSpec(null, 0.25, 0.25, false, "belady", null, null, null,
+        DipSpec dip = new DipSpec(null, 0.25, 0.25, false, "belady", null, null, null, null,
                 new TraceSpec("unused", false, null, null, null));
         MlpMethod hooks = MethodFixture.bind(dip, model, "fp16", this::twoIdenticalTokens, 2);
         hooks.open(8L << 30, 1);
@@ -113,7 +113,7 @@ class DipReferenceSemanticsTest {
 
     @Test
     void aCacheTooSmallForTheMaskReadsTheOverflowFromFlashOnTheSecondToken() {
-        DipSpec dip = new DipSpec(null, 0.25, 0.25, false, "lru", null, null, null,
+        DipSpec dip = new DipSpec(null, 0.25, 0.25, false, "lru", null, null, null, null,
                 new TraceSpec("unused", false, null, null, null));
         // room for 384 up columns (of 768) per up hook: 384 x 8192 x 2 B per linear, 3 linears a layer
         long perLinear = 384L * 8192 * 2;
@@ -143,4 +143,21 @@ class DipReferenceSemanticsTest {
         assertThat(serial.total()).isEqualTo(2.5);
     }
 
+    @Test
+    void bundlingReadsAFeaturesUpAndGateColumnsInOneFlashRequest() {
+        for (boolean bundle : new boolean[] {false, true}) {
+            DipSpec dip = new DipSpec(null, 0.25, 0.25, false, "lru", null, null, null, bundle,
+                    new TraceSpec("unused", false, null, null, null));
+            MlpMethod hooks = MethodFixture.bind(dip, model, "fp16", this::twoIdenticalTokens, 2);
+            hooks.open(8L << 30, 1);
+            WorkGroup up = new WorkGroup();
+            hooks.lowerHook(0, 0, up);
+            WorkGroup down = new WorkGroup();
+            hooks.lowerHook(1, 0, down);
+            // one up column is 8192 fp16 values; bundled with its gate column, 2 x 16,384 B; down alone
+            assertThat(up.flashRequestBytes).isEqualTo(bundle ? 2 * 16_384L : 16_384L);
+            assertThat(down.flashRequestBytes).isEqualTo(3072L * 2);
+            assertThat(up.flashBytes).isEqualTo(768L * 16_384 * 2);
+        }
+    }
 }

@@ -16,9 +16,16 @@ class EvictionPolicyAccessStringTest {
     private static final String ACCESSES = "ABCADBEAFBACGAB";
 
     @Test
-    void noEvictionFreezesTheFirstThreeBlocks() {
+    void noneCachesNothingSoEveryAccessMissesWhateverTheCapacity() {
+        // the DIP reference's no_cache: every access is read from flash
+        assertThat(run(new NoCachePolicy(), ACCESSES, 3)).isEqualTo("MMMMMMMMMMMMMMM");
+        assertThat(run(new NoCachePolicy(), ACCESSES, 26)).isEqualTo("MMMMMMMMMMMMMMM");
+    }
+
+    @Test
+    void frozenFreezesTheFirstThreeBlocks() {
         // {A,B,C} stay; D, E, F, G always bypass.
-        assertThat(run(new NoEvictionPolicy(), ACCESSES, 3)).isEqualTo("MMMHMHMHMHHHMHH");
+        assertThat(run(new FrozenPolicy(), ACCESSES, 3)).isEqualTo("MMMHMHMHMHHHMHH");
     }
 
     @Test
@@ -66,7 +73,7 @@ class EvictionPolicyAccessStringTest {
 
     @Test
     void beladyMissesNoMoreThanAnyOtherDemandPolicyOnTheSameString() {
-        // Only policies that admit every miss compete: "none" may bypass and so beat the oracle.
+        // Only policies that admit every miss compete: "frozen" may bypass and so beat the oracle.
         BeladyPolicy belady = new BeladyPolicy();
         belady.prepare(FutureAccesses.ofSingleBlocks(blocks(ACCESSES)));
         long beladyMisses = misses(run(belady, ACCESSES, 3));
@@ -85,7 +92,7 @@ class EvictionPolicyAccessStringTest {
         for (String name : EvictionPolicies.names()) {
             assertThat(EvictionPolicies.create(name).name()).isEqualTo(name);
         }
-        assertThat(EvictionPolicies.names()).containsExactly("none", "lru", "lfu", "fifo", "belady");
+        assertThat(EvictionPolicies.names()).containsExactly("none", "frozen", "lru", "lfu", "fifo", "belady");
         assertThatThrownBy(() -> EvictionPolicies.create("mru"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown eviction policy 'mru'");
     }

@@ -1,11 +1,11 @@
 package org.pocketsim.engine.memory.eviction;
 
 /**
- * Never evicts: blocks are admitted while there is room, after which the resident set is frozen
- * and every other block bypasses the cache (a static, first-come placement). A cache that holds
- * nothing at all (the DIP reference's {@code no_cache}) is a cache of capacity 0.
+ * {@code frozen}: never evicts. Blocks are admitted while there is room, after which the resident
+ * set is frozen and every other block bypasses the cache (a static, first-come placement). Not
+ * the DIP reference's {@code no_cache}: that is {@link NoCachePolicy} ({@code none}).
  */
-public final class NoEvictionPolicy implements EvictionPolicy {
+public final class FrozenPolicy implements EvictionPolicy {
 
     @Override
     public void reset(int numBlocks, int capacityBlocks) {
@@ -34,6 +34,6 @@ public final class NoEvictionPolicy implements EvictionPolicy {
 
     @Override
     public String name() {
-        return "none";
+        return "frozen";
     }
 }
