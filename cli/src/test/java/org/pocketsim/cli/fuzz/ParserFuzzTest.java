@@ -22,7 +22,7 @@ class ParserFuzzTest {
     /** The manifest beside a fuzzed tensors file: one token of OLMoE router logits (bad-input/trace-nan's). */
     private static final String TRACE_YAML = "/bad-input/trace-nan/trace.yaml";
 
-    @FuzzTest(maxDuration = "5s")
+    @FuzzTest
     void experimentYaml(byte[] input) throws IOException {
         Path dir = Files.createTempDirectory("fuzz-experiment");
         try {
@@ -33,7 +33,7 @@ class ParserFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "5s")
+    @FuzzTest
     void modelYaml(byte[] input) throws IOException {
         Path dir = Files.createTempDirectory("fuzz-model");
         try {
@@ -44,7 +44,7 @@ class ParserFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "5s")
+    @FuzzTest
     void profileYaml(byte[] input) throws IOException {
         Path dir = Files.createTempDirectory("fuzz-profile");
         try {
@@ -55,7 +55,7 @@ class ParserFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "5s")
+    @FuzzTest
     void safetensorsTrace(byte[] input) throws IOException {
         Path dir = Files.createTempDirectory("fuzz-trace");
         try {
@@ -69,12 +69,12 @@ class ParserFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "5s")
+    @FuzzTest
     void expertIdsJsonl(byte[] input) throws IOException {
         importJsonl(input, "--format", "expert-ids-jsonl", "--model", "olmoe-1b-7b-0924");
     }
 
-    @FuzzTest(maxDuration = "5s")
+    @FuzzTest
     void routerLogitsJsonl(byte[] input) throws IOException {
         importJsonl(input, "--format", "router-logits-jsonl", "--model", "switch-base-32", "--layers", "12",
                 "--layer-index", "1,3,5,7,9,11");
