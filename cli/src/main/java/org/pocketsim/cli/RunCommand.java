@@ -5,6 +5,7 @@ import org.pocketsim.engine.experiment.ExperimentRunner;
 import org.pocketsim.engine.experiment.LoadedExperiment;
 import org.pocketsim.engine.result.ExperimentResult;
 import org.pocketsim.engine.sweep.Progress;
+import org.pocketsim.engine.sweep.RunLock;
 import org.pocketsim.report.ReportWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,7 +45,8 @@ public final class RunCommand implements Callable<Integer> {
         Path stateFile = out.resolve(".state").resolve(id).resolve("points.jsonl");
         ExperimentResult result;
         Path index;
-        try {
+        // One run at a time per experiment and --out: the lock covers the stored points and the report.
+        try (RunLock lock = lock(stateFile.getParent())) {
             if (fresh) java.nio.file.Files.deleteIfExists(stateFile);
             result = ExperimentRunner.run(experiment, stateFile, jobs, Progress.console(experiment.points().size()));
             index = ReportWriter.write(result, out.resolve(id));
@@ -55,5 +57,13 @@ public final class RunCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().println("report: " + index);
         return 0;
+    }
+
+    private RunLock lock(Path stateDir) {
+        try {
+            return RunLock.acquire(stateDir);
+        } catch (RunLock.HeldException e) {
+            throw new UserInputException("--out " + out + ": " + e.getMessage());
+        }
     }
 }

@@ -50,14 +50,23 @@ public final class ExperimentLoader {
         List<SweepPoint> points = new ArrayList<>(expanded.size());
         List<PointSpec> specs = new ArrayList<>(expanded.size());
         List<PreparedPoint> prepared = new ArrayList<>(expanded.size());
+        // Every point is bound before any is prepared: binding is cheap, preparing is not (a
+        // synthetic trace, placement), so a bad value at point 900 is reported at once.
+        List<Binding<?>> bindings = new ArrayList<>(expanded.size());
+        List<PointContext> contexts = new ArrayList<>(expanded.size());
         for (SweepPoint point : expanded) {
             PointContext context = new PointContext(shared, point, expanded.size());
             ObjectNode run = point.run().deepCopy();
             JsonNode kind = run.remove("kind");
-            Bound bound = prepare(runnerOf(kind, context), run, context, origins);
-            specs.add(bound.spec());
-            prepared.add(bound.prepared());
-            points.add(point.withHash(key(point, bound.prepared())));
+            bindings.add(bind(runnerOf(kind, context), run, context, origins));
+            contexts.add(context);
+        }
+        for (int i = 0; i < expanded.size(); i++) {
+            Binding<?> binding = bindings.get(i);
+            PreparedPoint point = binding.prepare(contexts.get(i));
+            specs.add(binding.spec());
+            prepared.add(point);
+            points.add(expanded.get(i).withHash(key(expanded.get(i), point)));
         }
         ExperimentChecks.labels(spec, points, specs, origins);
         ExperimentChecks.report(spec, points, origins);
@@ -75,8 +84,11 @@ public final class ExperimentLoader {
         }
     }
 
-    /** A point's spec and the point prepared from it. */
-    private record Bound(PointSpec spec, PreparedPoint prepared) {
+    /** A point's runner and its run section bound to the runner's spec, not yet prepared. */
+    private record Binding<S extends PointSpec>(PointRunner<S> runner, S spec) {
+        PreparedPoint prepare(PointContext context) {
+            return runner.prepare(spec, context);
+        }
     }
 
     /** The runner of a run section's {@code kind} (default decode). */
@@ -90,16 +102,14 @@ public final class ExperimentLoader {
         return runner;
     }
 
-    /** Binds a point's run section (less its kind) to the runner's spec and prepares the point. */
-    private static <S extends PointSpec> Bound prepare(PointRunner<S> runner, ObjectNode tree, PointContext context,
-                                                       List<ConfigSource> origins) {
-        S spec;
+    /** Binds a point's run section (less its kind) to the runner's spec. */
+    private static <S extends PointSpec> Binding<S> bind(PointRunner<S> runner, ObjectNode tree, PointContext context,
+                                                         List<ConfigSource> origins) {
         try {
-            spec = YamlConfig.bindAt(tree, runner.specType(), origins, "run");
+            return new Binding<>(runner, YamlConfig.bindAt(tree, runner.specType(), origins, "run"));
         } catch (ConfigException e) {
             throw e.source().equals(origins.get(origins.size() - 1).name()) ? context.locate(e.fieldPath(), e.problem()) : e;
         }
-        return new Bound(spec, runner.prepare(spec, context));
     }
 
     /**

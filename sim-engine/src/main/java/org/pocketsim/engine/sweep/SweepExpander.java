@@ -89,10 +89,13 @@ public final class SweepExpander {
         }
     }
 
-    /** The seed of a point: a SplitMix64 mix of the experiment seed and the parameters' text. */
+    /**
+     * The seed of a point: a SplitMix64 mix of the experiment seed and the parameters' text, taken
+     * in path order, so that the order in which the file writes its sweep keys changes no seed.
+     */
     static long pointSeed(long experimentSeed, Map<String, String> parameters) {
         long h = experimentSeed;
-        for (Map.Entry<String, String> e : parameters.entrySet()) {
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(parameters).entrySet()) {
             h = mix(h ^ (e.getKey() + "=" + e.getValue()).hashCode());
         }
         return mix(h);

@@ -20,6 +20,13 @@ import java.util.Map;
  */
 public record SweepSpec(@ConfigOptional Map<String, List<JsonNode>> axes, @ConfigOptional Map<String, List<JsonNode>> zip) {
 
+    /**
+     * The most points a sweep may expand to. The product of the axis lengths is checked when
+     * the sweep is bound, before any point is built, so a sweep too large to expand costs
+     * nothing but this check (each expanded point is bound and prepared by {@code validate}).
+     */
+    public static final long MAX_POINTS = 1_000_000;
+
     /** A sweep of one point: the base run as written. */
     public static final SweepSpec NONE = new SweepSpec(Map.of(), Map.of());
 
@@ -39,6 +46,29 @@ public record SweepSpec(@ConfigOptional Map<String, List<JsonNode>> axes, @Confi
                 throw new IllegalArgumentException("sweep field '" + path + "' is both an axis and a zipped list");
             }
         }
+        checkProduct(axes, length);
+    }
+
+    /**
+     * Fails when the axes' lengths times the zipped length exceed {@link #MAX_POINTS}, naming the
+     * product ({@code 100 x 100 x 100 = 1,000,000 points}); exact for any lengths (no overflow).
+     */
+    private static void checkProduct(Map<String, List<JsonNode>> axes, int zipLength) {
+        java.math.BigInteger product = java.math.BigInteger.ONE;
+        StringBuilder factors = new StringBuilder();
+        for (List<JsonNode> values : axes.values()) {
+            product = product.multiply(java.math.BigInteger.valueOf(values.size()));
+            factors.append(factors.length() == 0 ? "" : " x ").append(values.size());
+        }
+        if (zipLength >= 0) {
+            product = product.multiply(java.math.BigInteger.valueOf(zipLength));
+            factors.append(factors.length() == 0 ? "" : " x ").append(zipLength).append(" (zip)");
+        }
+        if (product.compareTo(java.math.BigInteger.valueOf(MAX_POINTS)) > 0) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "sweep has %s = %,d points; at most %,d are allowed (split the study into several experiments)",
+                    factors, product, MAX_POINTS));
+        }
     }
 
     private static Map<String, List<JsonNode>> copy(Map<String, List<JsonNode>> in, String what) {
@@ -55,12 +85,11 @@ public record SweepSpec(@ConfigOptional Map<String, List<JsonNode>> axes, @Confi
         return java.util.Collections.unmodifiableMap(out);
     }
 
-    /** Number of points the sweep produces. */
+    /** Number of points the sweep produces (at most {@link #MAX_POINTS}, checked when built). */
     public int size() {
         long n = 1;
         for (List<JsonNode> values : axes.values()) n *= values.size();
         if (!zip.isEmpty()) n *= zip.values().iterator().next().size();
-        if (n > 1_000_000) throw new IllegalArgumentException("sweep has " + n + " points; at most 1,000,000 are allowed");
         return (int) n;
     }
 }

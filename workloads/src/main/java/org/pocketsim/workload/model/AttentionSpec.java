@@ -25,9 +25,9 @@ public record AttentionSpec(AttentionKind kind, int heads, int kvHeads, int head
         outputGate = Boolean.TRUE.equals(outputGate);
         Checks.required("attention.kind", kind);
         Checks.required("attention.qkNorm", qkNorm);
-        Checks.positive("attention.heads", heads);
-        Checks.positive("attention.kvHeads", kvHeads);
-        Checks.positive("attention.headDim", headDim);
+        Checks.positive("attention.heads", heads, Checks.MAX_COUNT);
+        Checks.positive("attention.kvHeads", kvHeads, Checks.MAX_COUNT);
+        Checks.positive("attention.headDim", headDim, Checks.MAX_COUNT);
         Checks.nonNegative("attention.slidingWindow", slidingWindow);
         switch (kind) {
             case MHA -> {

@@ -28,11 +28,11 @@ public record LinearAttentionSpec(LinearAttentionKind kind, int keyHeads, int va
 
     public LinearAttentionSpec {
         Checks.required("linearAttention.kind", kind);
-        Checks.positive("linearAttention.keyHeads", keyHeads);
-        Checks.positive("linearAttention.valueHeads", valueHeads);
-        Checks.positive("linearAttention.keyHeadDim", keyHeadDim);
-        Checks.positive("linearAttention.valueHeadDim", valueHeadDim);
-        Checks.positive("linearAttention.convKernel", convKernel);
+        Checks.positive("linearAttention.keyHeads", keyHeads, Checks.MAX_COUNT);
+        Checks.positive("linearAttention.valueHeads", valueHeads, Checks.MAX_COUNT);
+        Checks.positive("linearAttention.keyHeadDim", keyHeadDim, Checks.MAX_COUNT);
+        Checks.positive("linearAttention.valueHeadDim", valueHeadDim, Checks.MAX_COUNT);
+        Checks.positive("linearAttention.convKernel", convKernel, Checks.MAX_COUNT);
         if (valueHeads % keyHeads != 0) throw new IllegalArgumentException(
                 "linearAttention.valueHeads " + valueHeads + " must be a multiple of keyHeads " + keyHeads);
     }

@@ -13,10 +13,10 @@ public record MlaSpec(int qLoraRank, int kvLoraRank, int qkNopeHeadDim, int qkRo
 
     public MlaSpec {
         if (qLoraRank < 0) throw new IllegalArgumentException("mla.qLoraRank must be >= 0, got " + qLoraRank);
-        Checks.positive("mla.kvLoraRank", kvLoraRank);
-        Checks.positive("mla.qkNopeHeadDim", qkNopeHeadDim);
-        Checks.positive("mla.qkRopeHeadDim", qkRopeHeadDim);
-        Checks.positive("mla.vHeadDim", vHeadDim);
+        Checks.positive("mla.kvLoraRank", kvLoraRank, Checks.MAX_WIDTH);
+        Checks.positive("mla.qkNopeHeadDim", qkNopeHeadDim, Checks.MAX_COUNT);
+        Checks.positive("mla.qkRopeHeadDim", qkRopeHeadDim, Checks.MAX_COUNT);
+        Checks.positive("mla.vHeadDim", vHeadDim, Checks.MAX_COUNT);
     }
 
     /** Values cached per token per layer: the latent KV plus the shared rotary key. */

@@ -43,11 +43,11 @@ public record ModelSpec(String id, String name, String source, int hidden, int l
         }
         Checks.required("name", name);
         Checks.required("source", source);
-        Checks.positive("hidden", hidden);
-        Checks.positive("layers", layers);
-        Checks.positive("vocab", vocab);
-        Checks.nonNegative("intermediate", intermediate);
-        Checks.nonNegative("positionEmbeddings", positionEmbeddings);
+        Checks.positive("hidden", hidden, Checks.MAX_WIDTH);
+        Checks.positive("layers", layers, Checks.MAX_LAYERS);
+        Checks.positive("vocab", vocab, Checks.MAX_VOCAB);
+        Checks.nonNegative("intermediate", intermediate, Checks.MAX_WIDTH);
+        Checks.nonNegative("positionEmbeddings", positionEmbeddings, Checks.MAX_VOCAB);
         Checks.required("activation", activation);
         Checks.required("norm", norm);
         Checks.required("attention", attention);

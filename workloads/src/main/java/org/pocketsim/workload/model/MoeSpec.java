@@ -23,12 +23,12 @@ public record MoeSpec(int experts, int topK, int expertIntermediate, int sharedE
                       boolean sharedExpertGate, int denseLayers, @ConfigOptional List<Integer> denseLayerIndices) {
 
     public MoeSpec {
-        Checks.positive("moe.experts", experts);
-        Checks.positive("moe.topK", topK);
-        Checks.positive("moe.expertIntermediate", expertIntermediate);
-        Checks.nonNegative("moe.sharedExperts", sharedExperts);
-        Checks.nonNegative("moe.sharedIntermediate", sharedIntermediate);
-        Checks.nonNegative("moe.denseLayers", denseLayers);
+        Checks.positive("moe.experts", experts, Checks.MAX_COUNT);
+        Checks.positive("moe.topK", topK, Checks.MAX_COUNT);
+        Checks.positive("moe.expertIntermediate", expertIntermediate, Checks.MAX_WIDTH);
+        Checks.nonNegative("moe.sharedExperts", sharedExperts, Checks.MAX_COUNT);
+        Checks.nonNegative("moe.sharedIntermediate", sharedIntermediate, Checks.MAX_WIDTH);
+        Checks.nonNegative("moe.denseLayers", denseLayers, Checks.MAX_LAYERS);
         if (topK > experts) throw new IllegalArgumentException("moe.topK " + topK + " exceeds moe.experts " + experts);
         if ((sharedExperts == 0) != (sharedIntermediate == 0)) throw new IllegalArgumentException(
                 "moe.sharedIntermediate must be positive exactly when moe.sharedExperts is, got "

@@ -38,9 +38,13 @@ public record SynthParameters(long seed, int tokens, double channelPersistence, 
      */
     public static final double DEFAULT_TEMPORAL_PERSISTENCE = 0.069;
 
+    /** The most tokens a synthetic trace may have: the bound of a run's {@code generate}. */
+    public static final int MAX_TOKENS = 1_000_000;
+
     public SynthParameters {
         if (magnitudeScale == null) magnitudeScale = 1.0;
         if (tokens < 1) throw new IllegalArgumentException("tokens must be at least 1, got " + tokens);
+        if (tokens > MAX_TOKENS) throw new IllegalArgumentException("tokens must be at most " + MAX_TOKENS + ", got " + tokens);
         if (!(channelPersistence >= 0 && channelPersistence < 1)) {
             throw new IllegalArgumentException("channelPersistence must be in [0, 1), got " + channelPersistence);
         }
