@@ -36,12 +36,10 @@ class CrashRecoveryTest {
 
     /**
      * The promise in full: not even the report writer's staging folder of a killed run
-     * ({@code .sweep20.new-*}, {@code .sweep20.old-*}) is left behind. ReportWriter writes into a
-     * staging sibling and moves it into place, but a run killed while it writes leaves the
-     * staging folder; the reports engineer's rewrite is to remove it. Enable this then.
+     * ({@code .sweep20.new-*}, {@code .sweep20.old-*}) is left behind: ReportWriter writes into a
+     * staging sibling, moves it into place, and removes what a killed write left on the next run.
      */
     @Test
-    @org.junit.jupiter.api.Disabled("a killed run's report staging folder (.<id>.new-*) is left behind; awaiting ReportWriter's cleanup")
     void noTemporaryFolderIsLeftBehindByARunKilledWhileWritingItsReport() throws Exception {
         assertThat(killAndRecover()).isEmpty();
     }

@@ -12,6 +12,7 @@ import org.pocketsim.engine.result.Comparison;
 import org.pocketsim.engine.result.ExperimentResult;
 import org.pocketsim.engine.result.PointResult;
 import org.pocketsim.engine.result.TraceProvenance;
+import org.pocketsim.engine.sweep.CanonicalJson;
 import org.pocketsim.engine.sweep.PointStore;
 import org.pocketsim.engine.sweep.Progress;
 import org.pocketsim.engine.sweep.SweepPoint;
@@ -55,10 +56,13 @@ public final class ExperimentRunner {
                 resolved(experiment, results));
     }
 
-    /** The resolved SoC and model numbers of each point (what its key covers), by point id, for the report's provenance. */
+    /**
+     * The resolved SoC and model numbers of each point (what its key covers), by point id, for the
+     * report's provenance; keys sorted, since profiles hold maps whose order varies between JVMs.
+     */
     private static Map<String, JsonNode> resolved(LoadedExperiment experiment, List<PointResult> results) {
         Map<String, JsonNode> out = new TreeMap<>();
-        for (PointResult p : results) out.put(p.pointId(), experiment.prepared().get(p.index()).inputs());
+        for (PointResult p : results) out.put(p.pointId(), CanonicalJson.canonical(experiment.prepared().get(p.index()).inputs()));
         return out;
     }
 
