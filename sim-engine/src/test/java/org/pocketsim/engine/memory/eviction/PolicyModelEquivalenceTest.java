@@ -17,7 +17,7 @@ import org.pocketsim.engine.memory.WeightCache;
  * Each policy against a direct, slow restatement of its documented rule, on random masks that
  * overlap from token to token: hit counts and resident sets must agree at every step. The fixed
  * cases pin one setting; the seeded cases vary blocks, capacity and mask sizes for every
- * policy of the registry ({@code none} included).
+ * policy of the registry ({@code none}, no cache, and {@code frozen}, filled once, included).
  */
 class PolicyModelEquivalenceTest {
 
@@ -141,10 +141,13 @@ class PolicyModelEquivalenceTest {
                     lastUse.put(b, t);
                     continue;
                 }
+                if (rule.equals("none")) {
+                    continue; // no cache: every block is read from flash, nothing is held
+                }
                 if (resident.size() == capacity) {
                     int victim = -1;
                     for (int r : resident) {
-                        if (!rule.equals("none") && !mask.contains(r) && (victim < 0 || before(r, victim, t))) {
+                        if (!rule.equals("frozen") && !mask.contains(r) && (victim < 0 || before(r, victim, t))) {
                             victim = r;
                         }
                     }
