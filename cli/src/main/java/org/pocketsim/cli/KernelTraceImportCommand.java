@@ -11,7 +11,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -49,10 +48,7 @@ public final class KernelTraceImportCommand implements Callable<Integer> {
             if (!format.equals("ggml-perf")) {
                 throw new UserInputException("--format " + format + ": unknown kernel-log format (known: ggml-perf)");
             }
-            if (Files.isDirectory(in)) throw new UserInputException(in + ": is a folder, not a file");
-            if (!Files.isRegularFile(in)) throw new UserInputException(in + ": file not found");
-            Path parent = out.toAbsolutePath().normalize().getParent();
-            if (parent != null) OutputFolder.checkWritable(parent, out.toString());
+            ImportPaths.check(in, out);
             KernelTrace trace = GgmlPerfImporter.read(in, origin != null ? origin : in.getFileName().toString(), licence);
             KernelTraceCsv.write(trace, out);
             long decode = trace.nodes().stream().filter(n -> n.node() == 0 && n.tokens() == 1).count();

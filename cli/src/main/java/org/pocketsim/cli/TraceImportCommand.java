@@ -14,7 +14,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -83,10 +82,7 @@ public final class TraceImportCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         return CommandErrors.run(spec, () -> {
             ImportSpec importSpec = spec();
-            if (Files.isDirectory(in)) throw new UserInputException(in + ": is a folder, not a file");
-            if (!Files.isRegularFile(in)) throw new UserInputException(in + ": file not found");
-            Path parent = out.toAbsolutePath().normalize().getParent();
-            if (parent != null) OutputFolder.checkWritable(parent, out.toString());
+            ImportPaths.check(in, out);
             TraceImporter importer = TraceImporter.forFormat(format);
             List<ImportedTrace> traces = importer.read(in, importSpec);
             if (traces.size() == 1) {
