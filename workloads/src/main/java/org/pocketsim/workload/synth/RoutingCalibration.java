@@ -90,6 +90,21 @@ public record RoutingCalibration(RoutingLayerModel[] perLayer, String origin) {
         return new RoutingCalibration(out, origin);
     }
 
+    /**
+     * Fits every MoE layer of {@code spec} on its own to the statistics {@code profile} gives that
+     * layer's relative depth ({@link RoutingDepthProfile#target}) by {@link RoutingFitter#fitLayers}.
+     */
+    public static RoutingCalibration fromDepthProfile(ModelSpec spec, RoutingDepthProfile profile, long seed) {
+        requireMoe(spec);
+        java.util.List<Integer> layers = spec.moeLayers();
+        java.util.List<RoutingDepthProfile.LayerTarget> targets = new java.util.ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) targets.add(profile.target(i, layers.size(), spec.moe().experts(), spec.moe().topK()));
+        RoutingLayerModel[] fitted = RoutingFitter.fitLayers(targets, spec.moe().experts(), spec.moe().topK(), seed);
+        RoutingLayerModel[] out = new RoutingLayerModel[spec.layers()];
+        for (int i = 0; i < layers.size(); i++) out[layers.get(i)] = fitted[i];
+        return new RoutingCalibration(out, profile.origin() + ", fitted per MoE layer by relative depth");
+    }
+
     private static void requireMoe(ModelSpec spec) {
         if (!spec.isMoe()) throw new IllegalArgumentException(spec.id() + " has no MoE layers to route");
     }
