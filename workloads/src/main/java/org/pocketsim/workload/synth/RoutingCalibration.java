@@ -92,17 +92,36 @@ public record RoutingCalibration(RoutingLayerModel[] perLayer, String origin) {
 
     /**
      * Fits every MoE layer of {@code spec} on its own to the statistics {@code profile} gives that
-     * layer's relative depth ({@link RoutingDepthProfile#target}) by {@link RoutingFitter#fitLayers}.
+     * layer's relative depth ({@link RoutingDepthProfile#target}, {@link RoutingFitter#fitLayer}).
      */
     public static RoutingCalibration fromDepthProfile(ModelSpec spec, RoutingDepthProfile profile, long seed) {
+        return fromDepthProfile(spec, profile, seed, null);
+    }
+
+    /**
+     * The shipped per-layer fit of the real OLMoE-1B-7B profile ({@link RoutingFitTable}) when it
+     * holds the model's shape, else the same fit computed now: what synthetic MoE traces use by default.
+     */
+    public static RoutingCalibration olmoePerLayer(ModelSpec spec) {
+        requireMoe(spec);
+        double[][] x = RoutingFitTable.shipped(spec.moeLayers().size(), spec.moe().experts(), spec.moe().topK());
+        return fromDepthProfile(spec, RoutingDepthProfile.olmoe(), RoutingFitTable.FIT_SEED, x);
+    }
+
+    private static RoutingCalibration fromDepthProfile(ModelSpec spec, RoutingDepthProfile profile, long seed, double[][] fitted) {
         requireMoe(spec);
         java.util.List<Integer> layers = spec.moeLayers();
-        java.util.List<RoutingDepthProfile.LayerTarget> targets = new java.util.ArrayList<>();
-        for (int i = 0; i < layers.size(); i++) targets.add(profile.target(i, layers.size(), spec.moe().experts(), spec.moe().topK()));
-        RoutingLayerModel[] fitted = RoutingFitter.fitLayers(targets, spec.moe().experts(), spec.moe().topK(), seed);
+        int e = spec.moe().experts();
+        int k = spec.moe().topK();
         RoutingLayerModel[] out = new RoutingLayerModel[spec.layers()];
-        for (int i = 0; i < layers.size(); i++) out[layers.get(i)] = fitted[i];
-        return new RoutingCalibration(out, profile.origin() + ", fitted per MoE layer by relative depth");
+        for (int i = 0; i < layers.size(); i++) {
+            RoutingDepthProfile.LayerTarget t = profile.target(i, layers.size(), e, k);
+            long layerSeed = RoutingFitter.layerSeed(seed, i);
+            double[] x = fitted != null ? fitted[i] : RoutingFitter.fitLayer(t, e, k, layerSeed);
+            out[layers.get(i)] = RoutingFitter.layerModel(t, e, k, layerSeed, x);
+        }
+        return new RoutingCalibration(out, profile.origin() + ", fitted per MoE layer by relative depth, seed " + seed
+                + (fitted != null ? " (parameters from " + RoutingFitTable.FILE + ")" : ""));
     }
 
     private static void requireMoe(ModelSpec spec) {

@@ -51,25 +51,35 @@ public final class RoutingFitter {
     }
 
     /**
-     * Fits each layer to its per-layer targets of a {@link RoutingDepthProfile}: reuse at every
-     * token distance 1..8, the most used expert's share and the 80% coverage over a window of
+     * Fits one layer to its targets from a {@link RoutingDepthProfile}: reuse at every token
+     * distance 1..8, the most used expert's share and the 80% coverage over a window of
      * {@code target.window()} tokens. Popularity by rank comes from {@link PopularityProfile};
-     * which expert id holds which rank is a permutation seeded per layer, so layers favour
-     * different experts (as real layers do). Every layer's search starts from the same point: a
-     * start from the previous layer's fit drifts into a worse optimum where the fast and slow
-     * processes swap roles (tried: reuse errors up to 0.067 against 0.041).
+     * which expert id holds which rank is a permutation seeded by {@code layerSeed}, so layers
+     * favour different experts (as real layers do). Every layer's search starts from the same
+     * point: a start from the previous layer's fit drifts into a worse optimum where the fast and
+     * slow processes swap roles (tried: reuse errors up to 0.067 against 0.041). Returns the
+     * fitted (gamma, fastWeight, rhoFast, rhoSlow, topBoost) for {@link #layerModel}.
      */
-    public static RoutingLayerModel[] fitLayers(java.util.List<RoutingDepthProfile.LayerTarget> targets, int numExperts,
-                                                int topK, long seed) {
-        RoutingLayerModel[] out = new RoutingLayerModel[targets.size()];
-        for (int i = 0; i < out.length; i++) {
-            RoutingDepthProfile.LayerTarget target = targets.get(i);
-            long layerSeed = seed + 0x9E37L * (i + 1);
-            RoutingLayerModel start = new RoutingLayerModel(rankedBias(numExperts, topK, target.topExpertShare(),
-                    target.fracCover80(), target.window(), layerSeed), topK, START[1], START[2], START[3], 1);
-            out[i] = search(start, g -> layerError(g, numExperts, target), target.window(), layerSeed, SEEDS_LAYER);
-        }
-        return out;
+    public static double[] fitLayer(RoutingDepthProfile.LayerTarget target, int numExperts, int topK, long layerSeed) {
+        RoutingLayerModel start = startOf(target, numExperts, topK, layerSeed);
+        return searchFrom(start, g -> layerError(g, numExperts, target), target.window(), layerSeed, SEEDS_LAYER, START, STEP);
+    }
+
+    /** The layer model of {@link #fitLayer}'s parameters {@code x} (a pure function: the same arguments give the same model). */
+    public static RoutingLayerModel layerModel(RoutingDepthProfile.LayerTarget target, int numExperts, int topK, long layerSeed,
+                                               double[] x) {
+        if (x.length != START.length) throw new IllegalArgumentException("a layer fit has " + START.length + " parameters, got " + x.length);
+        return startOf(target, numExperts, topK, layerSeed).with(x[0], x[1], x[2], x[3], x[4]);
+    }
+
+    /** The seed of MoE layer {@code moeLayer}'s fit in a model fitted with {@code seed}. */
+    public static long layerSeed(long seed, int moeLayer) {
+        return seed + 0x9E37L * (moeLayer + 1);
+    }
+
+    private static RoutingLayerModel startOf(RoutingDepthProfile.LayerTarget target, int numExperts, int topK, long layerSeed) {
+        return new RoutingLayerModel(rankedBias(numExperts, topK, target.topExpertShare(), target.fracCover80(),
+                target.window(), layerSeed), topK, START[1], START[2], START[3], 1);
     }
 
     /** Simulated windows per candidate of a per-layer fit: the layer's popularity is fixed, only the generation noise averages out. */

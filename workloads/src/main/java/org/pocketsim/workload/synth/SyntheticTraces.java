@@ -40,13 +40,14 @@ public final class SyntheticTraces {
      * The routing calibration {@link #create} uses when given none: one fit to
      * {@code params.routingTargets()} for every layer when those are set, else each MoE layer
      * fitted on its own to the real OLMoE-1B-7B per-layer statistics at its relative depth
-     * ({@link RoutingDepthProfile#olmoe()}, {@link RoutingCalibration#fromDepthProfile}). A pure
-     * function of the model's MoE shape, the targets and the seed, so callers that open the same
-     * synthetic trace many times may compute it once.
+     * ({@link RoutingCalibration#olmoePerLayer}: the shipped fit, seed {@link RoutingFitTable#FIT_SEED}
+     * whatever the trace's seed, so every seed of a model routes with the same popular experts, as
+     * a real model does). A pure function of the model's MoE shape, the targets and the seed, so
+     * callers that open the same synthetic trace many times may compute it once.
      */
     public static RoutingCalibration defaultRouting(ModelSpec spec, SynthParameters params) {
         RoutingTargets t = params.routingTargets();
-        if (t == null) return RoutingCalibration.fromDepthProfile(spec, RoutingDepthProfile.olmoe(), params.seed());
+        if (t == null) return RoutingCalibration.olmoePerLayer(spec);
         return RoutingCalibration.fromTargets(spec, t, params.seed(), "configured routing targets " + t);
     }
 
