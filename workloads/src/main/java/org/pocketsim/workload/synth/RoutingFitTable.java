@@ -29,8 +29,12 @@ public final class RoutingFitTable {
 
     /** Seed of the shipped fits (the popularity permutation of each layer and the fitter's simulations). */
     public static final long FIT_SEED = 11;
-    /** Models whose shapes are fitted into the shipped table: the MoE study's synthetic traces. */
-    public static final List<String> MODELS = List.of("qwen1.5-moe-a2.7b", "deepseek-v2-lite", "mixtral-8x7b", "phi3.5-moe");
+    /**
+     * Models whose shapes are fitted into the shipped table: the MoE study's synthetic traces, and
+     * OLMoE-1B-7B itself (configs/moe-example.yaml's fitted trace; its layers map one to one).
+     */
+    public static final List<String> MODELS = List.of("qwen1.5-moe-a2.7b", "deepseek-v2-lite", "mixtral-8x7b", "phi3.5-moe",
+            "olmoe-1b-7b-0924");
     static final String FILE = "moe-routing-fit-per-layer.csv";
     static final String HEADER = "model,moe_layers,experts,top_k,moe_layer,reuse_d1,reuse_d2,reuse_d3,reuse_d4,reuse_d5,reuse_d6,"
             + "reuse_d7,reuse_d8,top_expert_share,frac_cover80,window,gamma,fast_weight,rho_fast,rho_slow,top_boost";
@@ -109,7 +113,7 @@ public final class RoutingFitTable {
 
     /**
      * Rewrites the table: {@code java -cp <workloads classpath> org.pocketsim.workload.synth.RoutingFitTable
-     * data/traces/moe-routing-fit-per-layer.csv} (about 10 s on one core).
+     * data/traces/moe-routing-fit-per-layer.csv} (about 15 s on one core).
      */
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {

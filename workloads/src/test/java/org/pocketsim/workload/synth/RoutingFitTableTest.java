@@ -17,7 +17,7 @@ class RoutingFitTableTest {
     void theShippedTableIsAFreshFitOfEveryStudyModelBitForBit() throws IOException {
         String shipped = Files.readString(TestData.repoRoot().resolve("data/traces/" + RoutingFitTable.FILE), StandardCharsets.UTF_8);
         assertThat(RoutingFitTable.compute()).isEqualTo(shipped);
-        assertThat(shipped.lines().count()).isEqualTo(1 + 24 + 26 + 32 + 32);
+        assertThat(shipped.lines().count()).isEqualTo(1 + 24 + 26 + 32 + 32 + 16);
     }
 
     @Test
@@ -33,8 +33,11 @@ class RoutingFitTableTest {
 
     @Test
     void shapesOutsideTheTableAreFittedAtLoadTime() {
-        ModelSpec olmoe = ModelCatalog.load("olmoe-1b-7b-0924");
-        assertThat(RoutingFitTable.shipped(16, 64, 8)).isNull();
-        assertThat(RoutingCalibration.olmoePerLayer(olmoe).origin()).doesNotContain(RoutingFitTable.FILE).contains("OLMoE-1B-7B-0924");
+        ModelSpec small = ModelCatalog.resolve(TestData.repoRoot().resolve("data/traces/real/models/pocketsim-olmoe-py.yaml").toString());
+        assertThat(RoutingFitTable.shipped(8, 32, 4)).isNull();
+        RoutingCalibration rc = RoutingCalibration.olmoePerLayer(small);
+        assertThat(rc.origin()).doesNotContain(RoutingFitTable.FILE).contains("OLMoE-1B-7B-0924");
+        assertThat(rc.perLayer()).containsExactly(
+                RoutingCalibration.fromDepthProfile(small, RoutingDepthProfile.olmoe(), RoutingFitTable.FIT_SEED).perLayer());
     }
 }
