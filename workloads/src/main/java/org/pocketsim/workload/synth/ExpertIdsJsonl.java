@@ -23,28 +23,41 @@ public final class ExpertIdsJsonl {
     }
 
     public static int[][][] read(Path file) {
-        ObjectMapper json = new ObjectMapper();
-        List<int[][]> tokens = new ArrayList<>();
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            int lineNo = 0;
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                lineNo++;
-                if (line.isBlank()) continue;
-                JsonNode layers = json.readTree(line).get("layers");
-                if (layers == null || !layers.isArray()) throw new IllegalArgumentException(file + ":" + lineNo + ": no 'layers' array");
-                int[][] row = new int[layers.size()][];
-                for (int l = 0; l < row.length; l++) {
-                    JsonNode ids = layers.get(l);
-                    row[l] = new int[ids.size()];
-                    for (int s = 0; s < row[l].length; s++) row[l][s] = ids.get(s).asInt();
-                }
-                if (!tokens.isEmpty() && tokens.get(0).length != row.length) {
-                    throw new IllegalArgumentException(file + ":" + lineNo + ": " + row.length + " layers, first line had " + tokens.get(0).length);
-                }
-                tokens.add(row);
-            }
+            return read(r, file.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The same from a stream (a copy shipped in the jar), {@code file} naming it in errors; the caller closes it. */
+    public static int[][][] read(java.io.InputStream in, String file) {
+        try {
+            return read(new BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8)), file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int[][][] read(BufferedReader r, String file) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<int[][]> tokens = new ArrayList<>();
+        int lineNo = 0;
+        for (String line = r.readLine(); line != null; line = r.readLine()) {
+            lineNo++;
+            if (line.isBlank()) continue;
+            JsonNode layers = json.readTree(line).get("layers");
+            if (layers == null || !layers.isArray()) throw new IllegalArgumentException(file + ":" + lineNo + ": no 'layers' array");
+            int[][] row = new int[layers.size()][];
+            for (int l = 0; l < row.length; l++) {
+                JsonNode ids = layers.get(l);
+                row[l] = new int[ids.size()];
+                for (int s = 0; s < row[l].length; s++) row[l][s] = ids.get(s).asInt();
+            }
+            if (!tokens.isEmpty() && tokens.get(0).length != row.length) {
+                throw new IllegalArgumentException(file + ":" + lineNo + ": " + row.length + " layers, first line had " + tokens.get(0).length);
+            }
+            tokens.add(row);
         }
         if (tokens.isEmpty()) throw new IllegalArgumentException(file + ": no tokens");
         int layers = tokens.get(0).length;

@@ -90,6 +90,40 @@ public record RoutingCalibration(RoutingLayerModel[] perLayer, String origin) {
         return new RoutingCalibration(out, origin);
     }
 
+    /**
+     * Fits every MoE layer of {@code spec} on its own to the statistics {@code profile} gives that
+     * layer's relative depth ({@link RoutingDepthProfile#target}, {@link RoutingFitter#fitLayer}).
+     */
+    public static RoutingCalibration fromDepthProfile(ModelSpec spec, RoutingDepthProfile profile, long seed) {
+        return fromDepthProfile(spec, profile, seed, null);
+    }
+
+    /**
+     * The shipped per-layer fit of the real OLMoE-1B-7B profile ({@link RoutingFitTable}) when it
+     * holds the model's shape, else the same fit computed now: what synthetic MoE traces use by default.
+     */
+    public static RoutingCalibration olmoePerLayer(ModelSpec spec) {
+        requireMoe(spec);
+        double[][] x = RoutingFitTable.shipped(spec.moeLayers().size(), spec.moe().experts(), spec.moe().topK());
+        return fromDepthProfile(spec, RoutingDepthProfile.olmoe(), RoutingFitTable.FIT_SEED, x);
+    }
+
+    private static RoutingCalibration fromDepthProfile(ModelSpec spec, RoutingDepthProfile profile, long seed, double[][] fitted) {
+        requireMoe(spec);
+        java.util.List<Integer> layers = spec.moeLayers();
+        int e = spec.moe().experts();
+        int k = spec.moe().topK();
+        RoutingLayerModel[] out = new RoutingLayerModel[spec.layers()];
+        for (int i = 0; i < layers.size(); i++) {
+            RoutingDepthProfile.LayerTarget t = profile.target(i, layers.size(), e, k);
+            long layerSeed = RoutingFitter.layerSeed(seed, i);
+            double[] x = fitted != null ? fitted[i] : RoutingFitter.fitLayer(t, e, k, layerSeed);
+            out[layers.get(i)] = RoutingFitter.layerModel(t, e, k, layerSeed, x);
+        }
+        return new RoutingCalibration(out, profile.origin() + ", fitted per MoE layer by relative depth, seed " + seed
+                + (fitted != null ? " (parameters from " + RoutingFitTable.FILE + ")" : ""));
+    }
+
     private static void requireMoe(ModelSpec spec) {
         if (!spec.isMoe()) throw new IllegalArgumentException(spec.id() + " has no MoE layers to route");
     }

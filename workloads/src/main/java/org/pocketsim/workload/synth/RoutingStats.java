@@ -43,7 +43,8 @@ public record RoutingStats(int tokens, double reuseD1, double reuseD2, double re
                 (double) unused / numExperts);
     }
 
-    private static double reuse(int[][] experts, int d, int numExperts) {
+    /** Mean over t in [d, T) of |S_t ∩ S_{t-d}| / k: the share of a token's experts also chosen d tokens before. */
+    static double reuse(int[][] experts, int d, int numExperts) {
         int[] mark = new int[numExperts];
         double sum = 0;
         for (int t = d; t < experts.length; t++) {

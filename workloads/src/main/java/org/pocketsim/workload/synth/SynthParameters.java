@@ -15,8 +15,8 @@ import org.pocketsim.hw.config.ConfigOptional;
  * @param activationSource    TEAL model whose thresholds calibrate the activations (Llama-2-7B,
  *                            Llama-3-8B, Mistral-7B), null for the default mapping of {@link ActivationCalibration}
  * @param magnitudeScale      factor on every calibrated magnitude (1, the default, keeps the source's scale)
- * @param routingTargets      routing statistics for MoE models without a routing trace, null for
- *                            the defaults carried over from OLMoE
+ * @param routingTargets      routing statistics for every MoE layer, null to fit each layer to the real
+ *                            OLMoE-1B-7B per-layer statistics at its relative depth ({@link RoutingDepthProfile})
  * @param activations         whether to generate mlp_in and down_in
  * @param routing             whether to generate router_logits and experts (MoE models)
  */

@@ -23,8 +23,7 @@ public final class SyntheticTraces {
 
     /**
      * A synthetic trace of {@code spec}: activations calibrated to TEAL thresholds, routing from
-     * {@code routing} (null: fitted to {@code params.routingTargets()}, or to targets carried over
-     * from OLMoE when those are null too).
+     * {@code routing} (null: {@link #defaultRouting}).
      */
     public static SyntheticTrace create(ModelSpec spec, SynthParameters params, TealThresholds teal,
                                         RoutingCalibration routing) {
@@ -38,16 +37,18 @@ public final class SyntheticTraces {
     }
 
     /**
-     * The routing calibration {@link #create} uses when given none: fitted to
-     * {@code params.routingTargets()}, or to targets carried over from OLMoE when those are null.
-     * A pure function of the model's MoE shape, the targets and the seed, so callers that open
-     * the same synthetic trace many times may compute it once.
+     * The routing calibration {@link #create} uses when given none: one fit to
+     * {@code params.routingTargets()} for every layer when those are set, else each MoE layer
+     * fitted on its own to the real OLMoE-1B-7B per-layer statistics at its relative depth
+     * ({@link RoutingCalibration#olmoePerLayer}: the shipped fit, seed {@link RoutingFitTable#FIT_SEED}
+     * whatever the trace's seed, so every seed of a model routes with the same popular experts, as
+     * a real model does). A pure function of the model's MoE shape, the targets and the seed, so
+     * callers that open the same synthetic trace many times may compute it once.
      */
     public static RoutingCalibration defaultRouting(ModelSpec spec, SynthParameters params) {
-        RoutingTargets t = params.routingTargets() != null ? params.routingTargets()
-                : RoutingTargets.assumedFromOlmoe(spec.moe().experts(), spec.moe().topK(), 299);
-        return RoutingCalibration.fromTargets(spec, t, params.seed(), params.routingTargets() != null
-                ? "configured routing targets " + t : "routing targets assumed from OLMoE-1B-7B-0924 layer means " + t);
+        RoutingTargets t = params.routingTargets();
+        if (t == null) return RoutingCalibration.olmoePerLayer(spec);
+        return RoutingCalibration.fromTargets(spec, t, params.seed(), "configured routing targets " + t);
     }
 
     /**

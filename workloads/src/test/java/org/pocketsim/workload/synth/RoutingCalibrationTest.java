@@ -67,16 +67,6 @@ class RoutingCalibrationTest {
         }
     }
 
-    @Test
-    void defaultTargetsForOtherShapesCarryOlmoeStatisticsOverRelativeToChance() {
-        RoutingTargets t = RoutingTargets.assumedFromOlmoe(60, 4, 299);
-        double chance = 4.0 / 60;
-        double excess1 = (0.4352 - 0.125) / 0.875;
-        assertThat(t.reuseD1()).isCloseTo(chance + (1 - chance) * excess1, within(1e-12));
-        assertThat(t.topExpertShare()).isCloseTo(0.0862 * 8 / 4, within(1e-12));
-        assertThat(t.fracCover80()).isEqualTo(0.5098);
-    }
-
     private static double mean(List<CalibrationRow> rows, String statistic) {
         return rows.stream().filter(r -> r.statistic().equals(statistic)).mapToDouble(CalibrationRow::generated).average().orElseThrow();
     }
