@@ -14,6 +14,7 @@ import org.jfree.data.xy.XYSeries;
 import org.pocketsim.engine.result.ChartSpec;
 import org.pocketsim.engine.result.ChartType;
 import org.pocketsim.engine.result.ExperimentResult;
+import org.pocketsim.engine.result.MetricCatalogue;
 import org.pocketsim.engine.result.Metrics;
 import org.pocketsim.engine.result.PointResult;
 
@@ -89,9 +90,9 @@ final class PowerTimelineChart implements Chart {
             XYSeries series = new XYSeries(COMPONENT_LABELS[c], false, false);
             double start = 0;
             for (String phase : PHASES) {
-                double seconds = p.metric(Metrics.PHASE_MS_FAMILY + phase) / 1e3;
+                double seconds = p.metric(MetricCatalogue.PHASE_MS_FAMILY + phase) / 1e3;
                 if (seconds <= 2 * EDGE_S) continue;
-                double watts = p.metric(Metrics.POWER_W_FAMILY + phase + "." + COMPONENTS[c]);
+                double watts = p.metric(MetricCatalogue.POWER_W_FAMILY + phase + "." + COMPONENTS[c]);
                 series.add(start, watts);
                 series.add(start + seconds - EDGE_S, watts);
                 start += seconds;
@@ -124,7 +125,7 @@ final class PowerTimelineChart implements Chart {
     /** Sum of a component's power over the given phases (only its sign matters: drawn or not). */
     private static double power(PointResult p, String[] phases, String component) {
         double sum = 0;
-        for (String phase : phases) sum += p.metric(Metrics.POWER_W_FAMILY + phase + "." + component);
+        for (String phase : phases) sum += p.metric(MetricCatalogue.POWER_W_FAMILY + phase + "." + component);
         return sum;
     }
 }

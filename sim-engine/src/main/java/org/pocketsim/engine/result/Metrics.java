@@ -31,13 +31,11 @@ public final class Metrics {
     public static final String ENERGY_COMPUTE_MJ = "energyComputeMj";
     public static final String ENERGY_STATIC_MJ = "energyStaticMj";
     /**
-     * The whole run (a decode run's {@code window}): time of each phase (startup, load, prefill,
-     * decode), average power of each component (floor, cpu, npu, dram, flash) in each phase, as
-     * {@code powerW.decode.dram}; the window's time, energy, average power and energy per output
-     * token; the decode's average power; the weight bytes the cold load reads from flash.
+     * The whole run (a decode run's {@code window}): the window's time, energy, average power and
+     * energy per output token; the decode's average power; the weight bytes the cold load reads
+     * from flash. Per phase: the families {@link MetricCatalogue#PHASE_MS_FAMILY} and
+     * {@link MetricCatalogue#POWER_W_FAMILY}.
      */
-    public static final String PHASE_MS_FAMILY = "phaseMs.";
-    public static final String POWER_W_FAMILY = "powerW.";
     public static final String WINDOW_MS = "windowMs";
     public static final String WINDOW_ENERGY_J = "windowEnergyJ";
     public static final String AVERAGE_POWER_W = "averagePowerW";

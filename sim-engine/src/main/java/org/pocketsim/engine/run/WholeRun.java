@@ -3,6 +3,7 @@ package org.pocketsim.engine.run;
 import org.pocketsim.engine.component.ActionCounts;
 import org.pocketsim.engine.component.EnergyBreakdown;
 import org.pocketsim.engine.component.EnergyModel;
+import org.pocketsim.engine.result.MetricCatalogue;
 import org.pocketsim.engine.result.Metrics;
 
 import java.util.Map;
@@ -46,8 +47,8 @@ final class WholeRun {
             EnergyBreakdown e = prices.price(counts[i], macs);
             windowSeconds += seconds[i];
             windowPj += e.totalPj();
-            m.put(Metrics.PHASE_MS_FAMILY + PHASES[i], seconds[i] * 1e3);
-            String power = Metrics.POWER_W_FAMILY + PHASES[i] + ".";
+            m.put(MetricCatalogue.PHASE_MS_FAMILY + PHASES[i], seconds[i] * 1e3);
+            String power = MetricCatalogue.POWER_W_FAMILY + PHASES[i] + ".";
             double toWatts = seconds[i] > 0 ? 1e-12 / seconds[i] : 0;
             m.put(power + "floor", e.staticPj() * toWatts);
             m.put(power + "cpu", e.cpuMacPj() * toWatts);
