@@ -45,6 +45,7 @@ public final class ChartRenderer {
         register(new StackedBarChart());
         register(new HeatmapChart());
         register(new ComparisonChart());
+        register(new PowerTimelineChart());
     }
 
     private ChartRenderer() {

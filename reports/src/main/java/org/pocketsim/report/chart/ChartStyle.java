@@ -112,6 +112,7 @@ final class ChartStyle {
             case STACKED_BAR -> "Stacked bar chart";
             case HEATMAP -> "Heatmap";
             case COMPARISON -> "Bar chart";
+            case POWER_TIMELINE -> "Stacked area chart";
         };
         return kind + " of " + yTitle + " against " + xTitle;
     }

@@ -15,6 +15,7 @@ public final class ActionCounts {
     private long flashBytes;
     private long sramBytes;
     private long elapsedPs;
+    private long cpuBusyPs;
     private final Map<String, Long> npuMacs = new TreeMap<>();
     private final Map<String, Long> cpuMacs = new TreeMap<>();
 
@@ -46,6 +47,16 @@ public final class ActionCounts {
     public ActionCounts addElapsedPs(long ps) {
         elapsedPs += nonNegative(ps, "elapsed time");
         return this;
+    }
+
+    /** Time the CPU cluster runs kernels (priced by its active power where the profile gives one). */
+    public ActionCounts addCpuBusyPs(long ps) {
+        cpuBusyPs += nonNegative(ps, "CPU busy time");
+        return this;
+    }
+
+    public long cpuBusyPs() {
+        return cpuBusyPs;
     }
 
     public long dramBytes() {

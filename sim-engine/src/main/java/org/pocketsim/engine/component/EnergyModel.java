@@ -11,7 +11,8 @@ import org.pocketsim.hw.spec.SocSpec;
 /**
  * Prices counted actions: DRAM and flash at pJ per bit moved, on-chip SRAM at pJ per byte,
  * MACs at pJ per MAC of their unit and format, and static power over the elapsed time
- * (mW x ps x 1e-3 = pJ). The tables come from the SoC's energy spec; where the reference has
+ * (mW x ps x 1e-3 = pJ). Where the profile gives the CPU cluster's active power, CPU work is
+ * priced as that power over the CPU's busy time instead of per MAC (never both). The tables come from the SoC's energy spec; where the reference has
  * no figure (LPDDR5X pJ/bit is not published) the spec says so and the value is a parameter.
  */
 public final class EnergyModel {
@@ -29,9 +30,18 @@ public final class EnergyModel {
     private final Map<String, Double> npuPjPerMac;
     private final Map<String, Double> cpuPjPerMac;
     private final double staticPowerMilliwatts;
+    /** CPU cluster power while busy, mW; negative when CPU work is priced per MAC. */
+    private final double cpuActiveMilliwatts;
 
     public EnergyModel(double dramPjPerBit, double flashPjPerBit, double sramPjPerByte,
                        Map<String, Double> npuPjPerMac, Map<String, Double> cpuPjPerMac, double staticPowerMilliwatts) {
+        this(dramPjPerBit, flashPjPerBit, sramPjPerByte, npuPjPerMac, cpuPjPerMac, staticPowerMilliwatts, null);
+    }
+
+    /** @param cpuActiveMilliwatts CPU cluster power while busy, or null to price CPU work per MAC */
+    public EnergyModel(double dramPjPerBit, double flashPjPerBit, double sramPjPerByte, Map<String, Double> npuPjPerMac,
+                       Map<String, Double> cpuPjPerMac, double staticPowerMilliwatts, Double cpuActiveMilliwatts) {
+        this.cpuActiveMilliwatts = cpuActiveMilliwatts == null ? -1 : nonNegative(cpuActiveMilliwatts, "cpuActiveMilliwatts");
         this.dramPjPerBit = nonNegative(dramPjPerBit, "dramPjPerBit");
         this.flashPjPerBit = nonNegative(flashPjPerBit, "flashPjPerBit");
         this.sramPjPerByte = nonNegative(sramPjPerByte, "sramPjPerByte");
@@ -48,7 +58,7 @@ public final class EnergyModel {
     /** DRAM and flash pJ/bit from their specs, SRAM, MAC and static figures from the energy spec. */
     public static EnergyModel fromSpec(DramSpec dram, FlashSpec flash, EnergySpec energy) {
         return new EnergyModel(dram.energyPjPerBit(), flash.energyPjPerBit(), energy.sramPjPerByte(),
-                energy.npuPjPerMac(), energy.cpuPjPerMac(), energy.staticPowerMilliwatts());
+                energy.npuPjPerMac(), energy.cpuPjPerMac(), energy.staticPowerMilliwatts(), energy.cpuActiveMilliwatts());
     }
 
     /** Energy of {@code counts}; a MAC format missing from its table is an error naming it. */
@@ -58,12 +68,13 @@ public final class EnergyModel {
 
     /** Energy of {@code counts} with MACs priced by {@code macs} (e.g. a MAC-array cost model) instead of the tables. */
     public EnergyBreakdown price(ActionCounts counts, MacPrices macs) {
+        boolean cpuByTime = cpuActiveMilliwatts >= 0;
         return new EnergyBreakdown(
                 counts.dramBytes() * 8.0 * dramPjPerBit,
                 counts.flashBytes() * 8.0 * flashPjPerBit,
                 counts.sramBytes() * sramPjPerByte,
                 macEnergy(counts.npuMacs(), Requester.NPU, macs),
-                macEnergy(counts.cpuMacs(), Requester.CPU, macs),
+                cpuByTime ? cpuActiveMilliwatts * counts.cpuBusyPs() * 1e-3 : macEnergy(counts.cpuMacs(), Requester.CPU, macs),
                 staticPowerMilliwatts * counts.elapsedPs() * 1e-3);
     }
 

@@ -37,6 +37,8 @@ import org.pocketsim.hw.config.FieldException;
  * @param compute       where MAC rates and pJ per MAC come from: {@code preset} (default, the
  *                      profile's tables) or {@code {kind: mac-array, ...}} (the NPU's array rebuilt
  *                      per compute format by the MAC-array cost model)
+ * @param window        the whole run as a phone measures it (start-up, cold load, prefill, decode),
+ *                      with time, energy and power per phase; absent: the decode alone
  */
 public record DecodeSpec(@ConfigOptional String label, JsonNode soc, String model, String weights,
                          @ConfigOptional String lmHeadWeights, @ConfigOptional String computeFormat,
@@ -45,7 +47,8 @@ public record DecodeSpec(@ConfigOptional String label, JsonNode soc, String mode
                          int prompt, int generate, @ConfigOptional Integer prefillChunk,
                          @ConfigOptional @JsonDeserialize(using = KindShorthand.class) MlpSpec mlp,
                          @ConfigOptional PlacementSpec placement, @ConfigOptional TimingSpec timing,
-                         @ConfigOptional @JsonDeserialize(using = KindShorthand.class) ComputeSpec compute) implements PointSpec {
+                         @ConfigOptional @JsonDeserialize(using = KindShorthand.class) ComputeSpec compute,
+                         @ConfigOptional WindowSpec window) implements PointSpec {
 
     /** How the token time is computed. */
     public enum Mode { ANALYTIC, DES }

@@ -27,6 +27,8 @@ import java.util.Map;
  *       {@code x} (default: all parameters).</li>
  *   <li>{@code comparison}: the experiment's comparisons, one bar per measurement showing the
  *       relative error in percent; takes no {@code x}, {@code y}, {@code seriesBy} or filter.</li>
+ *   <li>{@code power-timeline}: one panel per point with a whole-run window, power (W) against
+ *       time (s) stacked by component; takes no {@code x}, {@code y} or {@code seriesBy}.</li>
  * </ul>
  *
  * @param type     chart kind
@@ -88,6 +90,12 @@ public record ChartSpec(ChartType type, String title, @ConfigOptional String x,
                     throw new IllegalArgumentException(where + ".y must name exactly one per-layer series, got " + y);
                 }
             }
+            case POWER_TIMELINE -> {
+                if (x != null || !y.isEmpty() || seriesBy != null) {
+                    throw new IllegalArgumentException(where + ": power-timeline charts take no x, y or seriesBy;"
+                            + " they draw each window point's phases and components");
+                }
+            }
             case COMPARISON -> {
                 if (x != null || !y.isEmpty() || seriesBy != null || !filter.isEmpty()) {
                     throw new IllegalArgumentException(where + ": comparison charts take no x, y, seriesBy or filter;"
@@ -99,7 +107,8 @@ public record ChartSpec(ChartType type, String title, @ConfigOptional String x,
         if (type == ChartType.PARETO && y.size() != 1) {
             throw new IllegalArgumentException(where + ".y must name exactly one metric for pareto, got " + y);
         }
-        boolean categorical = type == ChartType.STACKED_BAR || type == ChartType.HEATMAP || type == ChartType.COMPARISON;
+        boolean categorical = type == ChartType.STACKED_BAR || type == ChartType.HEATMAP || type == ChartType.COMPARISON
+                || type == ChartType.POWER_TIMELINE;
         if (seriesBy != null && categorical) {
             throw new IllegalArgumentException(where + ".seriesBy is not allowed for " + type.yamlName());
         }

@@ -20,7 +20,12 @@ public enum ChartType {
     /** One per-layer series per point: layers down, points across, colour is the value. */
     HEATMAP("heatmap"),
     /** Relative error of each prediction against its published measurement, with the tolerance band. */
-    COMPARISON("comparison");
+    COMPARISON("comparison"),
+    /**
+     * Power against time through a decode run's window (start-up, load, prefill, decode), stacked
+     * by component: one panel per point that has a window.
+     */
+    POWER_TIMELINE("power-timeline");
 
     private final String yamlName;
 

@@ -56,6 +56,10 @@ public final class MetricCatalogue {
 
     /** Family prefix of the per-component byte counts, e.g. {@code bytesPerToken.lmHead}. */
     public static final String BYTES_PER_TOKEN_FAMILY = "bytesPerToken.";
+    /** Family of a whole run's phase times, e.g. {@code phaseMs.prefill}. */
+    public static final String PHASE_MS_FAMILY = "phaseMs.";
+    /** Family of a whole run's average power per phase and component, e.g. {@code powerW.decode.dram}. */
+    public static final String POWER_W_FAMILY = "powerW.";
 
     private static final Map<String, Metric> BY_NAME = new LinkedHashMap<>();
 

@@ -30,6 +30,18 @@ public final class Metrics {
     public static final String ENERGY_DRAM_MJ = "energyDramMj";
     public static final String ENERGY_COMPUTE_MJ = "energyComputeMj";
     public static final String ENERGY_STATIC_MJ = "energyStaticMj";
+    /**
+     * The whole run (a decode run's {@code window}): the window's time, energy, average power and
+     * energy per output token; the decode's average power; the weight bytes the cold load reads
+     * from flash. Per phase: the families {@link MetricCatalogue#PHASE_MS_FAMILY} and
+     * {@link MetricCatalogue#POWER_W_FAMILY}.
+     */
+    public static final String WINDOW_MS = "windowMs";
+    public static final String WINDOW_ENERGY_J = "windowEnergyJ";
+    public static final String AVERAGE_POWER_W = "averagePowerW";
+    public static final String ENERGY_PER_OUTPUT_TOKEN_WINDOW_MJ = "energyPerOutputTokenWindowMj";
+    public static final String DECODE_POWER_W = "decodePowerW";
+    public static final String LOAD_BYTES = "loadBytes";
     /** Quality proxies: share of activation L2 norm kept (DIP), router probability mass kept (MoE). */
     public static final String NORM_KEPT = "normKept";
     public static final String ROUTER_MASS_KEPT = "routerMassKept";

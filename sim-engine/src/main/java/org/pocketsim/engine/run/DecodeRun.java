@@ -212,11 +212,10 @@ public final class DecodeRun {
         m.put(Metrics.DRAM_FOOTPRINT_BYTES, (double) placement.dramFootprintBytes());
         m.put(Metrics.DRAM_BYTES_PER_TOKEN, (double) dramBytes / n);
         m.put(Metrics.FLASH_BYTES_PER_TOKEN, (double) flashBytes / n);
-        ActionCounts counts = new ActionCounts().addDramBytes(dramBytes).addFlashBytes(flashBytes)
-                .addElapsedPs(Math.round(sum.total() * 1e12));
-        if (macsByUnit[Requester.NPU.ordinal()] > 0) counts.addNpuMacs(run.computeFormat(), macsByUnit[Requester.NPU.ordinal()]);
-        if (macsByUnit[Requester.CPU.ordinal()] > 0) counts.addCpuMacs(run.computeFormat(), macsByUnit[Requester.CPU.ordinal()]);
-        EnergyBreakdown e = EnergyModel.fromSpec(soc).price(counts, compute::pjPerMac);
+        ActionCounts counts = decodeCounts(new ActionCounts().addElapsedPs(Math.round(sum.total() * 1e12)), sum.total(),
+                dramBytes, flashBytes, macsByUnit);
+        EnergyModel prices = EnergyModel.fromSpec(soc);
+        EnergyBreakdown e = prices.price(counts, compute::pjPerMac);
         double pjToMjPerToken = 1e-9 / n;
         m.put(Metrics.ENERGY_PER_TOKEN_MJ, e.totalPj() * pjToMjPerToken);
         m.put(Metrics.ENERGY_DRAM_MJ, e.dramPj() * pjToMjPerToken);
@@ -226,7 +225,42 @@ public final class DecodeRun {
         for (Component c : Component.values()) {
             if (componentBytes[c.ordinal()] > 0) m.put("bytesPerToken." + c.metricName(), (double) componentBytes[c.ordinal()] / n);
         }
+        if (run.window() != null) wholeRun(sum.total(), dramBytes, flashBytes, macsByUnit).addMetrics(m, prices, compute::pjPerMac, n);
         return m;
+    }
+
+    /** Adds the decode's bytes, MACs per unit and CPU busy time (the whole decode when any kernel runs on the CPU). */
+    private ActionCounts decodeCounts(ActionCounts counts, double seconds, long dramBytes, long flashBytes, long[] macsByUnit) {
+        counts.addDramBytes(dramBytes).addFlashBytes(flashBytes);
+        if (macsByUnit[Requester.NPU.ordinal()] > 0) counts.addNpuMacs(run.computeFormat(), macsByUnit[Requester.NPU.ordinal()]);
+        if (macsByUnit[Requester.CPU.ordinal()] > 0) counts.addCpuMacs(run.computeFormat(), macsByUnit[Requester.CPU.ordinal()]);
+        if (kernelUnits.containsValue(Requester.CPU)) counts.addCpuBusyPs(Math.round(seconds * 1e12));
+        return counts;
+    }
+
+    /**
+     * The run's window: start-up (floor only), the cold load of the DRAM-resident weights from
+     * flash at the window's request size (each byte read from flash and written to DRAM), the
+     * prefill (every weight read once per chunk, the prompt's MACs on the prefill unit) and the
+     * decode as simulated.
+     */
+    private WholeRun wholeRun(double decodeSeconds, long dramBytes, long flashBytes, long[] macsByUnit) {
+        SocTiming timing = new SocTiming(soc, compute);
+        WholeRun whole = new WholeRun();
+        whole.phase(0, run.window().startupSeconds());
+        long load = placement.residentWeightBytes();
+        whole.phase(1, timing.flashSeconds(load, run.window().loadRequest().bytes(), false)).addFlashBytes(load).addDramBytes(load);
+        double prefill = ttftSeconds();
+        ActionCounts p = whole.phase(2, prefill);
+        if (run.prompt() > 0) {
+            long streamed = placement.streamedBytesPerToken() * ((run.prompt() + run.prefillChunk() - 1) / run.prefillChunk());
+            p.addDramBytes(prefillWeightBytes() - streamed).addFlashBytes(streamed);
+            long macs = Math.round(prefillMacs());
+            if (prefillUnit == Requester.CPU) p.addCpuMacs(run.computeFormat(), macs).addCpuBusyPs(Math.round(prefill * 1e12));
+            else p.addNpuMacs(run.computeFormat(), macs);
+        }
+        decodeCounts(whole.phase(3, decodeSeconds), decodeSeconds, dramBytes, flashBytes, macsByUnit);
+        return whole;
     }
 
     /**

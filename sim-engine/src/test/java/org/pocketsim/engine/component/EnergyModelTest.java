@@ -30,6 +30,19 @@ class EnergyModelTest {
     }
 
     @Test
+    void withACpuActivePowerTheCpuIsPricedByItsBusyTimeNotPerMac() {
+        EnergyModel byTime = new EnergyModel(4.0, 10.0, 0.5, Map.of("int8", 0.2), Map.of("fp16", 5.0), 1000.0, 5000.0);
+        ActionCounts counts = new ActionCounts().addCpuMacs("fp16", 1_000).addCpuBusyPs(2_000_000_000_000L)
+                .addElapsedPs(3_000_000_000_000L);
+        EnergyBreakdown energy = byTime.price(counts);
+        // 5 W busy for 2 s = 10 J; the 1,000 MACs are not charged on top; 1 W floor for 3 s = 3 J
+        assertThat(energy.cpuMacPj()).isEqualTo(1e13);
+        assertThat(energy.staticPj()).isEqualTo(3e12);
+        // Without it the busy time costs nothing and the MACs are priced
+        assertThat(model.price(counts).cpuMacPj()).isEqualTo(5e3);
+    }
+
+    @Test
     void macsInAFormatWithoutAPriceAreAnError() {
         ActionCounts counts = new ActionCounts().addNpuMacs("fp8-e4m3", 1);
         assertThatThrownBy(() -> model.price(counts))

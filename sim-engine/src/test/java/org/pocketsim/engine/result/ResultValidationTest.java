@@ -81,7 +81,7 @@ class ResultValidationTest {
     @Test
     void unknownChartTypeListsTheValidOnes() {
         assertThatThrownBy(() -> ChartType.parse("pie"))
-                .hasMessage("unknown chart type 'pie', expected one of line, scatter, pareto, stacked-bar, heatmap, comparison");
+                .hasMessage("unknown chart type 'pie', expected one of line, scatter, pareto, stacked-bar, heatmap, comparison, power-timeline");
     }
 
     @Test
