@@ -46,7 +46,9 @@ final class Xy {
         this.labelled = labelled;
     }
 
-    static Xy assemble(ChartSpec spec, List<PointResult> points, boolean splitOpenAxes) {
+    static Xy assemble(ChartSpec spec, List<PointResult> selected, boolean splitOpenAxes) {
+        List<String> leftOut = new ArrayList<>();
+        List<PointResult> points = carrying(spec, selected, leftOut);
         Quantity x = Quantity.of(spec, spec.x(), points);
         List<Quantity> ys = spec.y().stream().map(y -> Quantity.of(spec, y, points)).toList();
         List<String> accounted = new ArrayList<>(spec.filter().keySet());
@@ -56,7 +58,8 @@ final class Xy {
         List<String> inLegendOrOnAxis = new ArrayList<>(open);
         inLegendOrOnAxis.add(spec.x());
         if (spec.seriesBy() != null) inLegendOrOnAxis.add(spec.seriesBy());
-        Xy xy = new Xy(PointLabels.varying(points, inLegendOrOnAxis));
+        Xy xy = new Xy(spec.labelBy() != null ? spec.labelBy() : PointLabels.varying(points, inLegendOrOnAxis));
+        xy.notes.addAll(leftOut);
         if (!open.isEmpty()) {
             xy.notes.add("Also split by " + open.stream().map(ParameterNames::label).collect(Collectors.joining(", "))
                     + ": the points differ in it and the chart's x, seriesBy and filter do not account for it.");
@@ -94,6 +97,37 @@ final class Xy {
         xy.yAxis = ChartStyle.valueAxis(xy.yTitle, logY);
         xy.findCoincidences();
         return xy;
+    }
+
+    /**
+     * The points that carry every metric the chart draws. A metric some points have and others
+     * lack (a measured perplexity that only the real model's points carry) leaves the others out,
+     * and {@code notes} says which; a chart none of whose points carry it is an error.
+     */
+    static List<PointResult> carrying(ChartSpec spec, List<PointResult> points, List<String> notes) {
+        List<String> names = new ArrayList<>();
+        names.add(spec.x());
+        names.addAll(spec.y());
+        List<String> partial = new ArrayList<>();
+        for (String n : names) {
+            boolean some = points.stream().anyMatch(p -> p.hasMetric(n));
+            if (some && points.stream().anyMatch(p -> !p.hasMetric(n) && ParamLookup.get(p, n) == null)) partial.add(n);
+        }
+        if (partial.isEmpty()) return points;
+        List<PointResult> kept = new ArrayList<>();
+        List<PointResult> left = new ArrayList<>();
+        for (PointResult p : points) (partial.stream().allMatch(p::hasMetric) ? kept : left).add(p);
+        if (kept.isEmpty()) {
+            throw new IllegalArgumentException("chart '" + spec.title() + "': no point carries all of " + partial);
+        }
+        String what = partial.stream().map(Quantity::labelOf).collect(Collectors.joining(", "));
+        String which = "";
+        if (spec.seriesBy() != null) {
+            which = left.stream().map(p -> ParamLookup.get(p, spec.seriesBy())).filter(java.util.Objects::nonNull).distinct()
+                    .map(v -> ParameterNames.value(spec.seriesBy(), v)).collect(Collectors.joining("; ", " (", ")"));
+        }
+        notes.add("Left out " + left.size() + " of " + points.size() + " points that carry no " + what + which + ".");
+        return kept;
     }
 
     /** Several y metrics: their labels joined, with the unit when they share one. */
