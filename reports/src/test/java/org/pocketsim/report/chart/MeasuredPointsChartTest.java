@@ -102,4 +102,27 @@ class MeasuredPointsChartTest {
                 null, null, null, null, List.of("run")))
                 .hasMessage("chart 'L'.labelBy is only allowed for scatter and pareto");
     }
+
+    @Test
+    void labelsOfNeighbouringPointsTakeDifferentPlacesInsteadOfOverlapping() {
+        // lambda 0.0, 0.5, 1.0 at perplexity 11.0, 11.02, 11.04 and nearly one miss rate: level labels would overlap
+        List<PointResult> points = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Map<String, String> params = Map.of("run.mlp.router.lambda", String.valueOf(i * 0.5));
+            points.add(new PointResult(i, "p" + i, params, Map.of("measuredPerplexity", 11 + 0.02 * i,
+                    "missRate", 0.1 + 0.0001 * i), Map.of(), List.of()));
+        }
+        points.add(new PointResult(3, "p3", Map.of("run.mlp.router.lambda", "2.0"),
+                Map.of("measuredPerplexity", 12.0, "missRate", 0.3), Map.of(), List.of()));
+        ChartSpec spec = scatter(null, List.of("run.mlp.router.lambda"));
+        ExperimentResult r = new ExperimentResult("l", "L", "", "", "00", 1L, "0.1.0-test", points, null, null, null,
+                new org.pocketsim.engine.result.ReportSpec(List.of(spec), List.of(), null));
+        XYItemRenderer renderer = ChartRenderer.build(spec, r).chart().getXYPlot().getRenderer();
+        java.util.Set<Object> places = new java.util.HashSet<>();
+        for (int i = 0; i < 3; i++) {
+            var p = renderer.getPositiveItemLabelPosition(0, i);
+            places.add(p.getItemLabelAnchor() + "/" + p.getTextAnchor());
+        }
+        assertThat(places).as("three neighbours, three places").hasSize(3);
+    }
 }
