@@ -118,7 +118,12 @@ final class StackedBarChart implements Chart {
             if (spec.logY() == null) notes.add("Value axis logarithmic: the totals span more than 30x."
                     + " On a log axis the segments are not to scale; each bar's total is written beside it.");
         } else {
-            range.setUpperMargin(0.12);
+            // room beyond the longest bar for its total ("47063 MAC/cycle"), which would otherwise run off the canvas
+            int totalChars = 0;
+            for (double t : totals) totalChars = Math.max(totalChars, ("  " + unit.withUnit(t)).length());
+            double valuePx = horizontal ? ChartStyle.WIDTH_PX * (1 - categoryShare) - AXIS_PAD_PX : ChartStyle.HEIGHT_PX - 200;
+            double labelPx = horizontal ? totalChars * TOTAL_CHAR_PX : 24;
+            range.setUpperMargin(Math.max(0.12, labelPx / Math.max(1, valuePx - labelPx)));
         }
         CategoryPlot plot = new CategoryPlot(data, axis, range, renderer);
         if (horizontal) {
@@ -147,6 +152,8 @@ final class StackedBarChart implements Chart {
      */
     static final float TITLE_CHAR_PX = 7.0f;
     static final float AXIS_PAD_PX = 40f;
+    /** Mean width of a character of a bar's total (12 px bold sans). */
+    static final float TOTAL_CHAR_PX = 7.4f;
 
     /**
      * The value axis title if it fits the axis ({@code px} wide, {@code unitText} appended); else a

@@ -55,4 +55,24 @@ class StackedBarAxisTitleTest {
         assertThat(StackedBarChart.fitted("x".repeat(100), 108 * 7.0f, " (gates)")).isEqualTo("x".repeat(100));
         assertThat(StackedBarChart.fitted("x".repeat(100), 108 * 7.0f, " (gates)x")).isEqualTo("Sum of the stacks in the legend");
     }
+
+    @Test
+    void theValueAxisLeavesRoomBeyondTheLongestBarForItsTotal() {
+        List<PointResult> points = new ArrayList<>();
+        String[] labels = {"INT4 -> FX+12", "W4A8 INT4 (per channel) -> FX+12", "INT16 -> FP32"};
+        double[] macs = {47_063, 43_376, 8_456};
+        for (int i = 0; i < 3; i++) {
+            points.add(new PointResult(i, "p" + i, Map.of("run", labels[i]), Map.of("isoPowerMacsPerCycle", macs[i]), Map.of(), List.of()));
+        }
+        ChartSpec spec = ChartSpec.of(ChartType.STACKED_BAR, "MACs", "run", List.of("isoPowerMacsPerCycle"), null);
+        ExperimentResult r = new ExperimentResult("m", "M", "", "", "00", 1L, "0.1.0-test", points, null, null, null,
+                new ReportSpec(List.of(spec), List.of(), null));
+        var axis = ChartRenderer.build(spec, r).chart().getCategoryPlot().getRangeAxis();
+        // "  47063 MAC/cycle": 17 characters x 7.4 px = 126 px beside bar labels of 32 characters (0.272 of the
+        // width): 960 x 0.728 - 40 = 659 px for values, so the margin is 126 / (659 - 126) = 0.236 of the range
+        float share = (32 * 7.4f + 24f) / 960;
+        double valuePx = 960 * (1 - share) - 40;
+        assertThat(axis.getUpperMargin()).isCloseTo(17 * 7.4f / (valuePx - 17 * 7.4f), org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(axis.getUpperMargin()).isGreaterThan(0.2);
+    }
 }
