@@ -4,6 +4,7 @@ import org.pocketsim.hw.config.ConfigOptional;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -44,7 +45,8 @@ import java.util.Map;
  * @param xBetter  pareto only: whether lower or higher x is better (default lower)
  * @param yBetter  pareto only: whether lower or higher y is better (default higher)
  * @param labelBy  scatter and pareto only: the swept parameters whose values label each point
- *                 ("lambda 0.3"); absent: the parameters that tell the drawn points apart
+ *                 ("lambda 0.3"); absent: the parameters that tell the drawn points apart (and absent
+ *                 from results.json, which stays as it was for charts without it)
  */
 @JsonPropertyOrder({"type", "title", "x", "y", "seriesBy", "filter", "xLabel", "yLabel", "logX", "logY",
         "xBetter", "yBetter", "labelBy"})
@@ -54,7 +56,8 @@ public record ChartSpec(ChartType type, String title, @ConfigOptional String x,
                         @ConfigOptional String xLabel, @ConfigOptional String yLabel,
                         @ConfigOptional Boolean logX, @ConfigOptional Boolean logY,
                         @ConfigOptional Better xBetter, @ConfigOptional Better yBetter,
-                        @ConfigOptional @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> labelBy) {
+                        @ConfigOptional @JsonInclude(JsonInclude.Include.NON_NULL)
+                        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> labelBy) {
 
     /** Which direction of an axis is better, for the Pareto frontier. */
     public enum Better {
