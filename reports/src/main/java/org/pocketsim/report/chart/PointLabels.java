@@ -43,7 +43,7 @@ final class PointLabels {
     /** "keep 0.25, cache policy = LFU"; "#index" when {@code names} is empty. */
     static String of(PointResult p, List<String> names) {
         if (names.isEmpty()) return "#" + p.index();
-        return names.stream().map(n -> ParameterNames.pair(n, p.parameters().getOrDefault(n, "")))
+        return names.stream().map(n -> ParameterNames.pair(n, orEmpty(ParamLookup.get(p, n))))
                 .collect(Collectors.joining(", "));
     }
 
@@ -56,9 +56,9 @@ final class PointLabels {
         List<String> parts = new ArrayList<>();
         for (String n : names) {
             Set<String> vs = new LinkedHashSet<>();
-            for (PointResult p : group) vs.add(ParameterNames.value(n, p.parameters().getOrDefault(n, "")));
+            for (PointResult p : group) vs.add(ParameterNames.value(n, orEmpty(ParamLookup.get(p, n))));
             if (vs.size() == 1) {
-                parts.add(ParameterNames.pair(n, group.get(0).parameters().getOrDefault(n, "")));
+                parts.add(ParameterNames.pair(n, orEmpty(ParamLookup.get(group.get(0), n))));
             } else {
                 String joined = String.join(" / ", vs);
                 parts.add(ParameterNames.RUN.equals(n) ? joined : ParameterNames.label(n) + " " + joined);
@@ -66,5 +66,9 @@ final class PointLabels {
         }
         return parts.isEmpty() ? group.stream().map(p -> "#" + p.index()).collect(Collectors.joining(" / "))
                 : String.join(", ", parts);
+    }
+
+    private static String orEmpty(String v) {
+        return v == null ? "" : v;
     }
 }

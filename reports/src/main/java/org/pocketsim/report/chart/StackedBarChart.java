@@ -107,7 +107,10 @@ final class StackedBarChart implements Chart {
         axis.setMaximumCategoryLabelLines(2);
         axis.setCategoryMargin(0.25);
         if (horizontal) axis.setMaximumCategoryLabelWidthRatio(Math.min(0.5f, (longest * 7.4f + 24f) / ChartStyle.WIDTH_PX));
-        String title = spec.yLabel() != null ? spec.yLabel() : unit.title(axisLabel(metrics));
+
+        float categoryShare = horizontal ? Math.min(0.5f, (longest * 7.4f + 24f) / ChartStyle.WIDTH_PX) : 0f;
+        String title = spec.yLabel() != null ? spec.yLabel()
+                : unit.title(fitted(axisLabel(metrics), ChartStyle.WIDTH_PX * (1 - categoryShare) - AXIS_PAD_PX, unit.title("")));
         ValueAxis range = ChartStyle.valueAxis(title, log);
         if (range instanceof NumberAxis linear) linear.setAutoRangeIncludesZero(true);
         if (log) {
@@ -115,7 +118,12 @@ final class StackedBarChart implements Chart {
             if (spec.logY() == null) notes.add("Value axis logarithmic: the totals span more than 30x."
                     + " On a log axis the segments are not to scale; each bar's total is written beside it.");
         } else {
-            range.setUpperMargin(0.12);
+            // room beyond the longest bar for its total ("47063 MAC/cycle"), which would otherwise run off the canvas
+            int totalChars = 0;
+            for (double t : totals) totalChars = Math.max(totalChars, ("  " + unit.withUnit(t)).length());
+            double valuePx = horizontal ? ChartStyle.WIDTH_PX * (1 - categoryShare) - AXIS_PAD_PX : ChartStyle.HEIGHT_PX - 200;
+            double labelPx = horizontal ? totalChars * TOTAL_CHAR_PX : 24;
+            range.setUpperMargin(Math.max(0.12, labelPx / Math.max(1, valuePx - labelPx)));
         }
         CategoryPlot plot = new CategoryPlot(data, axis, range, renderer);
         if (horizontal) {
@@ -136,6 +144,23 @@ final class StackedBarChart implements Chart {
         String categories = spec.xLabel() != null ? spec.xLabel() : spec.x() == null ? "run" : Quantity.labelOf(spec.x());
         return new ChartDrawing(chart, ChartStyle.WIDTH_PX, height,
                 ChartStyle.alt(ChartType.STACKED_BAR, title, categories + " (one bar per point)"), notes);
+    }
+
+    /**
+     * Mean width of an axis title's character in px (the style's 15 px sans: on the Fig. 3 chart 109
+     * characters took about 760 px), and the plot's margins beside the value axis.
+     */
+    static final float TITLE_CHAR_PX = 7.0f;
+    static final float AXIS_PAD_PX = 40f;
+    /** Mean width of a character of a bar's total (12 px bold sans). */
+    static final float TOTAL_CHAR_PX = 7.4f;
+
+    /**
+     * The value axis title if it fits the axis ({@code px} wide, {@code unitText} appended); else a
+     * short one, as the legend names the stacks: an axis title is one line and would be cut off.
+     */
+    static String fitted(String joined, float px, String unitText) {
+        return (joined.length() + unitText.length()) * TITLE_CHAR_PX <= px ? joined : "Sum of the stacks in the legend";
     }
 
     /** "Time per token" for the time breakdown, "Energy per token" for the energy one, else the labels joined. */

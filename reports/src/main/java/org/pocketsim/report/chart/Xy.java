@@ -46,7 +46,9 @@ final class Xy {
         this.labelled = labelled;
     }
 
-    static Xy assemble(ChartSpec spec, List<PointResult> points, boolean splitOpenAxes) {
+    static Xy assemble(ChartSpec spec, List<PointResult> selected, boolean splitOpenAxes) {
+        List<String> leftOut = new ArrayList<>();
+        List<PointResult> points = carrying(spec, selected, leftOut);
         Quantity x = Quantity.of(spec, spec.x(), points);
         List<Quantity> ys = spec.y().stream().map(y -> Quantity.of(spec, y, points)).toList();
         List<String> accounted = new ArrayList<>(spec.filter().keySet());
@@ -56,7 +58,8 @@ final class Xy {
         List<String> inLegendOrOnAxis = new ArrayList<>(open);
         inLegendOrOnAxis.add(spec.x());
         if (spec.seriesBy() != null) inLegendOrOnAxis.add(spec.seriesBy());
-        Xy xy = new Xy(PointLabels.varying(points, inLegendOrOnAxis));
+        Xy xy = new Xy(spec.labelBy() != null ? spec.labelBy() : PointLabels.varying(points, inLegendOrOnAxis));
+        xy.notes.addAll(leftOut);
         if (!open.isEmpty()) {
             xy.notes.add("Also split by " + open.stream().map(ParameterNames::label).collect(Collectors.joining(", "))
                     + ": the points differ in it and the chart's x, seriesBy and filter do not account for it.");
@@ -94,6 +97,37 @@ final class Xy {
         xy.yAxis = ChartStyle.valueAxis(xy.yTitle, logY);
         xy.findCoincidences();
         return xy;
+    }
+
+    /**
+     * The points that carry every metric the chart draws. A metric some points have and others
+     * lack (a measured perplexity that only the real model's points carry) leaves the others out,
+     * and {@code notes} says which; a chart none of whose points carry it is an error.
+     */
+    static List<PointResult> carrying(ChartSpec spec, List<PointResult> points, List<String> notes) {
+        List<String> names = new ArrayList<>();
+        names.add(spec.x());
+        names.addAll(spec.y());
+        List<String> partial = new ArrayList<>();
+        for (String n : names) {
+            boolean some = points.stream().anyMatch(p -> p.hasMetric(n));
+            if (some && points.stream().anyMatch(p -> !p.hasMetric(n) && ParamLookup.get(p, n) == null)) partial.add(n);
+        }
+        if (partial.isEmpty()) return points;
+        List<PointResult> kept = new ArrayList<>();
+        List<PointResult> left = new ArrayList<>();
+        for (PointResult p : points) (partial.stream().allMatch(p::hasMetric) ? kept : left).add(p);
+        if (kept.isEmpty()) {
+            throw new IllegalArgumentException("chart '" + spec.title() + "': no point carries all of " + partial);
+        }
+        String what = partial.stream().map(Quantity::labelOf).collect(Collectors.joining(", "));
+        String which = "";
+        if (spec.seriesBy() != null) {
+            which = left.stream().map(p -> ParamLookup.get(p, spec.seriesBy())).filter(java.util.Objects::nonNull).distinct()
+                    .map(v -> ParameterNames.value(spec.seriesBy(), v)).collect(Collectors.joining("; ", " (", ")"));
+        }
+        notes.add("Left out " + left.size() + " of " + points.size() + " points that carry no " + what + which + ".");
+        return kept;
     }
 
     /** Several y metrics: their labels joined, with the unit when they share one. */
@@ -177,8 +211,9 @@ final class Xy {
 
     /**
      * Labels each point (or each group of points at one place) with what distinguishes it. A
-     * label sits right of its point, or left in the right third of the plot; of two labels
-     * that would overlap, the higher point's moves up and the lower one's down.
+     * label sits right of its point, or left in the right third of the plot; where it would
+     * overlap a label already placed it takes the first free place of: level, above, below, then
+     * the same on the other side (or the least crowded of them).
      */
     void labelPoints(XYLineAndShapeRenderer r) {
         if (labelled.isEmpty()) return;
@@ -215,18 +250,38 @@ final class Xy {
             labels.put(h[0] + ":" + h[1], PointLabels.ofGroup(group, labelled));
             if (group.size() > 1) shared++;
         }
+        boolean logX = xAxis instanceof org.jfree.chart.axis.LogAxis;
+        boolean logY = yAxis instanceof org.jfree.chart.axis.LogAxis;
+        double[] xSpan = span(items, true, logX);
+        double[] ySpan = span(items, false, logY);
+        List<double[]> boxes = new ArrayList<>();
+        for (int[] it : items) {
+            double px = (scaled(data.getXValue(it[0], it[1]), logX) - xSpan[0]) / xSpan[1] * PLOT_W_PX;
+            double py = (scaled(data.getYValue(it[0], it[1]), logY) - ySpan[0]) / ySpan[1] * PLOT_H_PX;
+            boxes.add(new double[]{px - 5, px + 5, py - 5, py + 5});
+        }
         for (int g = 0; g < heads.size(); g++) {
-            for (int e = 0; e < g; e++) {
-                int[] a = heads.get(e);
-                int[] b = heads.get(g);
-                double dy = data.getYValue(b[0], b[1]) - data.getYValue(a[0], a[1]);
-                boolean crowded = side[e] == side[g] && Math.abs(dy) < 0.05 * yr
-                        && Math.abs(data.getXValue(a[0], a[1]) - data.getXValue(b[0], b[1])) < 0.35 * xr;
-                if (crowded) {
-                    vertical[g] = dy >= 0 ? 1 : 2;
-                    vertical[e] = dy >= 0 ? 2 : 1;
+            int[] h = heads.get(g);
+            double px = (scaled(data.getXValue(h[0], h[1]), logX) - xSpan[0]) / xSpan[1] * PLOT_W_PX;
+            double py = (scaled(data.getYValue(h[0], h[1]), logY) - ySpan[0]) / ySpan[1] * PLOT_H_PX;
+            String text = labels.get(h[0] + ":" + h[1]);
+            int best = side[g] * 3;
+            double bestOverlap = Double.POSITIVE_INFINITY;
+            for (int k = 0; k < 6; k++) {
+                int place = ((side[g] + k / 3) % 2) * 3 + k % 3;
+                double[] box = labelBox(place, px, py, text.length() * LABEL_CHAR_PX, LABEL_H_PX);
+                double overlap = 0;
+                for (double[] b : boxes) overlap += overlap(box, b);
+                if (box[0] < -20 || box[1] > PLOT_W_PX + 20) overlap += 1e6;
+                if (overlap < bestOverlap) {
+                    bestOverlap = overlap;
+                    best = place;
                 }
+                if (overlap == 0) break;
             }
+            side[g] = best / 3;
+            vertical[g] = best % 3;
+            boxes.add(labelBox(best, px, py, text.length() * LABEL_CHAR_PX, LABEL_H_PX));
         }
         for (int g = 0; g < heads.size(); g++) {
             placed.put(heads.get(g)[0] + ":" + heads.get(g)[1], side[g] * 3 + vertical[g]);
@@ -249,6 +304,46 @@ final class Xy {
                 new ItemLabelPosition(ItemLabelAnchor.OUTSIDE9, TextAnchor.CENTER_RIGHT),
                 new ItemLabelPosition(ItemLabelAnchor.OUTSIDE11, TextAnchor.BOTTOM_RIGHT),
                 new ItemLabelPosition(ItemLabelAnchor.OUTSIDE7, TextAnchor.TOP_RIGHT)};
+    }
+
+    /**
+     * The span of the drawn values and a label's size, in px, for placing labels apart: the 960 x 600
+     * canvas less axes, title, legend and the axes' margins around the values.
+     */
+    static final double PLOT_W_PX = 800;
+    static final double PLOT_H_PX = 380;
+    static final double LABEL_CHAR_PX = 6.8;
+    static final double LABEL_H_PX = 15;
+
+    /** A label's box {x0, x1, y0, y1} (px, y up) at place side * 3 + vertical beside a point at (px, py). */
+    static double[] labelBox(int place, double px, double py, double w, double h) {
+        boolean left = place / 3 == 1;
+        int vertical = place % 3;
+        double x0 = left ? px - 7 - w : px + 7;
+        double y0 = vertical == 0 ? py - h / 2 : vertical == 1 ? py + 5 : py - 5 - h;
+        return new double[]{x0, x0 + w, y0, y0 + h};
+    }
+
+    private static double scaled(double v, boolean log) {
+        return log ? Math.log10(v) : v;
+    }
+
+    /** {lowest, range} of the items' x (or y) values as the axis spaces them. */
+    private double[] span(List<int[]> items, boolean x, boolean log) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int[] it : items) {
+            double v = scaled(x ? data.getXValue(it[0], it[1]) : data.getYValue(it[0], it[1]), log);
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        return new double[]{lo, hi > lo ? hi - lo : 1};
+    }
+
+    private static double overlap(double[] a, double[] b) {
+        double w = Math.min(a[1], b[1]) - Math.max(a[0], b[0]);
+        double h = Math.min(a[3], b[3]) - Math.max(a[2], b[2]);
+        return w > 0 && h > 0 ? w * h : 0;
     }
 
     /** Label place per "series:item": side (0 right, 1 left) * 3 + vertical (0 level, 1 above, 2 below). */

@@ -141,7 +141,7 @@ class ChartRendererTest {
     @Test
     void filterSelectsOnlyMatchingPoints() {
         ChartSpec spec = new ChartSpec(ChartType.LINE, "T", "density", List.of("tokensPerSecond"), null,
-                Map.of("method", "dip"), null, null, null, null, null, null);
+                Map.of("method", "dip"), null, null, null, null, null, null, null);
         assertThat(ChartRenderer.select(spec, SampleResults.experiment())).extracting(p -> p.pointId())
                 .containsExactly("p1", "p2");
     }
@@ -149,7 +149,7 @@ class ChartRendererTest {
     @Test
     void filterMatchingNothingIsAnErrorNamingTheChart() {
         ChartSpec spec = new ChartSpec(ChartType.LINE, "T", "density", List.of("tokensPerSecond"), null,
-                Map.of("method", "lfu"), null, null, null, null, null, null);
+                Map.of("method", "lfu"), null, null, null, null, null, null, null);
         assertThatThrownBy(() -> ChartRenderer.select(spec, SampleResults.experiment()))
                 .hasMessage("chart 'T': no point matches filter {method=lfu}");
     }
@@ -233,7 +233,7 @@ class ChartRendererTest {
     @Test
     void logAxisRejectsNonPositiveValues() {
         ChartSpec spec = new ChartSpec(ChartType.SCATTER, "L", "density", List.of("msStall"), null, Map.of(),
-                null, null, false, true, null, null);
+                null, null, false, true, null, null, null);
         assertThatThrownBy(() -> ChartRenderer.build(spec, SampleResults.experiment(List.of(spec))))
                 .hasMessage("chart 'L': 'msStall' of point 2 is 0.0, which a logarithmic axis cannot show");
     }

@@ -4,9 +4,6 @@ import org.pocketsim.engine.result.ResultTable;
 import org.pocketsim.hw.config.ConfigOptional;
 import org.pocketsim.hw.config.FieldException;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +16,7 @@ import java.util.Map;
  * them into code or config.
  *
  * @param title   caption
- * @param file    CSV with a header row, relative to the experiment file; cells without commas or quotes
+ * @param file    CSV with a header row, relative to the experiment file (read by {@link CsvFile})
  * @param columns columns to show, in order (default all)
  * @param filter  only rows whose cells equal all these values
  */
@@ -35,30 +32,18 @@ public record DataTableSpec(String title, String file, @ConfigOptional List<Stri
 
     /** Reads the file; a missing column is an error naming the file and the columns it has. */
     public ResultTable read(Path configDir) {
-        Path path = configDir.resolve(file);
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException(path + ": " + e.getMessage(), e);
-        }
-        if (lines.isEmpty()) throw new IllegalArgumentException(path + ": empty, expected a header row");
-        List<String> header = List.of(lines.get(0).split(",", -1));
-        List<String> shown = columns.isEmpty() ? header : columns;
-        List<String> wanted = new ArrayList<>(shown);
-        wanted.addAll(filter.keySet());
-        for (String c : wanted) {
-            if (!header.contains(c)) throw new IllegalArgumentException(path + ": no column '" + c + "' (columns: " + header + ")");
-        }
+        CsvFile csv = CsvFile.read(configDir.resolve(file).toString(), configDir.resolve(file));
+        List<String> shown = columns.isEmpty() ? csv.header() : columns;
+        List<Integer> shownAt = new ArrayList<>();
+        for (String c : shown) shownAt.add(csv.column(c));
+        for (String c : filter.keySet()) csv.column(c);
         List<List<String>> rows = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
-            if (line.isBlank()) continue;
-            String[] cells = line.split(",", -1);
+        for (List<String> cells : csv.rows()) {
             boolean keep = true;
-            for (Map.Entry<String, String> f : filter.entrySet()) keep &= f.getValue().equals(cells[header.indexOf(f.getKey())]);
+            for (Map.Entry<String, String> f : filter.entrySet()) keep &= f.getValue().equals(cells.get(csv.column(f.getKey())));
             if (!keep) continue;
             List<String> row = new ArrayList<>();
-            for (String c : shown) row.add(cells[header.indexOf(c)]);
+            for (int i : shownAt) row.add(cells.get(i));
             rows.add(row);
         }
         return new ResultTable(title + " (" + file + ")", shown, rows);

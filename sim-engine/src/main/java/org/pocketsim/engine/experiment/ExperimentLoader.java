@@ -7,6 +7,9 @@ import org.pocketsim.engine.point.PointContext;
 import org.pocketsim.engine.point.PointRunner;
 import org.pocketsim.engine.point.PointSpec;
 import org.pocketsim.engine.point.PreparedPoint;
+import org.pocketsim.engine.quality.MeasuredQuality;
+import org.pocketsim.engine.quality.QualityJoinedPoint;
+import org.pocketsim.engine.quality.QualitySpec;
 import org.pocketsim.engine.result.PointResult;
 import org.pocketsim.engine.sweep.CanonicalJson;
 import org.pocketsim.engine.sweep.SweepExpander;
@@ -54,16 +57,19 @@ public final class ExperimentLoader {
         // synthetic trace, placement), so a bad value at point 900 is reported at once.
         List<Binding<?>> bindings = new ArrayList<>(expanded.size());
         List<PointContext> contexts = new ArrayList<>(expanded.size());
+        List<QualitySpec> qualities = new ArrayList<>(expanded.size());
         for (SweepPoint point : expanded) {
             PointContext context = new PointContext(shared, point, expanded.size());
             ObjectNode run = point.run().deepCopy();
             JsonNode kind = run.remove("kind");
+            JsonNode quality = run.remove("quality");
             bindings.add(bind(runnerOf(kind, context), run, context, origins));
+            qualities.add(quality == null ? null : bindQuality(quality, context, origins));
             contexts.add(context);
         }
         for (int i = 0; i < expanded.size(); i++) {
             Binding<?> binding = bindings.get(i);
-            PreparedPoint point = binding.prepare(contexts.get(i));
+            PreparedPoint point = withQuality(binding.prepare(contexts.get(i)), qualities.get(i), expanded.get(i), contexts.get(i));
             specs.add(binding.spec());
             prepared.add(point);
             points.add(expanded.get(i).withHash(key(expanded.get(i), point)));
@@ -109,6 +115,25 @@ public final class ExperimentLoader {
             return new Binding<>(runner, YamlConfig.bindAt(tree, runner.specType(), origins, "run"));
         } catch (ConfigException e) {
             throw e.source().equals(origins.get(origins.size() - 1).name()) ? context.locate(e.fieldPath(), e.problem()) : e;
+        }
+    }
+
+    /** A run's {@code quality:} node, bound on its own: every point kind may have one. */
+    private static QualitySpec bindQuality(JsonNode tree, PointContext context, List<ConfigSource> origins) {
+        try {
+            return YamlConfig.bindAt(tree, QualitySpec.class, origins, "run.quality");
+        } catch (ConfigException e) {
+            throw e.source().equals(origins.get(origins.size() - 1).name()) ? context.locate(e.fieldPath(), e.problem()) : e;
+        }
+    }
+
+    /** The prepared point carrying the measured numbers its quality node selects (unchanged without one). */
+    private static PreparedPoint withQuality(PreparedPoint point, QualitySpec quality, SweepPoint swept, PointContext context) {
+        if (quality == null) return point;
+        try {
+            return new QualityJoinedPoint(point, MeasuredQuality.join(quality, swept.run(), context.baseDir()));
+        } catch (FieldException e) {
+            throw context.error(e.field(), e.problem());
         }
     }
 

@@ -39,8 +39,12 @@ public final class MacArrayMetrics {
     public static final String DYNAMIC_ENERGY_PER_TOKEN_MJ = "dynamicEnergyPerTokenMj";
     /** Prefill energy per prompt token: MACs + weight reads from DRAM + SRAM (static power left out). */
     public static final String PREFILL_ENERGY_PER_TOKEN_MJ = "prefillEnergyPerTokenMj";
-    /** Iso-power view: the array sized to the power of the INT8 -> FX+12 array of the same area. */
+    /**
+     * Iso-power view: the array sized to the power of the INT8 -> FX+12 array of the same area, each
+     * MAC priced with its weight read from SRAM ({@link IsoPower}).
+     */
     public static final String ISO_POWER_W = "isoPowerW";
+    public static final String ISO_POWER_PJ_PER_MAC = "isoPowerPjPerMac";
     public static final String ISO_POWER_MACS_PER_CYCLE = "isoPowerMacsPerCycle";
     public static final String ISO_POWER_TOKENS_PER_SECOND = "isoPowerTokensPerSecond";
     public static final String ISO_POWER_PREFILL_TOKENS_PER_SECOND = "isoPowerPrefillTokensPerSecond";

@@ -43,13 +43,13 @@ final class MacArrayPoint {
     private final SocSpec soc;
     private final DecodeRun isoArea;
     private final MacArrayDesign powered;
-    private final double isoPowerW;
+    private final IsoPower iso;
     private final DecodeRun isoPower;
     private final List<RealTensors> real;
     private final List<PerplexityCsv> perplexity;
 
     MacArrayPoint(MacArrayPointSpec spec, MacDatapath datapath, MacArrayDesign design, SocSpec soc, DecodeRun isoArea,
-                  MacArrayDesign powered, double isoPowerW, DecodeRun isoPower, List<RealTensors> real,
+                  MacArrayDesign powered, IsoPower iso, DecodeRun isoPower, List<RealTensors> real,
                   List<PerplexityCsv> perplexity) {
         this.spec = spec;
         this.datapath = datapath;
@@ -57,7 +57,7 @@ final class MacArrayPoint {
         this.soc = soc;
         this.isoArea = isoArea;
         this.powered = powered;
-        this.isoPowerW = isoPowerW;
+        this.iso = iso;
         this.isoPower = isoPower;
         this.real = real;
         this.perplexity = perplexity;
@@ -77,7 +77,12 @@ final class MacArrayPoint {
         for (PerplexityCsv csv : perplexity) {
             if (csv.absent()) notes.add("perplexity not measured yet: " + csv.file() + " is not there");
         }
-        if (isoPower == null) notes.add("no iso-power view: " + spec.process() + " does not price the INT8 -> FX+12 reference array");
+        if (iso == null) notes.add("no iso-power view: " + spec.process() + " does not price the INT8 -> FX+12 reference array");
+        else if (!iso.withWeights()) notes.add("iso-power equals iso-area here: " + spec.process() + " prices no SRAM read, and"
+                + " the gate model prices a MAC unit's area and energy from the same gates");
+        else notes.add("iso-power: as many MACs as run at the INT8 -> FX+12 array's power, energy per MAC = the MAC unit"
+                + " + reading its weight from SRAM (each weight feeds one MAC per decode token; activation reads left out,"
+                + " assumed: broadcast and reused); energy per token is per work done and the same as at iso-area");
         return notes;
     }
 
@@ -110,7 +115,8 @@ final class MacArrayPoint {
         m.put(PREFILL_ENERGY_PER_TOKEN_MJ, prefill.totalPj() * 1e-9 / spec.prompt());
         if (isoPower != null) {
             Map<String, Double> p = isoPower.run().metrics();
-            m.put(ISO_POWER_W, isoPowerW);
+            m.put(ISO_POWER_W, iso.watts());
+            m.put(ISO_POWER_PJ_PER_MAC, iso.pjPerMac());
             m.put(ISO_POWER_MACS_PER_CYCLE, (double) powered.macs());
             m.put(ISO_POWER_TOKENS_PER_SECOND, p.get(Metrics.TOKENS_PER_SECOND));
             m.put(ISO_POWER_PREFILL_TOKENS_PER_SECOND, p.get(Metrics.PREFILL_TOKENS_PER_SECOND));

@@ -33,7 +33,7 @@ import java.util.List;
  * The {@code mac-array} point kind: sizes the point's MAC datapath and accumulator to its budget
  * (kernels' {@code MacArrays}), then runs the NPU built from it through a {@link DecodeRun} with
  * the MAC-array compute model, once at the budget (iso-area) and once at the power of the INT8
- * -> FX+12 array of that budget (iso-power). Every check is made here, before any point runs.
+ * -> FX+12 array of that budget, MAC units and their weight reads counted (iso-power, {@link IsoPower}). Every check is made here, before any point runs.
  */
 public final class MacArrayRunner implements PointRunner<MacArrayPointSpec> {
 
@@ -59,18 +59,18 @@ public final class MacArrayRunner implements PointRunner<MacArrayPointSpec> {
             MacArrayDesign reference = reference(rates);
             DecodeRun isoPower = null;
             MacArrayDesign powered = null;
-            if (reference != null) {
-                MacArrayComputeSpec power = new MacArrayComputeSpec(new BudgetSpec(null, null, reference.peakPowerW()),
+            IsoPower iso = reference == null ? null : IsoPower.of(reference, design, rates.clock().hertz());
+            if (iso != null && iso.macs() > 0) {
+                MacArrayComputeSpec power = new MacArrayComputeSpec(new BudgetSpec(null, iso.int8MacEquivalents(design), null),
                         spec.process(), spec.accumulator(), rates.clock());
                 powered = power.rates(soc).design(spec.datapath());
-                if (powered.macs() > 0) isoPower = decode(spec, weights, power, soc, model, context);
+                isoPower = decode(spec, weights, power, soc, model, context);
             }
             List<RealTensors> real = new ArrayList<>();
             for (int i = 0; i < spec.tensors().size(); i++) real.add(tensors(spec.tensors().get(i), i, context));
             List<PerplexityCsv> ppl = new ArrayList<>();
             for (String file : spec.perplexity()) ppl.add(PerplexityCsv.read(file, context.baseDir().resolve(file)));
-            MacArrayPoint point = new MacArrayPoint(spec, datapath, design, soc, isoArea, powered,
-                    reference == null ? Double.NaN : reference.peakPowerW(), isoPower, real, ppl);
+            MacArrayPoint point = new MacArrayPoint(spec, datapath, design, soc, isoArea, powered, iso, isoPower, real, ppl);
             return new Prepared(point, inputs(soc, model, rates, real, ppl));
         } catch (ConfigException e) {
             throw e;

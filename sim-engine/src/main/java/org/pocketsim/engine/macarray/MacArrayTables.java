@@ -42,6 +42,7 @@ final class MacArrayTables {
         out.add(fig5());
         out.add(bits(specs, results));
         out.add(isoArea(specs, results));
+        out.add(isoPower(specs, results));
         out.add(perplexity(specs, results));
         return out;
     }
@@ -194,6 +195,31 @@ final class MacArrayTables {
                 + " (energy per token: MACs + DRAM + SRAM; static power left out)",
                 List.of("model", "datapath", "accumulator", "MACs/cycle", "pJ/MAC", "prefill tok/s", "decode tok/s",
                         "decode mJ/token", "prefill mJ/token", "iso-power prefill tok/s"), rows);
+    }
+
+    /**
+     * The second view: each datapath at the power of the INT8 -> FX+12 array of the same area, a MAC
+     * priced with its weight read from SRAM ({@link IsoPower}); energy per token is per work done, so
+     * the same as at iso-area.
+     */
+    static ResultTable isoPower(List<MacArrayPointSpec> specs, List<PointResult> results) {
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            MacArrayPointSpec s = specs.get(i);
+            PointResult r = results.get(i);
+            if (!r.hasMetric(ISO_POWER_MACS_PER_CYCLE)) continue;
+            rows.add(List.of(s.model(), s.datapath(), s.accumulator(), f2(r.metric(ISO_POWER_W)),
+                    r.hasMetric(ISO_POWER_PJ_PER_MAC) ? f3(r.metric(ISO_POWER_PJ_PER_MAC)) : "—",
+                    f0(r.metric(MACS_PER_CYCLE)), f0(r.metric(ISO_POWER_MACS_PER_CYCLE)),
+                    f2(r.metric(Metrics.PREFILL_TOKENS_PER_SECOND)), f2(r.metric(ISO_POWER_PREFILL_TOKENS_PER_SECOND)),
+                    f2(r.metric(Metrics.TOKENS_PER_SECOND)), f2(r.metric(ISO_POWER_TOKENS_PER_SECOND)),
+                    f3(r.metric(DYNAMIC_ENERGY_PER_TOKEN_MJ)), f3(r.metric(PREFILL_ENERGY_PER_TOKEN_MJ))));
+        }
+        return new ResultTable("Iso-power NPU: the INT8 -> FX+12 array's power (MACs + each MAC's weight read from SRAM)"
+                + " spent on each datapath; energy per token is per work done, the same at iso-area and iso-power",
+                List.of("model", "datapath", "accumulator", "budget W", "pJ/MAC with weight read", "MACs/cycle iso-area",
+                        "MACs/cycle iso-power", "prefill tok/s iso-area", "prefill tok/s iso-power", "decode tok/s iso-area",
+                        "decode tok/s iso-power", "decode mJ/token", "prefill mJ/token"), rows);
     }
 
     /** Measured perplexity per datapath and CSV; "not measured yet" where no CSV row is there. */

@@ -1,5 +1,7 @@
 package org.pocketsim.engine.macarray;
 
+import org.pocketsim.engine.analysis.CsvFile;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,7 +46,7 @@ record PerplexityCsv(String file, List<Row> rows, String digest) {
             byte[] bytes = Files.readAllBytes(path);
             List<String> lines = new String(bytes, StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
             if (lines.isEmpty()) throw new IllegalArgumentException(file + ": empty (expected a header " + REQUIRED + ")");
-            List<String> header = split(lines.get(0));
+            List<String> header = CsvFile.cells(lines.get(0));
             int[] col = new int[REQUIRED.size()];
             for (int i = 0; i < col.length; i++) {
                 col[i] = header.indexOf(REQUIRED.get(i));
@@ -52,7 +54,7 @@ record PerplexityCsv(String file, List<Row> rows, String digest) {
             }
             List<Row> rows = new ArrayList<>();
             for (int n = 1; n < lines.size(); n++) {
-                List<String> c = split(lines.get(n));
+                List<String> c = CsvFile.cells(lines.get(n));
                 if (c.size() != header.size()) {
                     throw new IllegalArgumentException(file + ":" + (n + 1) + ": " + c.size() + " cells, header has " + header.size());
                 }
@@ -71,28 +73,5 @@ record PerplexityCsv(String file, List<Row> rows, String digest) {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** One CSV line's cells; double quotes group a cell and {@code ""} inside them is a quote (Python's csv module). */
-    private static List<String> split(String line) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (quoted && ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                cell.append('"');
-                i++;
-            } else if (ch == '"') {
-                quoted = !quoted;
-            } else if (ch == ',' && !quoted) {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(ch);
-            }
-        }
-        cells.add(cell.toString());
-        return cells;
     }
 }

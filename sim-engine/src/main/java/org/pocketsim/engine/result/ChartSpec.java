@@ -4,6 +4,7 @@ import org.pocketsim.hw.config.ConfigOptional;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -45,15 +46,20 @@ import java.util.Map;
  * @param logY     logarithmic y axis (all but heatmap and comparison); null means automatic, as logX
  * @param xBetter  pareto only: whether lower or higher x is better (default lower)
  * @param yBetter  pareto only: whether lower or higher y is better (default higher)
+ * @param labelBy  scatter and pareto only: the swept parameters whose values label each point
+ *                 ("lambda 0.3"); absent: the parameters that tell the drawn points apart (and absent
+ *                 from results.json, which stays as it was for charts without it)
  */
 @JsonPropertyOrder({"type", "title", "x", "y", "seriesBy", "filter", "xLabel", "yLabel", "logX", "logY",
-        "xBetter", "yBetter"})
+        "xBetter", "yBetter", "labelBy"})
 public record ChartSpec(ChartType type, String title, @ConfigOptional String x,
                         @ConfigOptional @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> y,
                         @ConfigOptional String seriesBy, @ConfigOptional Map<String, String> filter,
                         @ConfigOptional String xLabel, @ConfigOptional String yLabel,
                         @ConfigOptional Boolean logX, @ConfigOptional Boolean logY,
-                        @ConfigOptional Better xBetter, @ConfigOptional Better yBetter) {
+                        @ConfigOptional Better xBetter, @ConfigOptional Better yBetter,
+                        @ConfigOptional @JsonInclude(JsonInclude.Include.NON_NULL)
+                        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> labelBy) {
 
     /** Which direction of an axis is better, for the Pareto frontier. */
     public enum Better {
@@ -123,13 +129,17 @@ public record ChartSpec(ChartType type, String title, @ConfigOptional String x,
             if (xBetter == null) xBetter = Better.LOWER;
             if (yBetter == null) yBetter = Better.HIGHER;
         }
+        labelBy = labelBy == null ? null : Checks.list(labelBy, where, "labelBy");
+        if (labelBy != null && type != ChartType.SCATTER && type != ChartType.PARETO) {
+            throw new IllegalArgumentException(where + ".labelBy is only allowed for scatter and pareto");
+        }
         if (xLabel != null && xLabel.isBlank()) xLabel = null;
         if (yLabel != null && yLabel.isBlank()) yLabel = null;
     }
 
     /** A chart with default labels, automatic axis scales and no filter. */
     public static ChartSpec of(ChartType type, String title, String x, List<String> y, String seriesBy) {
-        return new ChartSpec(type, title, x, y, seriesBy, Map.of(), null, null, null, null, null, null);
+        return new ChartSpec(type, title, x, y, seriesBy, Map.of(), null, null, null, null, null, null, null);
     }
 
     /** Whether a point with these parameters passes {@link #filter()}. */

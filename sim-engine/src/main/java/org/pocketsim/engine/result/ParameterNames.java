@@ -21,6 +21,7 @@ public final class ParameterNames {
             Map.entry("mlp.gamma", "gamma"),
             Map.entry("mlp.cache", "cache policy"),
             Map.entry("mlp.lambda", "lambda"),
+            Map.entry("mlp.router.lambda", "lambda"),
             Map.entry("mlp.router", "router"),
             Map.entry("mlp.kind", "MLP method"),
             Map.entry("mlp.cachedExperts", "experts cached"),

@@ -62,6 +62,12 @@ public final class ReportChecks {
         if (c.seriesBy() != null && !axes.containsKey(c.seriesBy())) {
             throw error.apply(at + ".seriesBy", notAnAxis(c.seriesBy(), axes.keySet()));
         }
+        List<String> labelBy = c.labelBy() == null ? List.of() : c.labelBy();
+        for (int k = 0; k < labelBy.size(); k++) {
+            if (!axes.containsKey(labelBy.get(k))) {
+                throw error.apply(at + ".labelBy" + (labelBy.size() == 1 ? "" : "[" + k + "]"), notAnAxis(labelBy.get(k), axes.keySet()));
+            }
+        }
         for (Map.Entry<String, String> f : c.filter().entrySet()) {
             List<String> values = axes.get(f.getKey());
             if (values == null) throw error.apply(at + ".filter." + f.getKey(), notAnAxis(f.getKey(), axes.keySet()));

@@ -46,6 +46,27 @@ class MoeCacheRoutingStudyTest {
     }
 
     @Test
+    void theRealSmallMoeNamesTheLambdaThatHalvesTheLruMissRateAndItsMeasuredPerplexityCost(@TempDir Path dir) {
+        ExperimentResult result = run("configs/moe-cache-routing-models.yaml", dir);
+        // quality-moe-lambda-pocketsim-olmoe-py.csv: ppl 11.095432 under top-k + LRU; our replay of prompt-00
+        // halves the LRU miss rate first at lambda 0.1 (8 of 32: 12.6% -> 2.1%) and 0.6 (16 of 32: 1.78% -> 0.89%)
+        Map<String, double[]> expected = Map.of("real pocketsim-olmoe-py, 8 of 32", new double[]{0.1, 11.12427, 0.028837},
+                "real pocketsim-olmoe-py, 16 of 32", new double[]{0.6, 11.191929, 0.096496});
+        expected.forEach((run, want) -> {
+            List<PointResult> points = result.points().stream().filter(p -> p.parameters().get("run").equals(run)).toList();
+            double lru = points.get(0).metric(Metrics.MISS_RATE);
+            assertThat(points.get(0).metric("measuredPerplexity")).isEqualTo(11.095432);
+            PointResult half = points.stream().filter(p -> p.metric(Metrics.MISS_RATE) <= 0.5 * lru).findFirst().orElseThrow();
+            assertThat(Double.parseDouble(half.parameters().get("run.mlp.router.lambda"))).as(run).isEqualTo(want[0]);
+            assertThat(half.metric("measuredPerplexity")).as(run).isEqualTo(want[1]);
+            assertThat(half.metric("measuredPerplexityDelta")).as(run).isEqualTo(want[2]);
+            assertThat(half.notes()).anyMatch(n -> n.contains("measured, not simulated") && n.contains("quality-moe-lambda-pocketsim-olmoe-py.csv line"));
+        });
+        assertThat(result.points()).filteredOn(p -> p.parameters().get("run").startsWith("synthetic"))
+                .allSatisfy(p -> assertThat(p.hasMetric("measuredPerplexity")).isFalse());
+    }
+
+    @Test
     void everyPublishedReferenceOfTheStudyIsARowOfItsDataFile(@TempDir Path dir) throws IOException {
         List<String> rows = Files.readAllLines(DecodeBaselinesStudyTest.repoRoot().resolve("data/published/cache-conditional-moe.csv"));
         ExperimentResult result = run("configs/moe-cache-routing-published.yaml", dir);

@@ -78,6 +78,18 @@ class MacArrayRunnerTest {
         double macs = 1024 * matrix + 2 * 32 * 128 * 32 * (1024 * 1025 / 2.0);
         assertThat(int8.metric(Metrics.TTFT_MS)).isCloseTo(macs / (22_500 * 1e9 * 0.5) * 1e3, within(1e-6));
         assertThat(e4.metric(Metrics.TTFT_MS)).isCloseTo(macs / (14_958 * 1e9 * 0.5) * 1e3, within(1e-6));
+        // Iso-power: the INT8 array's power with each MAC's weight read from SRAM (Horowitz: 0.3 pJ MAC, 5 pJ per
+        // 32-bit SRAM read, so 1.25 pJ per 8-bit weight): 22,500 x 1.55 pJ x 1 GHz = 34.875 W; FP8-E4M3 ->
+        // FP16 at 1089 x 0.3 / 724 + 1.25 pJ fits floor(22500 x 1.55 / 1.70124) = 20,499 units, INT8 its own 22,500.
+        double e4Pj = 1089 * 0.3 / 724 + 8 * 5.0 / 32;
+        long e4IsoPower = (long) Math.floor(22_500 * (0.3 + 8 * 5.0 / 32) / e4Pj);
+        assertThat(e4IsoPower).isEqualTo(20_499);
+        assertThat(int8.metric(MacArrayMetrics.ISO_POWER_MACS_PER_CYCLE)).isEqualTo(22_500);
+        assertThat(e4.metric(MacArrayMetrics.ISO_POWER_MACS_PER_CYCLE)).isEqualTo(e4IsoPower);
+        assertThat(e4.metric(MacArrayMetrics.ISO_POWER_PJ_PER_MAC)).isCloseTo(e4Pj, within(1e-12));
+        assertThat(e4.metric(MacArrayMetrics.ISO_POWER_PREFILL_TOKENS_PER_SECOND))
+                .isCloseTo(1024 / (macs / (e4IsoPower * 1e9 * 0.5)), within(1e-6));
+        assertThat(e4.metric(MacArrayMetrics.ISO_POWER_W)).isCloseTo(22_500 * 1.55e-12 * 1e9, within(1e-9));
         // decode is DRAM-bound at the NPU's 56 GB/s, the same for both 8-bit formats
         double ms = int8.metric(Metrics.DRAM_BYTES_PER_TOKEN) / 56e9 * 1e3;
         assertThat(int8.metric(Metrics.MS_PER_TOKEN)).isCloseTo(ms, within(1e-9));

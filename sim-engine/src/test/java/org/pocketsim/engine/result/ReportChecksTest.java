@@ -27,7 +27,7 @@ class ReportChecksTest {
     }
 
     private static ChartSpec line(String x, String y, String seriesBy, Map<String, String> filter) {
-        return new ChartSpec(ChartType.LINE, "L", x, List.of(y), seriesBy, filter, null, null, null, null, null, null);
+        return new ChartSpec(ChartType.LINE, "L", x, List.of(y), seriesBy, filter, null, null, null, null, null, null, null);
     }
 
     @Test
@@ -35,7 +35,7 @@ class ReportChecksTest {
         assertThatCode(() -> check(axes(), List.of("tokensPerSecond", "hitRate"),
                 line("run.mlp.keep", "tokensPerSecond", "run.mlp.gamma", Map.of("run.mlp.cache", "lru")),
                 new ChartSpec(ChartType.PARETO, "P", "normKept", List.of("tokensPerSecond"), "run.mlp.gamma", null,
-                        null, null, null, null, ChartSpec.Better.HIGHER, null),
+                        null, null, null, null, ChartSpec.Better.HIGHER, null, null),
                 ChartSpec.of(ChartType.STACKED_BAR, "B", null, List.of(), null),
                 ChartSpec.of(ChartType.HEATMAP, "H", null, List.of("hitRateByLayer"), null),
                 ChartSpec.of(ChartType.COMPARISON, "C", null, null, null))).doesNotThrowAnyException();

@@ -96,7 +96,7 @@ class ResultValidationTest {
     @Test
     void filterAcceptsOnlyPointsMatchingAllEntries() {
         ChartSpec c = new ChartSpec(ChartType.LINE, "T", "x", List.of("y"), null,
-                Map.of("cache", "lru"), null, null, false, false, null, null);
+                Map.of("cache", "lru"), null, null, false, false, null, null, null);
         assertThat(c.accepts(Map.of("cache", "lru", "gamma", "0.1"))).isTrue();
         assertThat(c.accepts(Map.of("cache", "lfu"))).isFalse();
         assertThat(c.accepts(Map.of())).isFalse();
