@@ -21,6 +21,23 @@ class ParserFuzzTest {
 
     /** The manifest beside a fuzzed tensors file: one token of OLMoE router logits (bad-input/trace-nan's). */
     private static final String TRACE_YAML = "/bad-input/trace-nan/trace.yaml";
+    /** The tensors beside a fuzzed manifest: 299 tokens of real OLMoE expert ids (bad-input/trace-real's). */
+    private static final String TRACE_TENSORS = "/bad-input/trace-real/tensors.safetensors";
+    /** A kernel-replay experiment that replays the fuzzed kernel trace beside it ({@code k.log}). */
+    private static final String REPLAY_YAML = """
+            schemaVersion: 1
+            id: fuzz-kernel-replay
+            title: "a fuzzed kernel trace, replayed"
+            question: "Is every kernel trace either replayed or reported as bad input?"
+            seed: 1
+            run:
+              kind: kernel-replay
+              label: replay
+              log: k.log
+              origin: fuzz
+              licence: MIT
+              group: decode-step
+            """;
 
     @FuzzTest
     void experimentYaml(byte[] input) throws IOException {
@@ -64,6 +81,50 @@ class ParserFuzzTest {
             }
             Files.write(dir.resolve("tensors.safetensors"), input);
             expectUserErrorAtMost("trace", "inspect", dir.toString());
+        } finally {
+            delete(dir);
+        }
+    }
+
+    /** The trace opener's manifest ({@code trace.yaml}) beside a fixed, valid tensors file. */
+    @FuzzTest
+    void traceManifest(byte[] input) throws IOException {
+        Path dir = Files.createTempDirectory("fuzz-manifest");
+        try {
+            try (var tensors = ParserFuzzTest.class.getResourceAsStream(TRACE_TENSORS)) {
+                Files.copy(tensors, dir.resolve("tensors.safetensors"));
+            }
+            Files.write(dir.resolve("trace.yaml"), input);
+            expectUserErrorAtMost("trace", "inspect", dir.toString());
+        } finally {
+            delete(dir);
+        }
+    }
+
+    /** The llama.cpp GGML_PERF log importer ({@code GgmlPerfImporter}). */
+    @FuzzTest
+    void ggmlPerfLog(byte[] input) throws IOException {
+        Path dir = Files.createTempDirectory("fuzz-ggml");
+        try {
+            Path file = Files.write(dir.resolve("run.log"), input);
+            expectUserErrorAtMost("kernel-trace", "import", "--format", "ggml-perf", file.toString(),
+                    dir.resolve("out.csv").toString());
+        } finally {
+            delete(dir);
+        }
+    }
+
+    /**
+     * The log of a kernel-replay experiment, through {@code validate}: a kernel-trace CSV
+     * ({@code KernelTraceCsv}) or, without its header, a GGML_PERF log, then the replay's grouping.
+     */
+    @FuzzTest
+    void kernelReplayLog(byte[] input) throws IOException {
+        Path dir = Files.createTempDirectory("fuzz-replay");
+        try {
+            Files.write(dir.resolve("k.log"), input);
+            Path experiment = Files.writeString(dir.resolve("x.yaml"), REPLAY_YAML);
+            expectUserErrorAtMost("validate", experiment.toString());
         } finally {
             delete(dir);
         }

@@ -6,6 +6,7 @@ import org.pocketsim.workload.trace.TraceInfo;
 import org.pocketsim.workload.trace.TraceShape;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,7 +31,9 @@ public final class ExpertIdsJsonlImporter implements TraceImporter {
         int tokens = lines.size();
         int fileLayers = -1;
         int topK = -1;
-        int[][] ids = null;
+        // one row per read token (all its layers' ids), packed per layer at the end: memory grows
+        // with the lines read, not with the line count of a file that may break at its second line
+        List<int[]> rows = new ArrayList<>(Math.min(tokens, 4096));
         List<Integer> modelLayers = null;
         int firstTok = 0;
         for (int t = 0; t < tokens; t++) {
@@ -44,13 +47,21 @@ public final class ExpertIdsJsonlImporter implements TraceImporter {
                 if (fileLayers == 0) throw JsonLines.error(in, line.number(), "layers is empty");
                 modelLayers = spec.modelLayers(in, line.number(), fileLayers);
                 topK = layers.get(0).size();
-                ids = new int[fileLayers][];
-                for (int l = 0; l < fileLayers; l++) ids[l] = new int[tokens * topK];
+                if (topK > spec.experts()) {
+                    throw JsonLines.error(in, line.number(), "layer 0 holds " + topK + " ids, more than the " + spec.experts() + " experts");
+                }
+                JsonLines.checkValues(in, line.number(), tokens, topK, "ids");
             }
             if (layers.size() != fileLayers) {
                 throw JsonLines.error(in, line.number(), "holds " + layers.size() + " layers, the first line " + fileLayers);
             }
-            for (int l = 0; l < fileLayers; l++) readRow(in, line.number(), layers.get(l), l, topK, spec.experts(), ids[l], t * topK);
+            int[] row = new int[fileLayers * topK];
+            for (int l = 0; l < fileLayers; l++) readRow(in, line.number(), layers.get(l), l, topK, spec.experts(), row, l * topK);
+            rows.add(row);
+        }
+        int[][] ids = new int[fileLayers][tokens * topK];
+        for (int t = 0; t < tokens; t++) {
+            for (int l = 0; l < fileLayers; l++) System.arraycopy(rows.get(t), l * topK, ids[l], t * topK, topK);
         }
         TraceShape shape = ImportShapes.shape(spec, modelLayers, spec.experts(), topK);
         InMemoryTrace trace = new InMemoryTrace(ImportShapes.info(spec, TraceInfo.SourceKind.IMPORTED, tokens, modelLayers, null), shape);

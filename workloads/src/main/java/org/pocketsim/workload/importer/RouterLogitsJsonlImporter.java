@@ -40,7 +40,9 @@ public final class RouterLogitsJsonlImporter implements TraceImporter {
         int fileLayers = -1;
         List<Integer> modelLayers = null;
         int experts = spec.experts();
-        for (JsonLines.Line line : JsonLines.read(in)) {
+        List<JsonLines.Line> lines = JsonLines.read(in);
+        boolean sized = false;
+        for (JsonLines.Line line : lines) {
             JsonNode idNode = line.node().get("article_id");
             if (idNode == null || !idNode.isTextual() || idNode.asText().isBlank()) {
                 throw JsonLines.error(in, line.number(), "field article_id missing or not a string");
@@ -69,6 +71,11 @@ public final class RouterLogitsJsonlImporter implements TraceImporter {
                 }
                 JsonNode logits = JsonLines.arrayField(in, line.number(), layer, "router_logits");
                 if (experts == 0) experts = logits.size();
+                if (!sized) {
+                    // every record could be a step of one article: the largest tensor a layer can need
+                    JsonLines.checkValues(in, line.number(), lines.size(), experts, "router logits");
+                    sized = true;
+                }
                 if (logits.size() != experts) {
                     throw JsonLines.error(in, line.number(), "layers[" + l + "] holds " + logits.size() + " router logits, expected " + experts);
                 }

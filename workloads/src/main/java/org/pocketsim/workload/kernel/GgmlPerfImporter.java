@@ -112,18 +112,18 @@ public final class GgmlPerfImporter {
     private void header(String text) {
         Matcher m;
         if ((m = TENSOR.matcher(text)).matches()) {
-            long ne1 = Long.parseLong(m.group(4));
-            if (Long.parseLong(m.group(5)) != 1 || Long.parseLong(m.group(6)) != 1) return;
-            weights.add(new Weight(m.group(1), registryName(m.group(2)), Long.parseLong(m.group(3)), ne1));
+            long ne1 = number(m.group(4), "tensor extent");
+            if (number(m.group(5), "tensor extent") != 1 || number(m.group(6), "tensor extent") != 1) return;
+            weights.add(new Weight(m.group(1), registryName(m.group(2)), number(m.group(3), "tensor extent"), ne1));
         } else if ((m = META.matcher(text)).matches()) {
             String v = m.group(2).trim();
-            if (v.matches("\\d+")) meta.put(m.group(1), Long.parseLong(v));
+            if (v.matches("\\d+")) meta.put(m.group(1), number(v, m.group(1)));
         } else if ((m = KV_SIZE.matcher(text)).matches()) {
-            kvMegabytes = Double.parseDouble(m.group(1));
+            kvMegabytes = decimal(m.group(1), "kv self size");
         } else if ((m = N_CTX.matcher(text)).matches()) {
-            nCtx = Long.parseLong(m.group(1));
+            nCtx = number(m.group(1), "n_ctx");
         } else if ((m = THREADS.matcher(text)).find()) {
-            threads = Integer.parseInt(m.group(1));
+            threads = (int) intNumber(m.group(1), "n_threads");
         } else if ((m = BUILD.matcher(text)).matches()) {
             engine = "llama.cpp build " + m.group(1) + " (" + m.group(2) + ")";
         } else if ((m = MODEL.matcher(text)).find()) {
@@ -137,14 +137,17 @@ public final class GgmlPerfImporter {
             String text = next(r, "node " + i + " of " + nodes);
             Matcher m = NODE.matcher(text);
             if (!m.matches()) throw error(line, "malformed node line (expected ' - i: [ne0, ne1, ne2] OP (runs) cpu = a / b ms, wall = c / d ms')");
-            int index = Integer.parseInt(m.group(1));
+            long index = intNumber(m.group(1), "node index");
             if (index != i) throw error(line, "node " + index + " where node " + i + " was expected");
             String op = m.group(5);
             if (!KernelOps.isKnown(op)) throw error(line, KernelOps.unknown(op));
-            int runs = Integer.parseInt(m.group(6));
+            long runs = intNumber(m.group(6), "run count");
             if (runs < 1) throw error(line, "node ran " + runs + " times");
-            raw.add(new Raw(line, graph, i, op, Long.parseLong(m.group(2)), Long.parseLong(m.group(3)),
-                    Long.parseLong(m.group(4)), Double.parseDouble(m.group(9))));
+            long ne0 = number(m.group(2), "extent ne0");
+            long ne1 = number(m.group(3), "extent ne1");
+            long ne2 = number(m.group(4), "extent ne2");
+            if (ne0 < 1 || ne1 < 1 || ne2 < 1) throw error(line, "extents must be >= 1, got [" + ne0 + ", " + ne1 + ", " + ne2 + "]");
+            raw.add(new Raw(line, graph, i, op, ne0, ne1, ne2, decimal(m.group(9), "wall time")));
         }
         int leafs = count(r, "n_leafs");
         for (int i = 0; i < leafs; i++) {
@@ -161,7 +164,34 @@ public final class GgmlPerfImporter {
         String text = next(r, key);
         Matcher m = COUNT.matcher(text);
         if (!m.matches() || !m.group(1).equals(key)) throw error(line, "expected '" + key + " = N'");
-        return Integer.parseInt(m.group(2));
+        return (int) intNumber(m.group(2), key);
+    }
+
+    /** The decimal {@code digits} (a regex's {@code \d+}) as a long, else an error at the current line. */
+    private long number(String digits, String what) {
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            throw error(line, what + " " + digits + " is out of range");
+        }
+    }
+
+    /** The {@code [0-9.]+} text as a finite number, else an error at the current line ({@code 1.2.3} matches the pattern). */
+    private double decimal(String text, String what) {
+        try {
+            double v = Double.parseDouble(text);
+            if (Double.isInfinite(v)) throw error(line, what + " " + text + " is out of range");
+            return v;
+        } catch (NumberFormatException e) {
+            throw error(line, what + " " + text + " is not a number");
+        }
+    }
+
+    /** The decimal {@code digits} as a count up to {@link Integer#MAX_VALUE}, else an error at the current line. */
+    private long intNumber(String digits, String what) {
+        long v = number(digits, what);
+        if (v > Integer.MAX_VALUE) throw error(line, what + " " + digits + " is out of range (at most " + Integer.MAX_VALUE + ")");
+        return v;
     }
 
     private String next(BufferedReader r, String expected) throws IOException {
@@ -180,6 +210,7 @@ public final class GgmlPerfImporter {
         double kvBytesPerElement = kvMegabytes * 1024 * 1024 / (2.0 * layers * nCtx * embd);
         String kvType = kvBytesPerElement == 2 ? "fp16" : kvBytesPerElement == 4 ? "fp32" : null;
         if (kvType == null) throw new TraceException(file + ": KV cache of " + kvBytesPerElement + " bytes per element: not fp16 or fp32");
+        if (raw.isEmpty()) throw new TraceException(file + ": no graph dump holds a node");
         List<KernelNode> nodes = new ArrayList<>(raw.size());
         int start = 0;
         while (start < raw.size()) {
@@ -194,7 +225,11 @@ public final class GgmlPerfImporter {
 
     private int tokens(int start, int end) {
         for (int i = start; i < end; i++) {
-            if (raw.get(i).op().equals("GET_ROWS")) return (int) raw.get(i).ne1();
+            if (raw.get(i).op().equals("GET_ROWS")) {
+                long tokens = raw.get(i).ne1();
+                if (tokens > Integer.MAX_VALUE) throw error(raw.get(i).line(), "GET_ROWS of " + tokens + " tokens is out of range");
+                return (int) tokens;
+            }
         }
         throw error(raw.get(start).line() - 2, "graph " + raw.get(start).graph() + " has no GET_ROWS node to give its token count");
     }

@@ -88,4 +88,29 @@ class ExpertIdsJsonlImporterTest {
         Path in = file("{\"token\": 1, \"layers\": [[0, 1]]}");
         assertThatThrownBy(() -> new ExpertIdsJsonlImporter().read(in, tiny())).hasMessage(in + ":1: field tok missing or not an integer");
     }
+
+    // A 517 KB file whose first line held 60,000 ids and 36,000 '{}' lines after it ended in a
+    // NegativeArraySizeException (exit 1): the ids of every line were allocated from the first
+    // line's row length before any row was checked.
+    @Test
+    void moreIdsInARowThanExpertsNamesTheLineBeforeAnyAllocation() throws IOException {
+        Path in = file("{\"tok\": 1, \"layers\": [[0, 1, 2, 3, 0]]}", "{}");
+        assertThatThrownBy(() -> new ExpertIdsJsonlImporter().read(in, tiny())).hasMessage(in + ":1: layer 0 holds 5 ids, more than the 4 experts");
+    }
+
+    @Test
+    void aLayerTensorBeyondTheLongestArrayNamesTheLine() {
+        Path in = dir.resolve("in.jsonl");
+        assertThatThrownBy(() -> JsonLines.checkValues(in, 1, 1_000_000, 65_536, "ids"))
+                .hasMessage(in + ":1: 1,000,000 records x 65,536 ids = 65,536,000,000 values per layer, more than 2,147,483,639");
+        JsonLines.checkValues(in, 1, 1_000_000, 2_147, "ids");
+    }
+
+    @Test
+    void moreRecordsThanATraceHoldsNamesTheFirstLineBeyond() throws IOException {
+        Path in = file("{}", "", "{}", "{}");
+        assertThat(JsonLines.read(in, 3)).hasSize(3);
+        assertThatThrownBy(() -> JsonLines.read(in, 2)).hasMessage(in + ":4: more than 2 records (tokens), the bound of a trace");
+        assertThat(JsonLines.MAX_RECORDS).isEqualTo(1_000_000);
+    }
 }

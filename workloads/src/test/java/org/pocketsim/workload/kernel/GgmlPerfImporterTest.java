@@ -114,6 +114,48 @@ class GgmlPerfImporterTest {
         assertError(1780, "perf_total_per_op_us[         MUL_MAT] = lots", ":1780: malformed per-op total line");
     }
 
+    // Found by the ggmlPerfLog fuzz target's corpus: these ended as a message without the file and
+    // line ("For input string", "kernel node: ...", "kernel trace has no nodes").
+
+    @Test
+    void aNodeCountBeyondAnIntIsAnErrorAtItsLine() throws IOException {
+        assertError(354, "n_nodes = 99999999999", ":354: n_nodes 99999999999 is out of range (at most 2147483647)");
+    }
+
+    @Test
+    void aDigitStringBeyondALongIsAnErrorAtItsLine() throws IOException {
+        assertError(358, lines.get(357).replace("[  4096,", "[  99999999999999999999,"),
+                ":358: extent ne0 99999999999999999999 is out of range");
+    }
+
+    @Test
+    void aZeroExtentIsAnErrorAtItsLine() throws IOException {
+        assertError(358, lines.get(357).replace("[  4096,     2,", "[  4096,     0,"), ":358: extents must be >= 1, got [4096, 0, 1]");
+    }
+
+    @Test
+    void aTokenCountBeyondAnIntIsAnErrorAtTheGetRowsLine() throws IOException {
+        assertError(355, lines.get(354).replace("[  4096,     2,", "[  4096, 3000000000,"),
+                ":355: GET_ROWS of 3000000000 tokens is out of range");
+    }
+
+    @Test
+    void aTimeThatIsNotANumberIsAnErrorAtItsLine() throws IOException {
+        assertError(358, lines.get(357).replace("wall =   5.255", "wall =   5.2.55"), ":358: wall time 5.2.55 is not a number");
+        assertError(351, "llama_new_context_with_model: kv self size  =  " + "9".repeat(400) + " MB",
+                ":351: kv self size " + "9".repeat(400) + " is out of range");
+    }
+
+    @Test
+    void graphDumpsWithoutNodesAreAnError() throws IOException {
+        List<String> empty = new ArrayList<>(lines.subList(0, 353));
+        empty.addAll(List.of("n_nodes = 0", "n_leafs = 0", "========================================", lines.get(1793)));
+        Path file = tmp.resolve("empty.log");
+        Files.write(file, empty, StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> GgmlPerfImporter.read(file, "", ""))
+                .isInstanceOf(TraceException.class).hasMessage(file + ": no graph dump holds a node");
+    }
+
     private void assertError(int lineNumber, String replacement, String message) throws IOException {
         List<String> broken = new ArrayList<>(lines);
         broken.set(lineNumber - 1, replacement);
