@@ -58,14 +58,28 @@ public final class CompressedFormat implements BlockFormat {
         }
     }
 
+    /** The family, which says what decoding a weight takes. */
+    public enum Kind { E8P, AQLM, SPQR, NM }
+
     private final String name;
     private final int blockSize;
     private final Bits bits;
+    private final Kind kind;
+    private final int first;
+    private final int second;
+    private final double outlierShare;
+    private final NumberFormat inner;
 
-    private CompressedFormat(String name, int blockSize, Bits bits) {
+    private CompressedFormat(String name, int blockSize, Bits bits, Kind kind, int first, int second, double outlierShare,
+                             NumberFormat inner) {
         this.name = name;
         this.blockSize = blockSize;
         this.bits = bits;
+        this.kind = kind;
+        this.first = first;
+        this.second = second;
+        this.outlierShare = outlierShare;
+        this.inner = inner;
     }
 
     /** The compression format called {@code name}, or null when the name is not one of {@link #PATTERNS}. */
@@ -73,7 +87,7 @@ public final class CompressedFormat implements BlockFormat {
         if (name.equals("e8p")) {
             long side = 4096;
             return new CompressedFormat(name, 8, new Bits(16 / 8.0, (32 + 2 * side * 16) / (double) MATRIX_WEIGHTS,
-                    0, 256 * 8 * 8 / (double) MATRIX_WEIGHTS));
+                    0, 256 * 8 * 8 / (double) MATRIX_WEIGHTS), Kind.E8P, 1, 16, 0, null);
         }
         Matcher m = AQLM.matcher(name);
         if (m.matches()) {
@@ -84,7 +98,8 @@ public final class CompressedFormat implements BlockFormat {
             }
             long group = m.group(3) == null ? MATRIX_WEIGHTS : positive(name, m.group(3));
             double codebooks = books * (1L << codeBits) * 8.0 * 16 / group;
-            return new CompressedFormat(name, 8, new Bits(books * codeBits / 8.0, 16.0 / ROW_WEIGHTS, 0, codebooks));
+            return new CompressedFormat(name, 8, new Bits(books * codeBits / 8.0, 16.0 / ROW_WEIGHTS, 0, codebooks),
+                    Kind.AQLM, books, codeBits, 0, null);
         }
         m = SPQR.matcher(name);
         if (m.matches()) {
@@ -94,7 +109,7 @@ public final class CompressedFormat implements BlockFormat {
             if (share >= 1) throw new IllegalArgumentException("number format '" + name + "': the outlier share must be below 100%");
             int codeBits = g.element().bits();
             return new CompressedFormat(name, g.blockSize(), new Bits(codeBits + share * 16,
-                    dense.bitsPerElement() - codeBits, share * 16 + 32.0 / ROW_WEIGHTS, 0));
+                    dense.bitsPerElement() - codeBits, share * 16 + 32.0 / ROW_WEIGHTS, 0), Kind.SPQR, 0, 0, share, dense);
         }
         m = NM.matcher(name);
         if (m.matches()) {
@@ -105,7 +120,8 @@ public final class CompressedFormat implements BlockFormat {
             double kept = n / (double) mm;
             int indexBits = 32 - Integer.numberOfLeadingZeros(mm - 1);
             double payload = kept * valuePayloadBits(values);
-            return new CompressedFormat(name, mm, new Bits(payload, kept * values.bitsPerElement() - payload, kept * indexBits, 0));
+            return new CompressedFormat(name, mm, new Bits(payload, kept * values.bitsPerElement() - payload, kept * indexBits, 0),
+                    Kind.NM, n, mm, 0, values);
         }
         return null;
     }
@@ -126,6 +142,30 @@ public final class CompressedFormat implements BlockFormat {
     /** Bits per weight by part. */
     public Bits bits() {
         return bits;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** AQLM: codebooks M; E8P: 1; N:M: N. */
+    public int first() {
+        return first;
+    }
+
+    /** AQLM: bits per code b; E8P: 16; N:M: M. */
+    public int second() {
+        return second;
+    }
+
+    /** SpQR: the share of weights kept as FP16 outliers (0.01 = 1%). */
+    public double outlierShare() {
+        return outlierShare;
+    }
+
+    /** SpQR: the dense format; N:M: the format of the kept values; otherwise null. */
+    public NumberFormat inner() {
+        return inner;
     }
 
     @Override public String name() { return name; }
