@@ -16,6 +16,8 @@ public enum DecodeOp {
     LUT,
     /** A load from a table or vector in L1 / on-chip SRAM by index: a codeword of a large codebook, an activation picked by a sparse position. */
     GATHER,
-    /** An addition that replaces or adds to a multiply: summing AQLM codewords, E8P's sign and 1/4 shift, ternary add/subtract. */
-    ADD
+    /** An addition on decoded values: summing AQLM codewords, E8P's sign flip and 1/4 shift. */
+    ADD,
+    /** Adding or subtracting an activation in place of a multiply-add (ternary weights). */
+    ACCUMULATE
 }

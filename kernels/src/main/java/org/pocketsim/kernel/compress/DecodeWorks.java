@@ -13,6 +13,7 @@ import org.pocketsim.kernel.format.VectorQuantFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import static org.pocketsim.kernel.compress.DecodeOp.ACCUMULATE;
 import static org.pocketsim.kernel.compress.DecodeOp.ADD;
 import static org.pocketsim.kernel.compress.DecodeOp.GATHER;
 import static org.pocketsim.kernel.compress.DecodeOp.LUT;
@@ -38,7 +39,7 @@ import static org.pocketsim.kernel.compress.DecodeOp.UNPACK;
  *       index), 1 GATHER (its activation), 1 MAC (FP16);</li>
  *   <li>N:M: N/M MAC, N/M UNPACK of the value codes (below 8 bits) plus N/M of the positions,
  *       N/M GATHER (the activation a position picks), (N/M)/G SCALE;</li>
- *   <li>ternary: 0 MAC, 1 ADD (add or subtract the activation, skipped for 0; counted for every
+ *   <li>ternary: 0 MAC, 1 ACCUMULATE (add or subtract the activation, skipped for 0; counted for every
  *       weight as a branch-free kernel does, BitNet b1.58, Ma et al. 2024, arXiv 2402.17764: "its
  *       matrix multiplication only involves integer addition"), 1 UNPACK (2-bit code) or for the
  *       five-trits-per-byte packing 1 LUT (base-3 digit from a table), 1/G SCALE.</li>
@@ -72,7 +73,7 @@ public final class DecodeWorks {
                     ? "a register-table lookup per weight" : "one codeword load per index of " + vq.dim() + " weights"));
         }
         if (f instanceof TernaryFormat t) {
-            c.add(ADD, 1).add(t.fiveTritsPerByte() ? LUT : UNPACK, 1).add(SCALE, 1.0 / t.blockSize());
+            c.add(ACCUMULATE, 1).add(t.fiveTritsPerByte() ? LUT : UNPACK, 1).add(SCALE, 1.0 / t.blockSize());
             return c.build(f.name(), "adds instead of multiplies; " + (t.fiveTritsPerByte() ? "base-3 digits by table" : "2-bit codes"));
         }
         if (f instanceof Nf4Format n) {

@@ -1,6 +1,7 @@
 package org.pocketsim.kernel.compress;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.pocketsim.kernel.compress.DecodeOp.ACCUMULATE;
 import static org.pocketsim.kernel.compress.DecodeOp.ADD;
 import static org.pocketsim.kernel.compress.DecodeOp.GATHER;
 import static org.pocketsim.kernel.compress.DecodeOp.LUT;
@@ -55,7 +56,7 @@ class DecodeWorksTest {
     @Test
     void ternaryAddsInsteadOfMultiplying() {
         assertThat(DecodeWorks.of("ternary-g256").nonZero()).containsExactly(
-                Map.entry(UNPACK, 1.0), Map.entry(SCALE, 1 / 256.0), Map.entry(ADD, 1.0));
+                Map.entry(UNPACK, 1.0), Map.entry(SCALE, 1 / 256.0), Map.entry(ACCUMULATE, 1.0));
         assertThat(DecodeWorks.of("ternary-p5-g256").per(LUT)).isEqualTo(1.0);
         assertThat(DecodeWorks.of("ternary-p5-g256").per(MAC)).isEqualTo(0.0);
     }

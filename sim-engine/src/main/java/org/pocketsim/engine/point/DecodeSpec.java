@@ -3,6 +3,7 @@ package org.pocketsim.engine.point;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import org.pocketsim.engine.compute.ComputeSpec;
+import org.pocketsim.engine.compute.DecodeWorkPath;
 import org.pocketsim.engine.compute.PresetComputeSpec;
 import org.pocketsim.engine.decode.TimingSpec;
 import org.pocketsim.engine.decode.mlp.DenseSpec;
@@ -37,6 +38,9 @@ import org.pocketsim.hw.config.FieldException;
  * @param compute       where MAC rates and pJ per MAC come from: {@code preset} (default, the
  *                      profile's tables) or {@code {kind: mac-array, ...}} (the NPU's array rebuilt
  *                      per compute format by the MAC-array cost model)
+ * @param decodeWork    whether the weight format's decode work (lookups, unpacking, gathers, ternary
+ *                      adds, N:M's skipped MACs) is timed and priced: {@code none} (default, one MAC
+ *                      per weight as before), {@code software} or {@code hardware} (NPU design options)
  */
 public record DecodeSpec(@ConfigOptional String label, JsonNode soc, String model, String weights,
                          @ConfigOptional String lmHeadWeights, @ConfigOptional String computeFormat,
@@ -45,7 +49,8 @@ public record DecodeSpec(@ConfigOptional String label, JsonNode soc, String mode
                          int prompt, int generate, @ConfigOptional Integer prefillChunk,
                          @ConfigOptional @JsonDeserialize(using = KindShorthand.class) MlpSpec mlp,
                          @ConfigOptional PlacementSpec placement, @ConfigOptional TimingSpec timing,
-                         @ConfigOptional @JsonDeserialize(using = KindShorthand.class) ComputeSpec compute) implements PointSpec {
+                         @ConfigOptional @JsonDeserialize(using = KindShorthand.class) ComputeSpec compute,
+                         @ConfigOptional DecodeWorkPath decodeWork) implements PointSpec {
 
     /** How the token time is computed. */
     public enum Mode { ANALYTIC, DES }
@@ -73,5 +78,6 @@ public record DecodeSpec(@ConfigOptional String label, JsonNode soc, String mode
         if (placement == null) placement = new PlacementSpec(null, false);
         if (timing == null) timing = new TimingSpec(null, null, null, null);
         if (compute == null) compute = new PresetComputeSpec();
+        if (decodeWork == null) decodeWork = DecodeWorkPath.NONE;
     }
 }
