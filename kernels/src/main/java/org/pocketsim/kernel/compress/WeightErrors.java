@@ -27,7 +27,9 @@ public final class WeightErrors {
 
     /** The relative GEMV error of format {@code name} on the LLM-like matrix, if measured. */
     public static Optional<Double> relativeRmsError(String name) {
-        return Optional.ofNullable(LLM_LIKE_ERRORS.get(name));
+        // the five-trits-per-byte packing stores the same codes as the 2-bit one
+        String codes = name.startsWith("ternary-p5-") ? "ternary-" + name.substring("ternary-p5-".length()) : name;
+        return Optional.ofNullable(LLM_LIKE_ERRORS.get(codes));
     }
 
     private static Map<String, Double> load() {
