@@ -173,6 +173,7 @@ def e8p_grid(device):
              [3, 1, 3, 3, 1, 3, 1, 3], [1, 3, 3, 3, 1, 1, 3, 3], [1, 3, 3, 3, 3, 3, 1, 1], [1, 3, 3, 3, 3, 1, 3, 1],
              [1, 3, 3, 3, 1, 3, 3, 1], [1, 3, 3, 3, 3, 1, 1, 3], [1, 3, 3, 3, 1, 3, 1, 3], [1, 3, 3, 3, 1, 1, 3, 3],
              [3, 3, 1, 1, 3, 3, 3, 1]]
+    # (the reference list repeats [1, 3, 3, 3, 1, 1, 3, 3]: kept, so the code space is the reference's)
     absgrid = torch.cat([d8abs, torch.tensor(half3, dtype=torch.float64) / 2])
     assert absgrid.shape[0] == 256, absgrid.shape
     even = absgrid.sum(dim=1) % 2 == 0
