@@ -52,6 +52,16 @@ public final class WeightDecoder {
         }
     }
 
+    /**
+     * Everything the decode-work numbers of a point depend on beyond its spec and SoC (the op counts,
+     * the priced rates and energies per unit, the tabulated weight error), for the stored-result key:
+     * editing decode-op-rates.csv or the weight-error table re-runs the points they change.
+     */
+    public String fingerprint() {
+        return java.util.Arrays.toString(work.opsPerWeight()) + java.util.Arrays.toString(extraMacEquivalents)
+                + java.util.Arrays.toString(decodePjPerWeight) + org.pocketsim.kernel.compress.WeightErrors.relativeRmsError(work.format());
+    }
+
     /** The format's decode work per weight. */
     public DecodeWork work() {
         return work;

@@ -116,6 +116,11 @@ public final class DecodeRun {
         return compute;
     }
 
+    /** The run's weight decoder, or null when it does not price decode work. */
+    public WeightDecoder decoder() {
+        return decoder;
+    }
+
     /** The run's MLP method (its traces give provenance and stored-result keys). */
     public MlpMethod mlp() {
         return mlp;
