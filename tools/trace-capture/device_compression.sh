@@ -4,6 +4,8 @@
 # same settings) and the perplexity of every compression format (quality.py --compression all).
 # Usage on the GPU machine: device_compression.sh ARCH BUDGET_S   (llama 150, as the shipped model)
 # Results go to $OUT/results.tgz after each stage (env.txt, train log, quality-compression.csv).
+# The corpus and the trained model stay in /tmp while the machine is warm: if a call runs out of
+# time in the quality stage, the same command again skips straight to it.
 set -o pipefail
 ARCH=$1; BUDGET=$2
 export PYTHONUNBUFFERED=1
