@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  *       sign from parity, 1 bit for the +-1/4 shift; 2^16 points of E8 + 1/4). The stored codebook
  *       is the 256 x 8 absolute grid as int8 quarter-units (2 KiB, as the reference kernel packs it:
  *       Cornell-RelaxML/quip-sharp@2ddaccf:lib/codebook/latticee8_padded12.py); per matrix one FP32
- *       scale and the FP16 random-sign vectors SU, SV (one value per input column and output row).
+ *       scale and the random-sign vectors SU, SV (one value per input column and output row, counted as
+ *       FP16: assumed, the reference multiplies activations by them as tensors; 1 bit each would do).
  *       These per-matrix parts are counted per 4096 x 4096 tile (2^24 weights).</li>
  *   <li>{@code aqlm-<M>x<b>[-g<G>]}: AQLM (Egiazarian et al., ICML 2024, arXiv 2401.06118): groups
  *       of 8 weights coded as the sum of M codewords, one from each of M codebooks of 2^b codes,
