@@ -29,6 +29,8 @@ accounting's one codebook per 2^24 weights) and __call__(w) -> the dequantised w
   2of4-int4-g128, 2of4-int8-g128, 4of8-int4-g128   the N largest |w| of each M kept (ties to the lower
                    position), kept values grouped per 128 in INT4/INT8 (NmSparseMatrix's layout)
 """
+import functools
+
 import torch
 
 import fmtquant
@@ -159,6 +161,7 @@ class VectorQuantiser:
         return (approx.reshape(w.shape) * row_scale(w)).to(w.dtype)
 
 
+@functools.lru_cache(maxsize=None)
 def e8p_grid(device):
     """The 2^16 E8P codewords (float32 [65536, 8]), as quip-sharp's get_abs_grid / get_full_grid build them."""
     r = torch.arange(-3, 3, dtype=torch.float64) + 0.5  # |x| <= sqrt(10) leaves 1/2, 3/2, 5/2

@@ -13,7 +13,7 @@ cd "$(dirname "$0")"
 R=/tmp/res; mkdir -p $R
 pack() { tar czf $OUT/results.tgz -C $R . ; }
 { date -u; nvidia-smi -L; python3 -c 'import sys, torch, transformers, numpy; print(sys.version); print("torch", torch.__version__, "transformers", transformers.__version__, "numpy", numpy.__version__)'; } 2>&1 | tee $R/env.txt
-timeout 120 python3 -m pytest -q -p no:cacheprovider tests/test_compress_quant.py 2>&1 | tail -5 | tee $R/pytest-compression.log
+timeout 300 python3 -m pytest -q -p no:cacheprovider tests/test_compress_quant.py tests/test_compressquality.py 2>&1 | tail -5 | tee $R/pytest-compression.log
 TOKARG=""; [ -f carry-tokenizer.json ] && TOKARG="--tokenizer carry-tokenizer.json"
 [ -f /tmp/corpus/val.npy ] || timeout 200 python3 corpus.py --out /tmp/corpus --max-bytes 100e6 --vocab 8192 $TOKARG 2>&1 | tail -2 | tee $R/corpus.log
 pack
