@@ -13,9 +13,8 @@ def weights(seed=0, rows=64, cols=512):
 
 def test_e8p_grid_is_2_to_the_16_distinct_points_of_e8_plus_a_quarter():
     grid = cq.e8p_grid("cpu").double()
-    # quip-sharp's list of 29 norm-12 entries repeats (1,3,3,3,1,1,3,3)/2: 256 of the 2^16 codes are duplicates
     assert grid.shape[0] == 65536
-    assert torch.unique(grid, dim=0).shape[0] == 65536 - 256
+    assert torch.unique(grid, dim=0).shape[0] == 65536
     # every point minus its +-1/4 shift lies in D8 + 1/2 (odd half-integers) with an even coordinate sum
     ok = torch.zeros(65536, dtype=torch.bool)
     for shift in (0.25, -0.25):

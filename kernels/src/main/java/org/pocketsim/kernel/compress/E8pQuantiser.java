@@ -8,8 +8,8 @@ import java.util.SplittableRandom;
  * QuIP#'s E8P codebook (Tseng et al., ICML 2024, arXiv 2402.04396) as a fake quantiser of a matrix,
  * for the error study. The 2^16 codewords are the 256 "absolute" entries (the 227 points of |D8 + 1/2|
  * inside the ball of radius sqrt(10) with an even coordinate sum, and 29 entries of five 3/2 and three
- * 1/2; Cornell-RelaxML/quip-sharp@2ddaccf:lib/codebook/latticee8_padded12.py, whose list repeats
- * one entry, so 255 are distinct and 256 of the 2^16 codes duplicate others), each with every sign
+ * 1/2; Cornell-RelaxML/quip-sharp@2ddaccf:lib/codebook/latticee8_padded12.py `get_norm12`: 256
+ * distinct entries, so the 2^16 codes are distinct points), each with every sign
  * pattern that keeps the coordinate sum even, shifted by +1/4 or -1/4. The nearest codeword of an
  * 8-vector is found exactly without enumerating the 65,536 points: for an absolute entry and a shift,
  * the best signs follow the vector's signs, and when their sum is odd the single cheapest coordinate
@@ -49,7 +49,7 @@ public final class E8pQuantiser {
                 {3, 3, 1, 3, 1, 3, 3, 1}, {3, 3, 1, 3, 3, 1, 1, 3}, {3, 3, 1, 3, 1, 3, 1, 3}, {3, 3, 1, 3, 1, 1, 3, 3},
                 {3, 1, 3, 3, 3, 3, 1, 1}, {3, 1, 3, 3, 3, 1, 3, 1}, {3, 1, 3, 3, 1, 3, 3, 1}, {3, 1, 3, 3, 3, 1, 1, 3},
                 {3, 1, 3, 3, 1, 3, 1, 3}, {1, 3, 3, 3, 1, 1, 3, 3}, {1, 3, 3, 3, 3, 3, 1, 1}, {1, 3, 3, 3, 3, 1, 3, 1},
-                {1, 3, 3, 3, 1, 3, 3, 1}, {1, 3, 3, 3, 3, 1, 1, 3}, {1, 3, 3, 3, 1, 3, 1, 3}, {1, 3, 3, 3, 1, 1, 3, 3},
+                {1, 3, 3, 3, 1, 3, 3, 1}, {1, 3, 3, 3, 3, 1, 1, 3}, {1, 3, 3, 3, 1, 3, 1, 3}, {1, 1, 3, 3, 1, 3, 3, 3},
                 {3, 3, 1, 1, 3, 3, 3, 1}};
         for (int[] row : norm12) {
             double[] a = new double[8];

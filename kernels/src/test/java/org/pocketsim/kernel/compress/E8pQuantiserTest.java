@@ -48,9 +48,8 @@ class E8pQuantiserTest {
             distinct.add(List.of(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]));
         }
         assertThat(ball).isEqualTo(227);
-        // the reference list of 29 norm-12 entries repeats (1, 3, 3, 3, 1, 1, 3, 3) / 2, so 255 are distinct
-        // and 256 of the 65,536 codes duplicate others (kept: the code space is the reference's)
-        assertThat(distinct).hasSize(255);
+        // all 256 absolute entries distinct (the reference's 28th norm-12 entry is (1, 1, 3, 3, 1, 3, 3, 3) / 2)
+        assertThat(distinct).hasSize(256);
     }
 
     @Test
