@@ -13,11 +13,15 @@ exp(mean next-token NLL) over all predicted positions.
 (c) --formats: weights and activations of every linear fake-quantised per number format
     (formatquality.py, quantisers bit-faithful to the Java formats), teacher-forced
     perplexity with provenance columns; writes OUT/quality-formats.csv instead of (a)/(b).
+(d) --compression: weight-only compression formats (compressquality.py / compress_quant.py: VQ,
+    E8P, AQLM-like, SpQR-like, N:M, ternary PTQ, INT2/3/4 g128, NF4) on a dense model; writes
+    OUT/quality-compression.csv with bits per weight, perplexity, weight error and provenance.
 
 Usage:
   python quality.py --model DIR --tokens-npy val.npy --seqs 32 --seq-len 256 --out OUT
   python quality.py --model DIR --random-tokens --seqs 4 --seq-len 8 --out OUT   (smoke runs)
   python quality.py --model DIR --tokens-npy val.npy --formats all --out OUT
+  python quality.py --model DIR --tokens-npy val.npy --compression all --out OUT
 """
 import argparse
 import csv
@@ -212,6 +216,9 @@ def main(argv=None):
     ap.add_argument("--dtype", default="float32", choices=["bfloat16", "float16", "float32"])
     ap.add_argument("--formats", default=None,
                     help="comma-separated settings of formatquality.SETTINGS (w16a16 first for delta_ppl), or 'all'")
+    ap.add_argument("--compression", default=None,
+                    help="comma-separated formats of compress_quant.FORMATS (fp16 first for delta_ppl), or 'all':"
+                         " weight-only compression formats (issue 18), writes OUT/quality-compression.csv")
     ap.add_argument("--commit", default=None, help="repository commit for the provenance column (default: carry-commit.txt)")
     a = ap.parse_args(argv)
     if not a.random_tokens and not a.tokens_npy:
@@ -227,7 +234,15 @@ def main(argv=None):
     t0 = time.time()
     print(f"parallel ppl {parallel_ppl(model, ids):.6f}", file=sys.stderr, flush=True)
     # the CSV is rewritten after every setting, so a run cut short keeps what it measured
-    if a.formats:
+    if a.compression:
+        import compressquality
+        import compress_quant
+        torch.backends.cuda.matmul.allow_tf32 = False  # exact nearest-codeword search
+        path = os.path.join(a.out, "quality-compression.csv")
+        names = compress_quant.FORMATS if a.compression == "all" else [s for s in a.compression.split(",") if s]
+        rows = compressquality.rows(model, ids, model_id, names, parallel_ppl, provenance(a),
+                                    lambda r: write_csv(path, compressquality.FIELDS, r), a.seed)
+    elif a.formats:
         path = os.path.join(a.out, "quality-formats.csv")
         settings = list(formatquality.SETTINGS) if a.formats == "all" else [s for s in a.formats.split(",") if s]
         rows = formatquality.rows(model, ids, model_id, settings, parallel_ppl, provenance(a),

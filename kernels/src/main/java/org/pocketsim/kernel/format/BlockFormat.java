@@ -10,7 +10,7 @@ package org.pocketsim.kernel.format;
  * #metaWordsPerBlock()} ints per block, e.g. the E8M0 code or the FP16 bits of a scale).
  */
 public sealed interface BlockFormat extends NumberFormat
-        permits MxFormat, GroupIntFormat, Nf4Format, TernaryFormat, VectorQuantFormat, GgmlFormat {
+        permits MxFormat, GroupIntFormat, Nf4Format, TernaryFormat, VectorQuantFormat, GgmlFormat, CompressedFormat {
 
     /** Elements sharing one set of metadata. */
     int blockSize();

@@ -17,15 +17,18 @@ import java.util.regex.Pattern;
  * ({@link GgmlFormat}, exact bytes per block).
  * Patterns: {@code int<b>} (symmetric), {@code int<b>-asym} (unsigned codes),
  * {@code int<b>-g<G>[-asym]} (FP16 scale per group), {@code nf4[-g<G>]} (FP32 absmax, default
- * group 64), {@code ternary-g<G>} (FP16 absmean scale), {@code vq-b<b>-d<d>} (codebook
- * trained by k-means on seeded N(0,1) data, b <= 8; train one on real weights with
- * {@link VectorQuantFormat#train} for real use).
+ * group 64), {@code ternary[-p5]-g<G>} (FP16 absmean scale; {@code -p5}: five trits per byte),
+ * {@code vq-b<b>-d<d>[-g<G>]} (codebook trained by k-means on seeded N(0,1) data for b <= 8,
+ * seeded N(0,1) codewords up to b = 16; FP16 codebook counted once per G weights, default 2^24;
+ * train one on real weights with {@link VectorQuantFormat#train} for real use), and the
+ * storage-exact compression formats of {@link CompressedFormat} ({@code e8p}, {@code aqlm-<M>x<b>},
+ * {@code spqr-...}, {@code <N>of<M>-...}).
  */
 public final class FormatRegistry {
     private static final Pattern INT = Pattern.compile("int(\\d+)(?:-g(\\d+))?(-asym)?");
     private static final Pattern NF4 = Pattern.compile("nf4(?:-g(\\d+))?");
-    private static final Pattern TERNARY = Pattern.compile("ternary-g(\\d+)");
-    private static final Pattern VQ = Pattern.compile("vq-b(\\d+)-d(\\d+)");
+    private static final Pattern TERNARY = Pattern.compile("ternary(-p5)?-g(\\d+)");
+    private static final Pattern VQ = Pattern.compile("vq-b(\\d+)-d(\\d+)(?:-g(\\d+))?");
     private static final Map<String, NumberFormat> CACHE = new ConcurrentHashMap<>();
 
     /** The fixed names (patterns are listed in the class comment). */
@@ -81,15 +84,21 @@ public final class FormatRegistry {
         }
         m = TERNARY.matcher(name);
         if (m.matches()) {
-            return new TernaryFormat(name, positive(name, m.group(1)), fp16());
+            return new TernaryFormat(name, positive(name, m.group(2)), fp16(), m.group(1) != null);
         }
         m = VQ.matcher(name);
         if (m.matches()) {
-            return defaultVq(name, positive(name, m.group(1)), positive(name, m.group(2)));
+            VectorQuantFormat vq = defaultVq(name, positive(name, m.group(1)), positive(name, m.group(2)));
+            return m.group(3) == null ? vq : vq.withCodebookGroup(name, positive(name, m.group(3)));
+        }
+        NumberFormat compressed = CompressedFormat.of(name);
+        if (compressed != null) {
+            return compressed;
         }
         throw new IllegalArgumentException("unknown number format '" + name + "'; known: " + FIXED_NAMES
                 + ", the llama.cpp types " + GgmlFormat.NAMES
-                + " and the patterns int<b>[-g<G>][-asym], nf4[-g<G>], ternary-g<G>, vq-b<b>-d<d>");
+                + " and the patterns int<b>[-g<G>][-asym], nf4[-g<G>], ternary[-p5]-g<G>, vq-b<b>-d<d>[-g<G>], "
+                + CompressedFormat.PATTERNS);
     }
 
     private static NumberFormat fixed(String name) {
@@ -137,12 +146,23 @@ public final class FormatRegistry {
         return v;
     }
 
+    /**
+     * The registry's codebook: k-means on seeded N(0,1) data for b <= 8; for larger books (up to
+     * b = 16, e.g. {@code vq-b16-d8}, AQLM 1x16's size) seeded N(0,1) codewords without k-means, which
+     * fixes the storage exactly and gives a defined, untrained numeric (train on real weights for numerics).
+     */
     private static VectorQuantFormat defaultVq(String name, int bits, int dim) {
-        if (bits > 8) {
-            throw new IllegalArgumentException("number format '" + name
-                    + "': registry codebooks go up to b = 8; train larger ones with VectorQuantFormat.train");
+        if (bits > 16) {
+            throw new IllegalArgumentException("number format '" + name + "': codebooks go up to b = 16, got " + bits);
         }
         SplittableRandom rng = new SplittableRandom(0x5eed);
+        if (bits > 8) {
+            float[] book = new float[(1 << bits) * dim];
+            for (int i = 0; i < book.length; i++) {
+                book[i] = (float) gaussian(rng);
+            }
+            return new VectorQuantFormat(name, bits, dim, book);
+        }
         float[] data = new float[(1 << bits) * 16 * dim];
         for (int i = 0; i < data.length; i++) {
             data[i] = (float) gaussian(rng);

@@ -5,20 +5,36 @@ import java.util.SplittableRandom;
 
 /**
  * Vector quantisation: consecutive runs of {@code d} elements are replaced by the index of the
- * nearest (L2) of {@code 2^b} codewords, so bits per element = {@code b / d}; the codebook is
- * a per-tensor constant and is not counted per element. A trailing partial vector is matched
- * on its first elements only. No metadata words.
+ * nearest (L2) of {@code 2^b} codewords. A trailing partial vector is matched on its first
+ * elements only. No metadata words.
+ *
+ * <p>Storage: the {@code b}-bit index per {@code d} weights, plus one FP16 codebook
+ * ({@code 2^b * d * 16} bits) per group of {@link #codebookGroup()} weights, so bits per element =
+ * {@code b/d + 2^b * d * 16 / G}. The group is what the name's {@code -g<G>} says, by default
+ * {@link #DEFAULT_CODEBOOK_GROUP} = 2^24 weights (one codebook per 4096 x 4096 matrix, "per layer"
+ * as AQLM stores them; GPTVQ's small per-block codebooks use a smaller {@code -g}). FP16 codebook
+ * storage is assumed (GPTVQ further quantises its codebooks to 8 bits; not modelled).
  */
 public final class VectorQuantFormat implements BlockFormat {
     private final String name;
     private final int indexBits;
     private final int dim;
     private final float[] codebook;
+    private final long codebookGroup;
+
+    /** Weights that share one codebook unless the name says otherwise: 2^24 (a 4096 x 4096 matrix). */
+    public static final long DEFAULT_CODEBOOK_GROUP = 1L << 24;
+
+    /** As {@link #VectorQuantFormat(String, int, int, float[], long)} with the default codebook group. */
+    public VectorQuantFormat(String name, int indexBits, int dim, float[] codebook) {
+        this(name, indexBits, dim, codebook, DEFAULT_CODEBOOK_GROUP);
+    }
 
     /**
-     * @param codebook {@code 2^indexBits * dim} floats, codeword {@code k} at {@code [k*dim, (k+1)*dim)}
+     * @param codebook      {@code 2^indexBits * dim} floats, codeword {@code k} at {@code [k*dim, (k+1)*dim)}
+     * @param codebookGroup weights that share one stored codebook (its bytes are counted once per group)
      */
-    public VectorQuantFormat(String name, int indexBits, int dim, float[] codebook) {
+    public VectorQuantFormat(String name, int indexBits, int dim, float[] codebook, long codebookGroup) {
         if (indexBits < 1 || indexBits > 16 || dim < 1) {
             throw new IllegalArgumentException(name + ": need 1 <= indexBits <= 16 and dim >= 1, got b="
                     + indexBits + " d=" + dim);
@@ -30,7 +46,16 @@ public final class VectorQuantFormat implements BlockFormat {
         this.name = name;
         this.indexBits = indexBits;
         this.dim = dim;
+        if (codebookGroup < 1) {
+            throw new IllegalArgumentException(name + ": the codebook group must hold at least one weight, got " + codebookGroup);
+        }
         this.codebook = codebook.clone();
+        this.codebookGroup = codebookGroup;
+    }
+
+    /** A copy with the codebook shared by groups of {@code group} weights. */
+    public VectorQuantFormat withCodebookGroup(String name, long group) {
+        return new VectorQuantFormat(name, indexBits, dim, codebook, group);
     }
 
     /**
@@ -97,7 +122,11 @@ public final class VectorQuantFormat implements BlockFormat {
     @Override public String name() { return name; }
     @Override public int blockSize() { return dim; }
     @Override public int metaWordsPerBlock() { return 0; }
-    @Override public double bitsPerElement() { return indexBits / (double) dim; }
+    @Override public double bitsPerElement() { return indexBits / (double) dim + codebookBits() / (double) codebookGroup; }
+    /** Bits of one stored codebook: {@code 2^b * d} FP16 values. */
+    public long codebookBits() { return (1L << indexBits) * dim * 16; }
+    /** Weights sharing one codebook. */
+    public long codebookGroup() { return codebookGroup; }
     @Override public int codeCount(int len) { return (len + dim - 1) / dim; }
     public int indexBits() { return indexBits; }
     public int dim() { return dim; }

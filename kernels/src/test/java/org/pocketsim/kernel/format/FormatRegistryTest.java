@@ -40,6 +40,6 @@ class FormatRegistryTest {
         assertThatThrownBy(() -> FormatRegistry.get("int4-g0")).hasMessageContaining("int4-g0");
         assertThatThrownBy(() -> FormatRegistry.get("int99")).hasMessageContaining("int99");
         assertThatThrownBy(() -> FormatRegistry.scalar("mxfp4")).hasMessageContaining("block format");
-        assertThatThrownBy(() -> FormatRegistry.get("vq-b12-d4")).hasMessageContaining("b = 8");
+        assertThatThrownBy(() -> FormatRegistry.get("vq-b17-d4")).hasMessageContaining("b = 16");
     }
 }

@@ -51,7 +51,7 @@ class GroupFormatsTest {
         assertThat(FormatRegistry.get("int8-g64").bitsPerElement()).isEqualTo(8.25);
         assertThat(FormatRegistry.get("nf4").bitsPerElement()).isEqualTo(4.5);
         assertThat(FormatRegistry.get("ternary-g256").bitsPerElement()).isEqualTo(2.0625);
-        assertThat(FormatRegistry.get("vq-b8-d4").bitsPerElement()).isEqualTo(2.0);
+        assertThat(FormatRegistry.get("vq-b8-d4").bitsPerElement()).isEqualTo(2 + 256 * 4 * 16.0 / (1 << 24));
     }
 
     @Test

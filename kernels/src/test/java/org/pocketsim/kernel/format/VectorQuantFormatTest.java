@@ -19,7 +19,8 @@ class VectorQuantFormatTest {
         float[] out = new float[5];
         f.decode(codes, new int[0], 5, out, 0);
         assertThat(out).containsExactly(1f, 1f, 0f, 0f, 1f);
-        assertThat(f.bitsPerElement()).isEqualTo(0.5);
+        // 1 bit per 2 weights, plus the 2 x 2 FP16 codebook (64 bits) once per 2^24 weights
+        assertThat(f.bitsPerElement()).isEqualTo(0.5 + 64.0 / (1 << 24));
     }
 
     @Test

@@ -30,7 +30,7 @@ public final class AnalyticExecutor {
     public void time(WorkGroup group, TokenTime into) {
         double f = timing.flashSeconds(group.flashBytes, group.flashRequestBytes, group.flashRandom);
         double d = group.dramBytes / dramBytesPerSecond;
-        double c = spec.compute() == TimingSpec.Compute.IGNORE ? 0 : group.macs / macsPerSecond;
+        double c = spec.compute() == TimingSpec.Compute.IGNORE ? 0 : group.computeMacs() / macsPerSecond;
         double flashPart;
         double dramPart;
         if (spec.concurrentIo()) {

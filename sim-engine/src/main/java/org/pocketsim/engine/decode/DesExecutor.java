@@ -185,13 +185,13 @@ public final class DesExecutor {
     }
 
     private void submitCompute(WorkGroup g) {
-        if (g.macs == 0 || spec.compute() == TimingSpec.Compute.IGNORE) return;
+        if (g.computeMacs() <= 0 || spec.compute() == TimingSpec.Compute.IGNORE) return;
         pending++;
         runCompute(g);
     }
 
     private void runCompute(WorkGroup g) {
-        long macs = g.macs;
+        long macs = g.computeMacs();
         if (g.unit == Requester.NPU) {
             npu.compute(macs, computeFormat, Stage.DECODE, onPartDone, 0);
         } else {
@@ -203,7 +203,7 @@ public final class DesExecutor {
     private void ioDone() {
         if (pending == 1) {
             WorkGroup g = groups[current];
-            if (g.macs > 0 && spec.compute() != TimingSpec.Compute.IGNORE) {
+            if (g.computeMacs() > 0 && spec.compute() != TimingSpec.Compute.IGNORE) {
                 runCompute(g);
                 return;
             }

@@ -23,6 +23,11 @@ public final class WorkGroup {
     public boolean flashRandom;
     /** Multiply-accumulates. */
     public long macs;
+    /**
+     * Time of the weight format's decode work, in MACs at the unit's rate (0 unless the run prices
+     * decode work; negative when the format skips MACs, as N:M does); timed with {@link #macs}.
+     */
+    public long decodeMacEquivalents;
     /** Bytes read per {@link Component}, both tiers. */
     public final long[] componentBytes = new long[Component.COUNT];
 
@@ -32,6 +37,7 @@ public final class WorkGroup {
         flashRequestBytes = 0;
         flashRandom = false;
         macs = 0;
+        decodeMacEquivalents = 0;
         Arrays.fill(componentBytes, 0L);
     }
 
@@ -48,6 +54,11 @@ public final class WorkGroup {
         componentBytes[c.ordinal()] += bytes;
         flashRequestBytes = Math.max(flashRequestBytes, requestBytes);
         flashRandom |= random;
+    }
+
+    /** MACs plus decode work, in MAC-equivalents of time. */
+    public long computeMacs() {
+        return macs + decodeMacEquivalents;
     }
 
     public long totalBytes() {

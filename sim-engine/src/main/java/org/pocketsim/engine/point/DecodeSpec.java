@@ -3,6 +3,7 @@ package org.pocketsim.engine.point;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import org.pocketsim.engine.compute.ComputeSpec;
+import org.pocketsim.engine.compute.DecodeWorkPath;
 import org.pocketsim.engine.compute.PresetComputeSpec;
 import org.pocketsim.engine.decode.TimingSpec;
 import org.pocketsim.engine.decode.mlp.DenseSpec;
@@ -39,6 +40,9 @@ import org.pocketsim.hw.config.FieldException;
  *                      per compute format by the MAC-array cost model)
  * @param window        the whole run as a phone measures it (start-up, cold load, prefill, decode),
  *                      with time, energy and power per phase; absent: the decode alone
+ * @param decodeWork    whether the weight format's decode work (lookups, unpacking, gathers, ternary
+ *                      adds, N:M's skipped MACs) is timed and priced: {@code none} (default, one MAC
+ *                      per weight as before), {@code software} or {@code hardware} (NPU design options)
  */
 public record DecodeSpec(@ConfigOptional String label, JsonNode soc, String model, String weights,
                          @ConfigOptional String lmHeadWeights, @ConfigOptional String computeFormat,
@@ -48,7 +52,8 @@ public record DecodeSpec(@ConfigOptional String label, JsonNode soc, String mode
                          @ConfigOptional @JsonDeserialize(using = KindShorthand.class) MlpSpec mlp,
                          @ConfigOptional PlacementSpec placement, @ConfigOptional TimingSpec timing,
                          @ConfigOptional @JsonDeserialize(using = KindShorthand.class) ComputeSpec compute,
-                         @ConfigOptional WindowSpec window) implements PointSpec {
+                         @ConfigOptional WindowSpec window,
+                         @ConfigOptional DecodeWorkPath decodeWork) implements PointSpec {
 
     /** How the token time is computed. */
     public enum Mode { ANALYTIC, DES }
@@ -76,5 +81,6 @@ public record DecodeSpec(@ConfigOptional String label, JsonNode soc, String mode
         if (placement == null) placement = new PlacementSpec(null, false);
         if (timing == null) timing = new TimingSpec(null, null, null, null);
         if (compute == null) compute = new PresetComputeSpec();
+        if (decodeWork == null) decodeWork = DecodeWorkPath.NONE;
     }
 }

@@ -4,6 +4,7 @@ import org.pocketsim.engine.component.ActionCounts;
 import org.pocketsim.engine.component.EnergyBreakdown;
 import org.pocketsim.engine.component.EnergyModel;
 import org.pocketsim.engine.compute.ComputeModel;
+import org.pocketsim.engine.compute.WeightDecoder;
 import org.pocketsim.engine.decode.AnalyticExecutor;
 import org.pocketsim.engine.decode.Component;
 import org.pocketsim.engine.decode.DecodeLowering;
@@ -56,6 +57,9 @@ public final class DecodeRun {
     private final long cacheFootprintBytes;
     private final long seed;
     private final ComputeModel compute;
+    /** The weight format's decode work on this run's units, or null when the run does not price it. */
+    private final WeightDecoder decoder;
+    private final double weightBits;
 
     /**
      * @param traces the experiment's checked traces
@@ -77,6 +81,8 @@ public final class DecodeRun {
         this.splitUnits = new java.util.HashSet<>(kernelUnits.values()).size() > 1;
         this.prefillUnit = run.executor().prefill() != null ? run.executor().prefill() : soc.execution().unitFor("prefill");
         RunChecks.computeFormat(soc, compute, run, kernelUnits.values(), prefillUnit);
+        this.decoder = RunChecks.decoder(soc, compute, run);
+        this.weightBits = decoder == null ? 0 : WeightBits.of(run.weights());
         this.mlp = RunChecks.underMlp(() -> run.mlp().bind(new MlpContext(model, plan, lowering, run.generate(), traces)));
         long weightBytes = lowering.staticFootprintBytes() - mlp.flashStaticBytes() + mlp.residentBytes();
         long perTokenWeights = lowering.weightBytesPerToken() - lowering.denseMlpBytes() + mlp.residentBytes() - mlp.hookedPerTokenBytes();
@@ -108,6 +114,11 @@ public final class DecodeRun {
     /** Where this run's MAC rates and prices come from. */
     public ComputeModel compute() {
         return compute;
+    }
+
+    /** The run's weight decoder, or null when it does not price decode work. */
+    public WeightDecoder decoder() {
+        return decoder;
     }
 
     /** The run's MLP method (its traces give provenance and stored-result keys). */
@@ -143,11 +154,13 @@ public final class DecodeRun {
         long flashBytes = 0;
         long[] macsByUnit = new long[Requester.values().length];
         long[] componentBytes = new long[Component.COUNT];
+        DecodeWorkTotals decodeTotals = decoder == null ? null : new DecodeWorkTotals(decoder, weightBits, timing, run.computeFormat());
         for (int t = 0; t < run.generate(); t++) {
             token.reset();
             int kvTokens = run.kvWindow() != null ? run.kvWindow() : run.prompt() + t;
             for (WorkGroup group : groups) group.reset();
             lowerToken(t, kvTokens, groups);
+            if (decodeTotals != null) for (WorkGroup group : groups) decodeTotals.apply(group);
             for (WorkGroup group : groups) {
                 if (des == null) analytic.get(group.unit).time(group, token);
                 dramBytes += group.dramBytes;
@@ -158,7 +171,9 @@ public final class DecodeRun {
             if (des != null) des.time(groups, groups.length, token);
             sum.add(token);
         }
-        return collect(sum, dramBytes, flashBytes, macsByUnit, componentBytes);
+        Map<String, Double> m = collect(sum, dramBytes, flashBytes, macsByUnit, componentBytes, decodeTotals);
+        if (decodeTotals != null) decodeTotals.addMetrics(m, run.generate(), run.weights());
+        return m;
     }
 
     /** Static groups per token: one, or one per kernel kind when the kinds run on different units. */
@@ -194,7 +209,8 @@ public final class DecodeRun {
         }
     }
 
-    private Map<String, Double> collect(TokenTime sum, long dramBytes, long flashBytes, long[] macsByUnit, long[] componentBytes) {
+    private Map<String, Double> collect(TokenTime sum, long dramBytes, long flashBytes, long[] macsByUnit, long[] componentBytes,
+                                        DecodeWorkTotals decodeTotals) {
         int n = run.generate();
         double seconds = sum.total() / n;
         Map<String, Double> m = new LinkedHashMap<>();
@@ -212,15 +228,17 @@ public final class DecodeRun {
         m.put(Metrics.DRAM_FOOTPRINT_BYTES, (double) placement.dramFootprintBytes());
         m.put(Metrics.DRAM_BYTES_PER_TOKEN, (double) dramBytes / n);
         m.put(Metrics.FLASH_BYTES_PER_TOKEN, (double) flashBytes / n);
+        if (decodeTotals != null) decodeTotals.adjustMacs(macsByUnit);
         ActionCounts counts = decodeCounts(new ActionCounts().addElapsedPs(Math.round(sum.total() * 1e12)), sum.total(),
                 dramBytes, flashBytes, macsByUnit);
         EnergyModel prices = EnergyModel.fromSpec(soc);
         EnergyBreakdown e = prices.price(counts, compute::pjPerMac);
         double pjToMjPerToken = 1e-9 / n;
-        m.put(Metrics.ENERGY_PER_TOKEN_MJ, e.totalPj() * pjToMjPerToken);
+        double decodePj = decodeTotals == null ? 0 : decodeTotals.decodePj();
+        m.put(Metrics.ENERGY_PER_TOKEN_MJ, (e.totalPj() + decodePj) * pjToMjPerToken);
         m.put(Metrics.ENERGY_DRAM_MJ, e.dramPj() * pjToMjPerToken);
         m.put(Metrics.ENERGY_FLASH_MJ, e.flashPj() * pjToMjPerToken);
-        m.put(Metrics.ENERGY_COMPUTE_MJ, (e.npuMacPj() + e.cpuMacPj()) * pjToMjPerToken);
+        m.put(Metrics.ENERGY_COMPUTE_MJ, (e.npuMacPj() + e.cpuMacPj() + decodePj) * pjToMjPerToken);
         m.put(Metrics.ENERGY_STATIC_MJ, e.staticPj() * pjToMjPerToken);
         for (Component c : Component.values()) {
             if (componentBytes[c.ordinal()] > 0) m.put("bytesPerToken." + c.metricName(), (double) componentBytes[c.ordinal()] / n);

@@ -52,6 +52,7 @@ public final class DecodeRunner implements PointRunner<DecodeSpec> {
         inputs.set("model", JSON.valueToTree(model));
         ArrayNode traces = inputs.putArray("traces");
         for (TraceOpener trace : run.mlp().traces()) traces.add(trace.digest());
+        if (run.decoder() != null) inputs.put("decodeWork", run.decoder().fingerprint());
         return inputs;
     }
 

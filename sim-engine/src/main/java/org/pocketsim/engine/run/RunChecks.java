@@ -45,6 +45,20 @@ final class RunChecks {
         EnergyModel.fromSpec(soc).price(one, compute::pjPerMac);
     }
 
+    /**
+     * The run's weight decoder, or null when it does not price decode work; the weight format must
+     * be one format (not a llama.cpp mix).
+     */
+    static org.pocketsim.engine.compute.WeightDecoder decoder(SocSpec soc, ComputeModel compute, DecodeSpec run) {
+        if (run.decodeWork() == org.pocketsim.engine.compute.DecodeWorkPath.NONE) return null;
+        try {
+            org.pocketsim.engine.decode.WeightBits.of(run.weights());
+            return new org.pocketsim.engine.compute.WeightDecoder(soc, compute, run.weights(), run.computeFormat(), run.decodeWork());
+        } catch (IllegalArgumentException e) {
+            throw new FieldException("decodeWork", "needs one weight format from the format registry, not '" + run.weights() + "'");
+        }
+    }
+
     /** Binds the run's compute model; its field errors are fields of {@code compute}. */
     static <T> T underCompute(Supplier<T> step) {
         try {
