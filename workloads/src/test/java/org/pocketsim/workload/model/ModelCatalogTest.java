@@ -8,11 +8,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ModelCatalogTest {
 
     @Test
-    void listsAllFifteenPresets() {
+    void listsAllTwentyThreePresets() {
         assertThat(ModelCatalog.ids()).containsExactlyInAnyOrder(
                 "phi3-mini-4k", "phi3-medium-4k", "llama2-7b", "llama3-8b", "llama3.1-8b", "mistral-7b-v0.1",
                 "qwen1.5-moe-a2.7b", "deepseek-v2-lite", "deepseek-moe-16b", "mixtral-8x7b", "olmoe-1b-7b-0924",
-                "phi3.5-moe", "qwen3-30b-a3b", "opt-6.7b", "qwen3-next-80b-a3b");
+                "phi3.5-moe", "qwen3-30b-a3b", "opt-6.7b", "qwen3-next-80b-a3b",
+                // small models of the CPU model's published rows (SmallModelCpuRowsTest)
+                "qwen2-0.5b", "qwen2.5-1.5b", "qwen2.5-3b", "qwen2.5-7b", "llama3.2-1b", "llama3.2-3b", "gemma3-1b", "gemma2-9b");
     }
 
     @Test
