@@ -94,7 +94,7 @@ final class SeriesScatter {
         XYPlot plot = new XYPlot(data, ChartStyle.valueAxis(xTitle, log), ChartStyle.valueAxis(yTitle, log), r);
         notes.add(dots + " dots from " + points.size() + (points.size() == 1 ? " point" : " points")
                 + ", one per element of their series; the dashed line is y = x.");
-        if (dropped > 0) notes.add(dropped + " values of zero or below left out: the axes are logarithmic.");
+        if (dropped > 0) notes.add(dropped + (dropped == 1 ? " value" : " values") + " of zero or below left out: the axes are logarithmic.");
         JFreeChart chart = new JFreeChart(spec.title(), null, plot, true);
         return new ChartDrawing(chart, ChartStyle.WIDTH_PX, ChartStyle.HEIGHT_PX, ChartStyle.alt(ChartType.SCATTER, yTitle, xTitle), notes);
     }
