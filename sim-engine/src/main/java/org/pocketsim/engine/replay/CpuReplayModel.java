@@ -27,7 +27,27 @@ import org.pocketsim.kernel.work.NodeWork;
  *                       2023 on cores without dot product: vec_dot per output row and token, no
  *                       GEMM kernel), else the model's GEMM rate
  */
-public record CpuReplayModel(CpuCompute cpu, double rowLatencyMs, double warmupMs, boolean gemmAsGemvs) {
+public record CpuReplayModel(CpuCompute cpu, double rowLatencyMs, double warmupMs, boolean gemmAsGemvs, NpuMatMul npu) {
+
+    /**
+     * Weight matrix products moved to an NPU (a what-if): {@code max(weightBytes / bandwidth, MACs / rate)}
+     * with the preset's rate and DRAM bandwidth of the NPU; no fork/join of the CPU threads and no
+     * hand-off cost between CPU and NPU (not in the references: the what-if is a lower bound).
+     *
+     * @param bandwidth  the NPU's achievable DRAM bandwidth, bytes/s
+     * @param int8Gemv   int8 MACs/s at the decode utilisation (quantised weights)
+     * @param int8Gemm   int8 MACs/s at the prefill utilisation
+     * @param fp16Gemv   fp16 MACs/s at the decode utilisation (float weights)
+     * @param fp16Gemm   fp16 MACs/s at the prefill utilisation
+     */
+    public record NpuMatMul(double bandwidth, double int8Gemv, double int8Gemm, double fp16Gemv, double fp16Gemm) {
+
+        double ms(NodeWork w, boolean gemm) {
+            boolean fp = CpuCompute.family(w.weightFormat()) == CpuCompute.Family.FLOAT;
+            double rate = fp ? (gemm ? fp16Gemm : fp16Gemv) : (gemm ? int8Gemm : int8Gemv);
+            return Math.max(w.weightBytes() / bandwidth, w.macs() / rate) * 1e3;
+        }
+    }
 
     /** Assumed clock of the log's unnamed device: 2023 Android big cores (Cortex-A76 to A78) run at 2.2 to 2.8 GHz. */
     static final double LOG_DEVICE_CLOCK_HZ = 2.4e9;
@@ -56,7 +76,7 @@ public record CpuReplayModel(CpuCompute cpu, double rowLatencyMs, double warmupM
         }
         CpuCompute cpu = new CpuCompute("log device, " + threads + " threads", threads, calibratedBandwidth, rate,
                 clock, CpuCompute.barrier(threads), null);
-        return new CpuReplayModel(cpu, LOG_DEVICE_ROW_LATENCY_MS, calibratedWarmupMs, true);
+        return new CpuReplayModel(cpu, LOG_DEVICE_ROW_LATENCY_MS, calibratedWarmupMs, true, null);
     }
 
     /**
@@ -64,7 +84,19 @@ public record CpuReplayModel(CpuCompute cpu, double rowLatencyMs, double warmupM
      * ramp is the log device's governor's) and GEMM kernels (llama.cpp has had them on Arm since 2024).
      */
     static CpuReplayModel of(SocSpec soc, int threads) {
-        return new CpuReplayModel(CpuCompute.of(soc, threads), soc.dram().latency().nanoseconds() / 1e6, 0, false);
+        return new CpuReplayModel(CpuCompute.of(soc, threads), soc.dram().latency().nanoseconds() / 1e6, 0, false, null);
+    }
+
+    /** This model with the weight matrix products on {@code soc}'s NPU (preset rates and bandwidth). */
+    CpuReplayModel withNpu(SocSpec soc) {
+        var preset = new org.pocketsim.engine.compute.PresetCompute(soc);
+        var npu = org.pocketsim.hw.spec.Requester.NPU;
+        var decode = org.pocketsim.engine.component.Stage.DECODE;
+        var prefill = org.pocketsim.engine.component.Stage.PREFILL;
+        double bw = soc.dram().achievable(org.pocketsim.hw.spec.RequesterSet.of(npu)).bytesPerSecond();
+        return new CpuReplayModel(cpu, rowLatencyMs, warmupMs, gemmAsGemvs, new NpuMatMul(bw,
+                preset.macsPerSecond(npu, "int8", decode), preset.macsPerSecond(npu, "int8", prefill),
+                preset.macsPerSecond(npu, "fp16", decode), preset.macsPerSecond(npu, "fp16", prefill)));
     }
 
     public int threads() { return cpu.threads(); }
@@ -76,12 +108,19 @@ public record CpuReplayModel(CpuCompute cpu, double rowLatencyMs, double warmupM
         return switch (w.kind()) {
             case VIEW -> fixedMs();
             case ELEMENTWISE -> Math.max(cpu.elementSeconds(w.elementOps(), w.rows()) * 1e3, fixedMs() + stridedMs(w));
+            case GEMV, GEMM -> npu != null ? npu.ms(w, w.kind() == NodeWork.Kind.GEMM) : cpuMatMulMs(w, tokens);
+            case ATTENTION -> fixedMs() + Math.max(w.weightBytes() / cpu.bandwidth() * 1e3,
+                    Math.ceil((double) w.rows() / cpu.threads()) * rowLatencyMs);
+        };
+    }
+
+    private double cpuMatMulMs(NodeWork w, int tokens) {
+        return switch (w.kind()) {
             case GEMV -> cpu.matMulSeconds(w.weightBytes(), w.macs(), w.weightFormat(), false) * 1e3;
             case GEMM -> gemmAsGemvs
                     ? fixedMs() + tokens * (cpu.matMulSeconds(w.weightBytes(), w.macs() / tokens, w.weightFormat(), false) * 1e3 - fixedMs())
                     : cpu.matMulSeconds(w.weightBytes(), w.macs(), w.weightFormat(), true) * 1e3;
-            case ATTENTION -> fixedMs() + Math.max(w.weightBytes() / cpu.bandwidth() * 1e3,
-                    Math.ceil((double) w.rows() / cpu.threads()) * rowLatencyMs);
+            default -> throw new IllegalArgumentException("not a matrix product: " + w.kind());
         };
     }
 
@@ -93,6 +132,6 @@ public record CpuReplayModel(CpuCompute cpu, double rowLatencyMs, double warmupM
 
     /** This model with another achievable bandwidth and warm-up (the calibration's two parameters). */
     CpuReplayModel withCalibration(double bandwidthBytesPerSecond, double warmup) {
-        return new CpuReplayModel(cpu.withBandwidth(bandwidthBytesPerSecond), rowLatencyMs, warmup, gemmAsGemvs);
+        return new CpuReplayModel(cpu.withBandwidth(bandwidthBytesPerSecond), rowLatencyMs, warmup, gemmAsGemvs, npu);
     }
 }

@@ -31,7 +31,7 @@ class LlamacppReplayStudyTest {
     void theStudyValidatesAndItsDecodeStepPointsRun() {
         Path config = DecodeBaselinesStudyTest.repoRoot().resolve("configs/llamacpp-replay.yaml");
         LoadedExperiment all = ExperimentLoader.load(config, List.of());
-        assertThat(all.points()).hasSize(16 * 8);
+        assertThat(all.points()).hasSize(16 * 9);
         LoadedExperiment steps = ExperimentLoader.load(config, List.of("sweep.axes={run.group: [decode-step]}"));
         Progress quiet = new Progress(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false,
                 steps.points().size());
