@@ -89,6 +89,16 @@ class LlamacppReplayStudyTest {
     }
 
     @Test
+    void anNpuUnitWithoutATargetAndAnUnknownUnitAreErrors() throws IOException {
+        Path npu = write("  unit: npu\n");
+        assertThatThrownBy(() -> ExperimentLoader.load(npu, List.of()))
+                .hasMessage(npu + ":9:3: field 'run.unit': npu needs a target: the log's own device has no NPU model");
+        Path gpu = write("  target: snapdragon-8-gen3\n  unit: gpu\n");
+        assertThatThrownBy(() -> ExperimentLoader.load(gpu, List.of()))
+                .hasMessageStartingWith(gpu + ":").hasMessageContaining("field 'run.unit': must be cpu or npu, got 'gpu'");
+    }
+
+    @Test
     void aMissingLogIsAnErrorAtItsLine() throws IOException {
         Path file = dir.resolve("x.yaml");
         Files.writeString(file, header("nowhere.log"));
