@@ -1,8 +1,13 @@
 package org.pocketsim.hw.spec;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.pocketsim.hw.config.ConfigOptional;
+import org.pocketsim.hw.config.FieldException;
 import org.pocketsim.hw.config.Require;
 import org.pocketsim.hw.unit.Bandwidth;
+import org.pocketsim.hw.unit.Duration;
 import org.pocketsim.hw.unit.Frequency;
 
 /**
@@ -13,13 +18,30 @@ import org.pocketsim.hw.unit.Frequency;
  * @param clock             clock used for compute estimates (the prime core's)
  * @param memoryBandwidth   what the CPU alone can stream from DRAM
  * @param macsPerCyclePerCore SIMD multiply-accumulates per cycle and core, by number format
+ * @param simd              optional: the SIMD features the inference cores share ({@code neon},
+ *                          {@code dotprod} (SDOT/UDOT), {@code i8mm} (SMMLA), {@code sve2}); the
+ *                          CPU cost model derives its per-format kernel rates from them
+ * @param coreBandwidth     optional: what one core streams from DRAM alone (its outstanding misses bound it)
+ * @param forkJoin          optional: the fixed cost of one graph node run on all inference cores
+ *                          (waking the threads and the barrier after the node)
  */
 public record CpuSpec(
         String topology,
         int cores,
         Frequency clock,
         Bandwidth memoryBandwidth,
-        Map<String, Double> macsPerCyclePerCore) implements Facts {
+        Map<String, Double> macsPerCyclePerCore,
+        @ConfigOptional List<String> simd,
+        @ConfigOptional Bandwidth coreBandwidth,
+        @ConfigOptional Duration forkJoin) implements Facts {
+
+    /** The SIMD feature names a profile may list. */
+    public static final Set<String> SIMD_FEATURES = Set.of("neon", "dotprod", "i8mm", "sve2");
+
+    /** A CPU without the optional kernel facts. */
+    public CpuSpec(String topology, int cores, Frequency clock, Bandwidth memoryBandwidth, Map<String, Double> macsPerCyclePerCore) {
+        this(topology, cores, clock, memoryBandwidth, macsPerCyclePerCore, null, null, null);
+    }
 
     public CpuSpec {
         Require.notBlank(topology, "topology");
@@ -27,6 +49,21 @@ public record CpuSpec(
         Require.positive(Require.notNull(clock, "clock").hertz(), "clock");
         Require.positive(Require.notNull(memoryBandwidth, "memoryBandwidth").bytesPerSecond(), "memoryBandwidth");
         macsPerCyclePerCore = FormatRates.validate(macsPerCyclePerCore, "macsPerCyclePerCore");
+        if (simd != null) {
+            for (String f : simd) {
+                if (!SIMD_FEATURES.contains(f)) {
+                    throw new FieldException("simd", "unknown SIMD feature '" + f + "' (known: neon, dotprod, i8mm, sve2)");
+                }
+            }
+            simd = List.copyOf(simd);
+        }
+        if (coreBandwidth != null) Require.positive(coreBandwidth.bytesPerSecond(), "coreBandwidth");
+        if (forkJoin != null && !(forkJoin.seconds() > 0)) throw new FieldException("forkJoin", "must be positive");
+    }
+
+    /** Whether the cores have SIMD feature {@code feature} (false when the profile lists none). */
+    public boolean has(String feature) {
+        return simd != null && simd.contains(feature);
     }
 
     /** Peak MACs per second of all {@link #cores} in {@code format}. */
@@ -41,5 +78,8 @@ public record CpuSpec(
         out.put(Facts.join(prefix, "clock"), clock.toString());
         out.put(Facts.join(prefix, "memoryBandwidth"), memoryBandwidth.toString());
         FormatRates.addFacts(macsPerCyclePerCore, Facts.join(prefix, "macsPerCyclePerCore"), out);
+        if (simd != null) out.put(Facts.join(prefix, "simd"), String.join(",", simd));
+        if (coreBandwidth != null) out.put(Facts.join(prefix, "coreBandwidth"), coreBandwidth.toString());
+        if (forkJoin != null) out.put(Facts.join(prefix, "forkJoin"), forkJoin.toString());
     }
 }

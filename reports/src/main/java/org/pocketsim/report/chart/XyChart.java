@@ -16,7 +16,8 @@ import java.util.List;
  * chart whose points differ in a swept axis that x, seriesBy and filter leave open is split by
  * that axis too, and the caption says so. Scatter points carry the values that distinguish
  * them; series drawn on top of each other are named in the caption and stay visible (hollow
- * markers of different shapes, the later one dashed).
+ * markers of different shapes, the later one dashed). A scatter whose x is a per-point series
+ * draws series against series ({@link SeriesScatter}).
  */
 final class XyChart implements Chart {
 
@@ -34,6 +35,7 @@ final class XyChart implements Chart {
 
     @Override
     public ChartDrawing build(ChartSpec spec, ExperimentResult result, List<PointResult> points) {
+        if (type == ChartType.SCATTER && SeriesScatter.applies(spec, points)) return SeriesScatter.build(spec, points);
         Xy xy = Xy.assemble(spec, points, type == ChartType.LINE);
         XYLineAndShapeRenderer renderer = xy.renderer(type == ChartType.LINE);
         if (type == ChartType.SCATTER) xy.labelPoints(renderer);

@@ -31,4 +31,21 @@ public interface ComputeModel {
 
     /** The NPU as the discrete-event engine builds it for work in {@code format}. */
     NpuSpec npu(String format);
+
+    /**
+     * DRAM bandwidth {@code unit} reaches streaming alone, bytes/s; {@code profileBytesPerSecond}
+     * is the profile's achievable bandwidth for it, which models without a view of their own keep.
+     */
+    default double dramBytesPerSecond(Requester unit, double profileBytesPerSecond) {
+        return profileBytesPerSecond;
+    }
+
+    /**
+     * Seconds {@code unit} spends per token beyond its bytes and MACs: {@code nodes} graph nodes'
+     * fixed cost (fork/join) and {@code elementOps} element-wise operations split over at most
+     * {@code rowsPerNode} rows. Zero for models that do not see nodes (the preset tables).
+     */
+    default double nodeSeconds(Requester unit, long nodes, long elementOps, long rowsPerNode) {
+        return 0;
+    }
 }

@@ -12,8 +12,9 @@ import org.pocketsim.hw.spec.SocSpec;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = PresetComputeSpec.class, name = "preset"),
-        @JsonSubTypes.Type(value = MacArrayComputeSpec.class, name = "mac-array")})
-public sealed interface ComputeSpec permits PresetComputeSpec, MacArrayComputeSpec {
+        @JsonSubTypes.Type(value = MacArrayComputeSpec.class, name = "mac-array"),
+        @JsonSubTypes.Type(value = CpuComputeSpec.class, name = "cpu")})
+public sealed interface ComputeSpec permits PresetComputeSpec, MacArrayComputeSpec, CpuComputeSpec {
 
     /**
      * The model for a run on {@code soc}; every check its rates and prices need is made here.

@@ -46,9 +46,12 @@ public final class SocTiming {
         return compute;
     }
 
-    /** Achievable DRAM bandwidth in bytes/s when {@code unit} streams alone. */
+    /**
+     * Achievable DRAM bandwidth in bytes/s when {@code unit} streams alone: the profile's, unless
+     * the compute model knows better (the CPU model: what its threads can stream).
+     */
     public double dramBytesPerSecond(Requester unit) {
-        return soc.dram().achievable(RequesterSet.of(unit)).bytesPerSecond();
+        return compute.dramBytesPerSecond(unit, soc.dram().achievable(RequesterSet.of(unit)).bytesPerSecond());
     }
 
     /**

@@ -20,13 +20,17 @@ import org.pocketsim.hw.config.FieldException;
  *                log's device is calibrated at the log's thread count
  * @param weights weight format of the weight MUL_MATs (a what-if, e.g. {@code q8_0}, {@code int4-g128});
  *                absent: the log's own types
+ * @param unit    what runs the weight matrix products of a retarget: {@code cpu} (default) or {@code npu}
+ *                (the target's NPU at its preset int8 rate, or fp16 for float weights, times its decode or
+ *                prefill utilisation, streaming at the NPU's DRAM bandwidth; everything else stays on the CPU)
  * @param group   what the point's {@code measuredMs} / {@code predictedMs} describe: {@code decode-step}
  *                (default) or a node group of the decode steps such as
  *                {@code MUL_MAT 4096x4096 q4_0} or {@code ADD [4096,1,1]}
  */
 public record KernelReplaySpec(@ConfigOptional String label, String log, @ConfigOptional String origin,
                                @ConfigOptional String licence, @ConfigOptional JsonNode target,
-                               @ConfigOptional Integer threads, @ConfigOptional String weights, @ConfigOptional String group) implements PointSpec {
+                               @ConfigOptional Integer threads, @ConfigOptional String weights, @ConfigOptional String unit,
+                               @ConfigOptional String group) implements PointSpec {
 
     /** The group of a whole decode step. */
     public static final String DECODE_STEP = "decode-step";
@@ -44,6 +48,11 @@ public record KernelReplaySpec(@ConfigOptional String label, String log, @Config
         }
         if (threads != null && (threads < 1 || threads > 256)) throw new FieldException("threads", "must be in 1..256, got " + threads);
         if (weights != null && weights.isBlank()) throw new FieldException("weights", "must name a weight format");
+        if (unit == null) unit = "cpu";
+        if (!unit.equals("cpu") && !unit.equals("npu")) throw new FieldException("unit", "must be cpu or npu, got '" + unit + "'");
+        if (unit.equals("npu") && target == null) {
+            throw new FieldException("unit", "npu needs a target: the log's own device has no NPU model");
+        }
         if (group == null) group = DECODE_STEP;
     }
 }

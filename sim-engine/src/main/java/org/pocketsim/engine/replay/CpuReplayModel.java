@@ -1,106 +1,137 @@
 package org.pocketsim.engine.replay;
 
-import org.pocketsim.hw.spec.CpuSpec;
+import org.pocketsim.engine.compute.CpuCompute;
 import org.pocketsim.hw.spec.SocSpec;
 import org.pocketsim.kernel.work.NodeWork;
 
 /**
- * A deliberately simple CPU cost model for replaying kernel nodes, one node at a time, each using
- * all {@code threads}:
+ * The CPU model of {@link CpuCompute} applied to replayed kernel nodes, one node at a time, each
+ * on all threads, plus what only a replay sees:
  * <pre>
  *   view         t = fixed
- *   element-wise t = fixed + elementOps / (min(threads, rows) x elementRate)      (ggml splits rows)
- *   GEMV / GEMM  t = fixed + max(weightBytes / bandwidth, MACs / (threads x macRate(format)))
+ *   element-wise t = fixed + max(elementOps / (min(threads, rows) x elementRate), strided lines / bandwidth)
+ *   GEMV / GEMM  t = CpuCompute.matMulSeconds (GEMM as {@code tokens} GEMVs where the build has no GEMM kernel)
  *   attention    t = fixed + max(cacheBytes / bandwidth, ceil(rows / threads) x rowLatency)
  * </pre>
  * plus, once per graph, a {@code warmupMs} spent before the cores reach their steady speed (DVFS
  * ramp and migration of the threads to big cores after the pause between tokens), charged to the
  * first layer's matrix products. KV-cache rows of attention are short (32 to 128 fp16 elements,
  * strided by the context length in the V cache) and are modelled as one dependent DRAM access each.
+ * An element-wise node whose rows are narrower than a cache line (the copy of V into its
+ * transposed cache: one element per row) moves a whole line per row, read and written back.
  *
- * @param threads            threads running each node
- * @param bandwidth          achievable DRAM bandwidth of {@code threads} threads, bytes/s
- * @param macRateInt8        MACs/s per core of quantised weights (llama.cpp types, int groups) times 8-bit activations
- * @param macRateKQuant      MACs/s per core of k-quant and iq4 weights (more unpacking per weight)
- * @param macRateFloat       MACs/s per core of fp16 / fp32 weights
- * @param elementRate        element-wise operations/s per core
- * @param fixedMs            fixed cost of every node: thread hand-off and barrier
- * @param rowLatencyMs       latency of one KV-cache row fetched from DRAM
- * @param warmupMs           extra time per graph before the cores reach steady speed
+ * @param cpu            bandwidth, kernel rates, element rate and fork/join of the threads
+ * @param rowLatencyMs   latency of one KV-cache row fetched from DRAM
+ * @param warmupMs       extra time per graph before the cores reach steady speed
+ * @param gemmAsGemvs    whether a product of n tokens costs n single-token passes (ggml builds of
+ *                       2023 on cores without dot product: vec_dot per output row and token, no
+ *                       GEMM kernel), else the model's GEMM rate
  */
-public record CpuReplayModel(int threads, double bandwidth, double macRateInt8, double macRateKQuant, double macRateFloat,
-                             double elementRate, double fixedMs, double rowLatencyMs, double warmupMs) {
+public record CpuReplayModel(CpuCompute cpu, double rowLatencyMs, double warmupMs, boolean gemmAsGemvs, NpuMatMul npu) {
+
+    /**
+     * Weight matrix products moved to an NPU (a what-if): {@code max(weightBytes / bandwidth, MACs / rate)}
+     * with the preset's rate and DRAM bandwidth of the NPU; no fork/join of the CPU threads and no
+     * hand-off cost between CPU and NPU (not in the references: the what-if is a lower bound).
+     *
+     * @param bandwidth  the NPU's achievable DRAM bandwidth, bytes/s
+     * @param int8Gemv   int8 MACs/s at the decode utilisation (quantised weights)
+     * @param int8Gemm   int8 MACs/s at the prefill utilisation
+     * @param fp16Gemv   fp16 MACs/s at the decode utilisation (float weights)
+     * @param fp16Gemm   fp16 MACs/s at the prefill utilisation
+     */
+    public record NpuMatMul(double bandwidth, double int8Gemv, double int8Gemm, double fp16Gemv, double fp16Gemm) {
+
+        double ms(NodeWork w, boolean gemm) {
+            boolean fp = CpuCompute.family(w.weightFormat()) == CpuCompute.Family.FLOAT;
+            double rate = fp ? (gemm ? fp16Gemm : fp16Gemv) : (gemm ? int8Gemm : int8Gemv);
+            return Math.max(w.weightBytes() / bandwidth, w.macs() / rate) * 1e3;
+        }
+    }
 
     /** Assumed clock of the log's unnamed device: 2023 Android big cores (Cortex-A76 to A78) run at 2.2 to 2.8 GHz. */
     static final double LOG_DEVICE_CLOCK_HZ = 2.4e9;
     /**
-     * Assumed MACs per cycle and core of ggml's NEON q4_0 x q8_0 kernel without the dot-product
-     * extension (the log's system_info names NEON and ARM_FMA only): about 16 NEON instructions per
-     * 32-weight block (unpack, widen, vmull, pairwise add, convert, fma) on two 128-bit pipes.
+     * Assumed peak int8 MACs per cycle and core of the log's device: two 128-bit NEON pipes (as
+     * Cortex-A76 to A78). Its build reports NEON and ARM_FMA but no dot product, so
+     * {@link CpuCompute#kernelShare} takes half the dot-product share.
      */
-    static final double LOG_DEVICE_MACS_PER_CYCLE_INT8 = 8;
-    /** Assumed: k-quants unpack 6-bit scales and split bit planes, about twice the instructions per weight. */
-    static final double LOG_DEVICE_MACS_PER_CYCLE_KQUANT = 4;
-    /** Assumed: fp16 dot product converted to fp32, four lanes on each of two pipes. */
-    static final double LOG_DEVICE_MACS_PER_CYCLE_FLOAT = 8;
-    /** Assumed: ggml's element-wise loops retire about one element operation per cycle and core. */
-    static final double ELEMENT_OPS_PER_CYCLE = 1;
-    /** Assumed: ggml build 1307 spins its threads on an atomic counter after every node, about 1.5 us. */
-    static final double FIXED_MS = 0.0015;
+    static final double LOG_DEVICE_PEAK_INT8 = 32;
+    /** Assumed: fp16 on the same pipes, eight lanes each. */
+    static final double LOG_DEVICE_PEAK_FP16 = 16;
     /** Assumed: loaded LPDDR latency of about 100 ns, as the phone presets assume. */
     static final double LOG_DEVICE_ROW_LATENCY_MS = 100e-6;
-    /**
-     * Assumed for retargets: one big core streams at most about 15 GB/s from DRAM (its outstanding
-     * misses bound it), so a few threads cannot reach the profile's CPU bandwidth.
-     */
-    static final double BANDWIDTH_PER_THREAD = 15e9;
+    /** Bytes of one cache line (Arm cores of the last decade). */
+    static final int CACHE_LINE = 64;
 
     /** The log's own device: assumed rates, with the two calibrated parameters given. */
     static CpuReplayModel logDevice(int threads, double calibratedBandwidth, double calibratedWarmupMs) {
         double clock = LOG_DEVICE_CLOCK_HZ;
-        return new CpuReplayModel(threads, calibratedBandwidth, LOG_DEVICE_MACS_PER_CYCLE_INT8 * clock,
-                LOG_DEVICE_MACS_PER_CYCLE_KQUANT * clock, LOG_DEVICE_MACS_PER_CYCLE_FLOAT * clock,
-                ELEMENT_OPS_PER_CYCLE * clock, FIXED_MS, LOG_DEVICE_ROW_LATENCY_MS, calibratedWarmupMs);
+        double[][] rate = new double[3][2];
+        for (CpuCompute.Family f : CpuCompute.Family.values()) {
+            for (int gemm = 0; gemm < 2; gemm++) {
+                double peak = f == CpuCompute.Family.FLOAT ? LOG_DEVICE_PEAK_FP16 : LOG_DEVICE_PEAK_INT8;
+                rate[f.ordinal()][gemm] = peak * clock * CpuCompute.kernelShare(f, gemm == 1, false, false);
+            }
+        }
+        CpuCompute cpu = new CpuCompute("log device, " + threads + " threads", threads, calibratedBandwidth, rate,
+                clock, CpuCompute.barrier(threads), null);
+        return new CpuReplayModel(cpu, LOG_DEVICE_ROW_LATENCY_MS, calibratedWarmupMs, true, null);
     }
 
     /**
-     * A SoC profile's CPU: bandwidth {@code min(threads x 15 GB/s, cpu.memoryBandwidth)}, MAC rates
-     * from {@code cpu.macsPerCyclePerCore} (int8 for quantised weights, which llama.cpp multiplies as
-     * int8 after unpacking; k-quants at half that, as on the log's device; fp16 for float weights),
-     * the DRAM latency of the profile, and no warm-up (the ramp is the log device's governor's).
+     * A SoC profile's CPU ({@link CpuCompute#of}), the DRAM latency of the profile, no warm-up (the
+     * ramp is the log device's governor's) and GEMM kernels (llama.cpp has had them on Arm since 2024).
      */
     static CpuReplayModel of(SocSpec soc, int threads) {
-        CpuSpec cpu = soc.cpu();
-        int used = Math.min(threads, cpu.cores());
-        double clock = cpu.clock().hertz();
-        double int8 = cpu.peakMacsPerSecond("int8") / cpu.cores();
-        double fp16 = cpu.peakMacsPerSecond("fp16") / cpu.cores();
-        double bw = Math.min(used * BANDWIDTH_PER_THREAD, cpu.memoryBandwidth().bytesPerSecond());
-        double latencyMs = soc.dram().latency().nanoseconds() / 1e6;
-        return new CpuReplayModel(used, bw, int8, int8 / 2, fp16, ELEMENT_OPS_PER_CYCLE * clock, FIXED_MS, latencyMs, 0);
+        return new CpuReplayModel(CpuCompute.of(soc, threads), soc.dram().latency().nanoseconds() / 1e6, 0, false, null);
     }
 
+    /** This model with the weight matrix products on {@code soc}'s NPU (preset rates and bandwidth). */
+    CpuReplayModel withNpu(SocSpec soc) {
+        var preset = new org.pocketsim.engine.compute.PresetCompute(soc);
+        var npu = org.pocketsim.hw.spec.Requester.NPU;
+        var decode = org.pocketsim.engine.component.Stage.DECODE;
+        var prefill = org.pocketsim.engine.component.Stage.PREFILL;
+        double bw = soc.dram().achievable(org.pocketsim.hw.spec.RequesterSet.of(npu)).bytesPerSecond();
+        return new CpuReplayModel(cpu, rowLatencyMs, warmupMs, gemmAsGemvs, new NpuMatMul(bw,
+                preset.macsPerSecond(npu, "int8", decode), preset.macsPerSecond(npu, "int8", prefill),
+                preset.macsPerSecond(npu, "fp16", decode), preset.macsPerSecond(npu, "fp16", prefill)));
+    }
+
+    public int threads() { return cpu.threads(); }
+    public double bandwidth() { return cpu.bandwidth(); }
+    public double fixedMs() { return cpu.forkJoinSeconds() * 1e3; }
+
     /** Time of one node's work in ms, without the per-graph warm-up. */
-    double ms(NodeWork w) {
+    double ms(NodeWork w, int tokens) {
         return switch (w.kind()) {
-            case VIEW -> fixedMs;
-            case ELEMENTWISE -> fixedMs + w.elementOps() / (Math.min(threads, w.rows()) * elementRate) * 1e3;
-            case GEMV, GEMM -> fixedMs + Math.max(w.weightBytes() / bandwidth, w.macs() / (threads * macRate(w.weightFormat()))) * 1e3;
-            case ATTENTION -> fixedMs + Math.max(w.weightBytes() / bandwidth * 1e3,
-                    Math.ceil((double) w.rows() / threads) * rowLatencyMs);
+            case VIEW -> fixedMs();
+            case ELEMENTWISE -> Math.max(cpu.elementSeconds(w.elementOps(), w.rows()) * 1e3, fixedMs() + stridedMs(w));
+            case GEMV, GEMM -> npu != null ? npu.ms(w, w.kind() == NodeWork.Kind.GEMM) : cpuMatMulMs(w, tokens);
+            case ATTENTION -> fixedMs() + Math.max(w.weightBytes() / cpu.bandwidth() * 1e3,
+                    Math.ceil((double) w.rows() / cpu.threads()) * rowLatencyMs);
         };
     }
 
-    /** MACs/s per core for weights stored in {@code format}. */
-    double macRate(String format) {
-        if (format.equals("fp16") || format.equals("fp32") || format.equals("bf16")) return macRateFloat;
-        if (format.endsWith("_k") || format.startsWith("iq")) return macRateKQuant;
-        return macRateInt8;
+    private double cpuMatMulMs(NodeWork w, int tokens) {
+        return switch (w.kind()) {
+            case GEMV -> cpu.matMulSeconds(w.weightBytes(), w.macs(), w.weightFormat(), false) * 1e3;
+            case GEMM -> gemmAsGemvs
+                    ? fixedMs() + tokens * (cpu.matMulSeconds(w.weightBytes(), w.macs() / tokens, w.weightFormat(), false) * 1e3 - fixedMs())
+                    : cpu.matMulSeconds(w.weightBytes(), w.macs(), w.weightFormat(), true) * 1e3;
+            default -> throw new IllegalArgumentException("not a matrix product: " + w.kind());
+        };
+    }
+
+    /** A strided element-wise node (rows narrower than a line) moves a line per row, read and written: ms at the bandwidth. */
+    private double stridedMs(NodeWork w) {
+        if (w.rows() == 0 || w.elementOps() / w.rows() >= CACHE_LINE / 4) return 0;
+        return 2.0 * w.rows() * CACHE_LINE / cpu.bandwidth() * 1e3;
     }
 
     /** This model with another achievable bandwidth and warm-up (the calibration's two parameters). */
     CpuReplayModel withCalibration(double bandwidthBytesPerSecond, double warmup) {
-        return new CpuReplayModel(threads, bandwidthBytesPerSecond, macRateInt8, macRateKQuant, macRateFloat, elementRate,
-                fixedMs, rowLatencyMs, warmup);
+        return new CpuReplayModel(cpu.withBandwidth(bandwidthBytesPerSecond), rowLatencyMs, warmup, gemmAsGemvs, npu);
     }
 }

@@ -109,7 +109,7 @@ public final class KernelReplay {
         Map<Integer, Double> extra = new LinkedHashMap<>();
         for (int i = 0; i < groups.length; i++) {
             KernelNode n = trace.nodes().get(i);
-            if (n.tokens() == 1 && firstLayer[i]) extra.merge(n.graph(), n.measuredMs() - steady.ms(own[i]), Double::sum);
+            if (n.tokens() == 1 && firstLayer[i]) extra.merge(n.graph(), n.measuredMs() - steady.ms(own[i], n.tokens()), Double::sum);
         }
         return Math.max(0, median(new ArrayList<>(extra.values())));
     }
@@ -118,7 +118,7 @@ public final class KernelReplay {
         int n = predicted.length;
         double[] firstLayerSum = new double[trace.graphs()];
         for (int i = 0; i < n; i++) {
-            predicted[i] = model.ms(work[i]);
+            predicted[i] = model.ms(work[i], trace.nodes().get(i).tokens());
             if (firstLayer[i]) firstLayerSum[trace.nodes().get(i).graph()] += predicted[i];
         }
         if (model.warmupMs() == 0) return;

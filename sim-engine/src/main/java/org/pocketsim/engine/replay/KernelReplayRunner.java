@@ -67,6 +67,7 @@ public final class KernelReplayRunner implements PointRunner<KernelReplaySpec> {
             SocSpec soc = spec.target() == null ? null : context.soc(spec.target());
             int threads = spec.threads() != null ? spec.threads() : log.trace().nodes().get(0).threads();
             CpuReplayModel target = soc == null ? null : CpuReplayModel.of(soc, threads);
+            if (target != null && spec.unit().equals("npu")) target = target.withNpu(soc);
             ObjectNode inputs = JSON.createObjectNode();
             inputs.put("log", log.sha256());
             if (soc != null) inputs.set("target", JSON.valueToTree(soc));

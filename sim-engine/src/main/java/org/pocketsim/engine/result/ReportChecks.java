@@ -54,6 +54,11 @@ public final class ReportChecks {
                             + String.join(", ", MetricCatalogue.names(MetricCatalogue.Kind.PER_LAYER))
                             + suggestion(y, MetricCatalogue.names(MetricCatalogue.Kind.PER_LAYER)));
                 }
+            } else if (c.type() == ChartType.SCATTER && isPerLayer(c.x())) {
+                if (!isPerLayer(y)) {
+                    throw error.apply(path, "'" + y + "' is not a series; a scatter against the series " + c.x()
+                            + " draws series of the same points" + suggestion(y, MetricCatalogue.names(MetricCatalogue.Kind.PER_LAYER)));
+                }
             } else if (!isScalar(y)) {
                 throw error.apply(path, unknownMetric(y, scalarNames()));
             }
@@ -109,6 +114,7 @@ public final class ReportChecks {
         String x = c.x();
         boolean numeric = c.type() == ChartType.LINE || c.type() == ChartType.SCATTER || c.type() == ChartType.PARETO;
         if (isScalar(x)) return;
+        if (c.type() == ChartType.SCATTER && isPerLayer(x)) return;
         List<String> values = axes.get(x);
         if (values == null) {
             List<String> candidates = new ArrayList<>(axes.keySet());

@@ -9,6 +9,7 @@ import org.pocketsim.engine.decode.AnalyticExecutor;
 import org.pocketsim.engine.decode.Component;
 import org.pocketsim.engine.decode.DecodeLowering;
 import org.pocketsim.engine.decode.DesExecutor;
+import org.pocketsim.engine.decode.GraphNodes;
 import org.pocketsim.engine.decode.KernelKind;
 import org.pocketsim.engine.decode.Placement;
 import org.pocketsim.engine.decode.SocTiming;
@@ -60,6 +61,7 @@ public final class DecodeRun {
     /** The weight format's decode work on this run's units, or null when the run does not price it. */
     private final WeightDecoder decoder;
     private final double weightBits;
+    private final GraphNodes graph;
 
     /**
      * @param traces the experiment's checked traces
@@ -73,6 +75,7 @@ public final class DecodeRun {
         this.compute = RunChecks.underCompute(() -> run.compute().bind(soc));
         WeightPlan plan = WeightPlan.of(run.weights(), run.lmHeadWeights(), model.layers());
         this.lowering = new DecodeLowering(model, plan, WeightBits.of(run.kv()));
+        this.graph = new GraphNodes(model);
         for (KernelKind kind : KernelKind.values()) {
             Requester unit = run.executor().kernels().get(kind.key());
             if (unit == null) unit = run.executor().decode() != null ? run.executor().decode() : soc.execution().unitFor(kind.key());
@@ -169,11 +172,22 @@ public final class DecodeRun {
                 for (int c = 0; c < Component.COUNT; c++) componentBytes[c] += group.componentBytes[c];
             }
             if (des != null) des.time(groups, groups.length, token);
+            token.compute += nodeSeconds(kernelUnits.get(KernelKind.MLP), graph.elementOps(kvTokens), 1);
             sum.add(token);
         }
         Map<String, Double> m = collect(sum, dramBytes, flashBytes, macsByUnit, componentBytes, decodeTotals);
         if (decodeTotals != null) decodeTotals.addMetrics(m, run.generate(), run.weights());
         return m;
+    }
+
+    /**
+     * Seconds of one evaluated graph's nodes beyond their bytes and MACs (fork/join per node and
+     * element-wise work over {@code rows} rows), as the compute model says: zero for the preset
+     * tables and when compute is ignored.
+     */
+    private double nodeSeconds(Requester unit, long elementOps, long rows) {
+        if (run.timing().compute() == TimingSpec.Compute.IGNORE) return 0;
+        return compute.nodeSeconds(unit, graph.nodes(), elementOps, rows);
     }
 
     /** Static groups per token: one, or one per kernel kind when the kinds run on different units. */
@@ -303,7 +317,9 @@ public final class DecodeRun {
         double io = run.timing().concurrentIo() ? Math.max(flash, dram) : flash + dram;
         if (run.timing().compute() == TimingSpec.Compute.IGNORE) return chunks * io;
         double compute = prefillMacs() / timing.macsPerSecond(prefillUnit, run.computeFormat(), SocTiming.Phase.PREFILL) / chunks;
-        return chunks * (run.timing().compute() == TimingSpec.Compute.SERIAL ? io + compute : Math.max(io, compute));
+        long chunkTokens = Math.min(p, run.prefillChunk());
+        double nodes = nodeSeconds(prefillUnit, graph.elementOps(p / 2) * chunkTokens, chunkTokens);
+        return chunks * (nodes + (run.timing().compute() == TimingSpec.Compute.SERIAL ? io + compute : Math.max(io, compute)));
     }
 
     /** Seconds to first token of the run's prompt (see {@link #prefillSeconds()}); 0 without a prompt. */

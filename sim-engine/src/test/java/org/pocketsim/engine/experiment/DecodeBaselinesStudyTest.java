@@ -28,10 +28,15 @@ class DecodeBaselinesStudyTest {
         LoadedExperiment exp = ExperimentLoader.load(repoRoot().resolve("configs/decode-baselines.yaml"), List.of());
         Progress quiet = new Progress(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false, exp.points().size());
         ExperimentResult result = ExperimentRunner.run(exp, dir.resolve("state.jsonl"), 2, quiet);
+        for (Comparison c : result.comparisons()) System.out.println("decode-baselines: " + c.label() + " " + c.metric() + " predicted " + c.predicted());
         assertThat(result.comparisons()).hasSize(11).allSatisfy(c -> assertThat(c.within(0.20)).as(c.label() + " " + c.metric()).isTrue());
         // Golden predictions: any change to the model, the presets or the config shows here.
-        double[] golden = {12.515287694751104, 14.406695718468347, 1390.6388276565333, 8.487496540850506, 18.647579565142976,
-                12.25972152239723, 2179.8791134426165, 1081.5184577049179, 687.1947671999988, 164.92674399999993, 91.62638581555126};
+        // The CPU rows run the CPU model (compute: {kind: cpu}) since the cpu-model branch: row 1 12.515 -> 11.471 tok/s
+        // (published 11.55: +8.4% -> -0.7%), row 5 12.260 -> 11.108 tok/s (published 12.9: -5.0% -> -13.9%: the
+        // fork/join of 1,124 nodes a token on top of streaming at the measured 43.9 GB/s); the M1 Max rows ignore compute
+        // and read no more DRAM than before, so they are unchanged.
+        double[] golden = {11.470830007186773, 14.406695718468347, 1390.6388276565333, 8.487496540850506, 18.647579565142976,
+                11.10816583107484, 2179.8791134426165, 1081.5184577049179, 687.1947671999988, 164.92674399999993, 91.62638581555126};
         for (int i = 0; i < golden.length; i++) {
             Comparison c = result.comparisons().get(i);
             assertThat(c.predicted()).as(c.label() + " " + c.metric()).isCloseTo(golden[i], org.assertj.core.data.Percentage.withPercentage(1e-6));

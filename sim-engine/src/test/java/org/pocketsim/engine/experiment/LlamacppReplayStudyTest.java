@@ -31,7 +31,7 @@ class LlamacppReplayStudyTest {
     void theStudyValidatesAndItsDecodeStepPointsRun() {
         Path config = DecodeBaselinesStudyTest.repoRoot().resolve("configs/llamacpp-replay.yaml");
         LoadedExperiment all = ExperimentLoader.load(config, List.of());
-        assertThat(all.points()).hasSize(16 * 8);
+        assertThat(all.points()).hasSize(16 * 9);
         LoadedExperiment steps = ExperimentLoader.load(config, List.of("sweep.axes={run.group: [decode-step]}"));
         Progress quiet = new Progress(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false,
                 steps.points().size());
@@ -41,8 +41,11 @@ class LlamacppReplayStudyTest {
         assertThat(logDevice.notes()).anyMatch(n -> n.contains("calibrated"));
         // a retarget to a faster CPU predicts a shorter step than the log device
         assertThat(result.points().get(3).metric(Metrics.PREDICTED_STEP_MS)).isLessThan(logDevice.metric(Metrics.PREDICTED_STEP_MS));
-        // eight threads stream no faster than four on the 8 Gen 3 (four already reach its 43.9 GB/s), but compute faster
-        assertThat(result.points().get(5).metric(Metrics.PREDICTED_STEP_MS)).isLessThanOrEqualTo(result.points().get(3).metric(Metrics.PREDICTED_STEP_MS));
+        // eight threads stream no faster than four on the 8 Gen 3 (four already reach its 43.9 GB/s) and their fork/join
+        // costs more (6 us a node against 3.9 us), so the step is no shorter: within 1% of four threads' and not below it
+        double four = result.points().get(3).metric(Metrics.PREDICTED_STEP_MS);
+        assertThat(result.points().get(5).metric(Metrics.PREDICTED_STEP_MS)).isGreaterThanOrEqualTo(four)
+                .isCloseTo(four, org.assertj.core.data.Percentage.withPercentage(1));
         assertThat(result.traces()).singleElement().satisfies(t -> assertThat(t.details()).containsEntry("licence", "MIT"));
     }
 
@@ -83,6 +86,16 @@ class LlamacppReplayStudyTest {
         Path file = write("  threads: 8\n");
         assertThatThrownBy(() -> ExperimentLoader.load(file, List.of()))
                 .hasMessage(file + ":9:3: field 'run.threads': needs a target: the log's own device is calibrated at the log's thread count");
+    }
+
+    @Test
+    void anNpuUnitWithoutATargetAndAnUnknownUnitAreErrors() throws IOException {
+        Path npu = write("  unit: npu\n");
+        assertThatThrownBy(() -> ExperimentLoader.load(npu, List.of()))
+                .hasMessage(npu + ":9:3: field 'run.unit': npu needs a target: the log's own device has no NPU model");
+        Path gpu = write("  target: snapdragon-8-gen3\n  unit: gpu\n");
+        assertThatThrownBy(() -> ExperimentLoader.load(gpu, List.of()))
+                .hasMessageStartingWith(gpu + ":").hasMessageContaining("field 'run.unit': must be cpu or npu, got 'gpu'");
     }
 
     @Test

@@ -1,0 +1,77 @@
+package org.pocketsim.engine.compute;
+
+import org.junit.jupiter.api.Test;
+import org.pocketsim.engine.component.Stage;
+import org.pocketsim.engine.decode.Traces;
+import org.pocketsim.engine.point.DecodeSpec;
+import org.pocketsim.engine.result.Metrics;
+import org.pocketsim.engine.run.DecodeRun;
+import org.pocketsim.hw.config.ConfigSource;
+import org.pocketsim.hw.config.FieldException;
+import org.pocketsim.hw.config.YamlConfig;
+import org.pocketsim.hw.preset.ProfileCatalog;
+import org.pocketsim.hw.spec.Requester;
+import org.pocketsim.hw.spec.SocSpec;
+import org.pocketsim.workload.model.ModelCatalog;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+/** The CPU model's numbers from the Snapdragon 8 Gen 3 profile, by hand, and what it adds to a decode run. */
+class CpuComputeTest {
+
+    static final SocSpec GEN3 = ProfileCatalog.load("snapdragon-8-gen3");
+
+    @Test
+    void ratesBandwidthAndForkJoinFollowTheProfileFacts() {
+        CpuCompute cpu = CpuCompute.of(GEN3, 4);
+        // min(4 x 15 GB/s, 43.9 GB/s); two threads stream 30 GB/s
+        assertThat(cpu.bandwidth()).isEqualTo(43.9e9);
+        assertThat(CpuCompute.of(GEN3, 2).bandwidth()).isEqualTo(30e9);
+        // int8 peak 32 MACs/cycle at 3.3 GHz: GEMV 0.4 of it, GEMM with i8mm 0.8, k-quants half, fp16 (16/cycle) GEMV 0.5
+        assertThat(cpu.coreRate(CpuCompute.Family.INT, false)).isCloseTo(32 * 3.3e9 * 0.4, within(1.0));
+        assertThat(cpu.coreRate(CpuCompute.Family.INT, true)).isCloseTo(32 * 3.3e9 * 0.8, within(1.0));
+        assertThat(cpu.coreRate(CpuCompute.Family.KQUANT, false)).isCloseTo(32 * 3.3e9 * 0.2, within(1.0));
+        assertThat(cpu.coreRate(CpuCompute.Family.FLOAT, false)).isCloseTo(16 * 3.3e9 * 0.5, within(1.0));
+        assertThat(cpu.macsPerSecond(Requester.CPU, "int8", Stage.DECODE)).isCloseTo(4 * 32 * 3.3e9 * 0.4, within(1.0));
+        // the profile's 6 us at 8 cores, scaled by ggml's barrier line to 4 threads: 6 x 1.96 / 3.04
+        assertThat(cpu.forkJoinSeconds()).isCloseTo(6e-6 * 1.96 / 3.04, within(1e-15));
+        // a 4096x4096 q4_0 GEMV: 9,437,184 bytes streamed at 43.9 GB/s beat 16.8M MACs at 4 x 42.24 GMAC/s
+        assertThat(cpu.matMulSeconds(9_437_184, 16_777_216, "q4_0", false))
+                .isCloseTo(6e-6 * 1.96 / 3.04 + 9_437_184 / 43.9e9, within(1e-15));
+        // the NPU and every price stay the profile's
+        PresetCompute preset = new PresetCompute(GEN3);
+        assertThat(cpu.macsPerSecond(Requester.NPU, "int8", Stage.PREFILL)).isEqualTo(preset.macsPerSecond(Requester.NPU, "int8", Stage.PREFILL));
+        assertThat(cpu.pjPerMac(Requester.CPU, "int8")).isEqualTo(preset.pjPerMac(Requester.CPU, "int8"));
+    }
+
+    @Test
+    void aDecodeTokenAddsTheGraphsForkJoinAndElementWorkToStreaming() {
+        String base = "soc: snapdragon-8-gen3, model: llama2-7b, weights: int4-g128, computeFormat: int8, prompt: 0,"
+                + " generate: 1, executor: {decode: cpu, prefill: cpu}";
+        double preset = run("{" + base + "}");
+        double cpu = run("{" + base + ", compute: {kind: cpu, threads: 4}}");
+        // both stream at 43.9 GB/s and are bandwidth-bound; the CPU model adds 1,124 nodes x fork/join and the
+        // element-wise operations of a token with no cached position (4,530,176, one row: one thread at 3.3 GHz)
+        double nodes = 1124 * 6e-6 * 1.96 / 3.04 + 4_530_176 / 3.3e9;
+        assertThat(cpu - preset).isCloseTo(nodes * 1e3, within(1e-9));
+    }
+
+    @Test
+    void moreThreadsThanCoresAndUnknownSimdFeaturesAreFieldErrors() {
+        assertThatThrownBy(() -> new CpuComputeSpec(9).bind(GEN3)).isInstanceOf(FieldException.class)
+                .hasMessageContaining("threads").hasMessageContaining("8 inference cores");
+        assertThatThrownBy(() -> new org.pocketsim.hw.spec.CpuSpec("x", 1, org.pocketsim.hw.unit.Frequency.parse("1 GHz"),
+                org.pocketsim.hw.unit.Bandwidth.parse("1 GB/s"), java.util.Map.of("int8", 1.0), java.util.List.of("avx"), null, null))
+                .isInstanceOf(FieldException.class).hasMessageContaining("unknown SIMD feature 'avx'");
+    }
+
+    private static double run(String yaml) {
+        DecodeSpec spec = YamlConfig.parse(new ConfigSource("test", yaml), DecodeSpec.class);
+        DecodeRun run = new DecodeRun(GEN3, ModelCatalog.load("llama2-7b"), spec, new Traces(Path.of("."), 1), 1);
+        return run.run().metrics().get(Metrics.MS_PER_TOKEN);
+    }
+}
