@@ -21,7 +21,8 @@ run() { # $1 name, rest: executor options
   sweep=$("$ROOT/pocketsim-spark" run "$CONFIG" --fresh --out "$OUT/$name" "$@" 2>&1 >/dev/null \
     | sed -n 's/^2000 points: .* in \(.*\)s$/\1/p')
   end=$(date +%s.%N)
-  printf '%-22s wall %6.2f s   sweep %6s s\n' "$name" "$(echo "$end - $start" | bc)" "$sweep"
+  printf '%-16s wall %6.2f s   sweep %6s s   load %s\n' "$name" "$(echo "$end - $start" | bc)" "$sweep" \
+    "$(cut -d' ' -f1 /proc/loadavg)"
 }
 
 echo "host: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -78,7 +78,13 @@ public final class RunCommand implements Callable<Integer> {
 
     /** The executor --executor names; a name not on the class path is a user error naming the ones that are. */
     private PointExecutor executor() {
-        PointExecutor found = PointExecutors.create(executor, jobs, master);
+        PointExecutor found;
+        try {
+            found = PointExecutors.create(executor, jobs, master);
+        } catch (RuntimeException e) { // a master URL Spark cannot parse or reach
+            throw new UserInputException("--executor " + executor + (master == null ? "" : " --master " + master)
+                    + ": cannot start: " + org.pocketsim.engine.sweep.PointSink.message(e));
+        }
         if (found != null) return found;
         String hint = executor.equals("spark") ? "; the spark module is not on the class path: run ./pocketsim-spark instead of ./pocketsim, or submit the job jar (see README)" : "";
         throw new UserInputException("--executor " + executor + ": unknown executor (executors: "
