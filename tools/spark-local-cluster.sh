@@ -7,6 +7,8 @@
 # thread pool, compares results.csv and results.json byte for byte, and stops the cluster.
 #
 # Usage: tools/spark-local-cluster.sh [CONFIG] [WORKER_CORES]   (default configs/dip-example.yaml, 2)
+# KILL_EXECUTOR_AFTER=S kills the Worker's executor JVM S seconds after the submit: the Worker
+# starts a new one and Spark re-runs the lost tasks; the results must still be identical.
 # Spark's launcher code wants a SPARK_HOME with a jars/ folder: a temporary one holds links to the
 # jars in the local Maven repository (spark/target/spark-classpath.txt). The machines of a real
 # cluster need the experiment's folder (configs, data, traces) at the same path, e.g. on NFS.
@@ -32,7 +34,7 @@ trap stop EXIT
 
 wait_for() { # $1 text, $2 log, $3 pid: up to 120 s
   for ((i = 0; i < 120; i++)); do
-    grep -q "$1" "$2" && return 0
+    grep -q "$1" "$2" 2>/dev/null && return 0
     kill -0 "$3" 2>/dev/null || break
     sleep 1
   done
@@ -56,7 +58,21 @@ echo "cluster: master $MASTER and one worker ($CORES cores) up in $(printf %.1f 
 
 java $OPTS "$LOG4J" -cp "$CP" org.apache.spark.deploy.SparkSubmit --master "$MASTER" --deploy-mode client \
   --class org.pocketsim.cli.Main --conf spark.ui.enabled=false --total-executor-cores "$CORES" --executor-memory 1g \
-  "$JAR" run "$CONFIG" --executor spark --out "$WORK/out-cluster" 2>"$WORK/submit.err" | tee "$WORK/submit.out"
+  "$JAR" run "$CONFIG" --executor spark --out "$WORK/out-cluster" 2>"$WORK/submit.err" >"$WORK/submit.out" &
+SUBMIT=$!
+PIDS+=($SUBMIT)
+if [[ -n "${KILL_EXECUTOR_AFTER:-}" ]]; then
+  sleep "$KILL_EXECUTOR_AFTER"
+  EXECUTOR="$(pgrep -P "${PIDS[1]}" -f CoarseGrainedExecutorBackend | head -1 || true)"
+  if [[ -n "$EXECUTOR" ]]; then
+    echo "killing executor JVM $EXECUTOR after ${KILL_EXECUTOR_AFTER} s; points stored so far: $(cat "$WORK"/out-cluster/.state/*/points.jsonl 2>/dev/null | wc -l)"
+    kill -9 "$EXECUTOR"
+  else
+    echo "no executor JVM to kill after ${KILL_EXECUTOR_AFTER} s"
+  fi
+fi
+wait "$SUBMIT" || { tail -30 "$WORK/submit.err"; exit 1; }
+cat "$WORK/submit.out"
 grep -E "^[0-9]+ points:" "$WORK/submit.err" || { tail -30 "$WORK/submit.err"; exit 1; }
 t2=$(date +%s.%N)
 echo "cluster run (spark-submit, driver start to report): $(printf %.1f "$(echo "$t2 - $t1" | bc)") s"
