@@ -81,7 +81,7 @@ public final class RunCommand implements Callable<Integer> {
         PointExecutor found;
         try {
             found = PointExecutors.create(executor, jobs, master);
-        } catch (RuntimeException e) { // a master URL Spark cannot parse or reach
+        } catch (Exception e) { // a master URL Spark cannot parse or reach (SparkException is checked, thrown from Scala)
             throw new UserInputException("--executor " + executor + (master == null ? "" : " --master " + master)
                     + ": cannot start: " + org.pocketsim.engine.sweep.PointSink.message(e));
         }
