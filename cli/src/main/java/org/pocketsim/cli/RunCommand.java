@@ -4,6 +4,10 @@ import org.pocketsim.engine.experiment.ExperimentLoader;
 import org.pocketsim.engine.experiment.ExperimentRunner;
 import org.pocketsim.engine.experiment.LoadedExperiment;
 import org.pocketsim.engine.result.ExperimentResult;
+import org.pocketsim.engine.sweep.FailedPointsException;
+import org.pocketsim.engine.sweep.LocalPointExecutor;
+import org.pocketsim.engine.sweep.PointExecutor;
+import org.pocketsim.engine.sweep.PointExecutors;
 import org.pocketsim.engine.sweep.Progress;
 import org.pocketsim.engine.sweep.RunLock;
 import org.pocketsim.report.ReportWriter;
@@ -36,9 +40,20 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "N", description = "points run in parallel (default: all cores, ${DEFAULT-VALUE})")
     int jobs = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--executor", paramLabel = "NAME", description = "where points run: threads (this JVM, default) or spark "
+            + "(needs the spark module on the class path: ./pocketsim-spark or the job jar; see README)")
+    String executor = LocalPointExecutor.NAME;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master for --executor spark, e.g. local[2] or spark://host:7077 "
+            + "(default: spark-submit's, else local[*])")
+    String master;
+
     @Override
     public Integer call() throws Exception {
         if (jobs < 1) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1, got " + jobs);
+        if (master != null && executor.equals(LocalPointExecutor.NAME)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--master needs --executor spark");
+        }
         LoadedExperiment experiment = ExperimentLoader.load(arguments.file, arguments.overrides);
         OutputFolder.checkWritable(out);
         String id = experiment.spec().id();
@@ -46,10 +61,12 @@ public final class RunCommand implements Callable<Integer> {
         ExperimentResult result;
         Path index;
         // One run at a time per experiment and --out: the lock covers the stored points and the report.
-        try (RunLock lock = lock(stateFile.getParent())) {
+        try (RunLock lock = lock(stateFile.getParent()); PointExecutor points = executor()) {
             if (fresh) java.nio.file.Files.deleteIfExists(stateFile);
-            result = ExperimentRunner.run(experiment, stateFile, jobs, Progress.console(experiment.points().size()));
+            result = ExperimentRunner.run(experiment, stateFile, points, Progress.console(experiment.points().size()));
             index = ReportWriter.write(result, out.resolve(id));
+        } catch (FailedPointsException e) {
+            return failed(e);
         } catch (java.io.UncheckedIOException e) { // a file the run reads or writes (disk full, removed)
             throw new UserInputException(CommandErrors.line(spec, e));
         } catch (java.io.IOException e) {
@@ -57,6 +74,37 @@ public final class RunCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().println("report: " + index);
         return 0;
+    }
+
+    /** The executor --executor names; a name not on the class path is a user error naming the ones that are. */
+    private PointExecutor executor() {
+        PointExecutor found;
+        try {
+            found = PointExecutors.create(executor, jobs, master);
+        } catch (Exception e) { // a master URL Spark cannot parse or reach (SparkException is checked, thrown from Scala)
+            throw new UserInputException("--executor " + executor + (master == null ? "" : " --master " + master)
+                    + ": cannot start: " + org.pocketsim.engine.sweep.PointSink.message(e));
+        }
+        if (found != null) return found;
+        String hint = executor.equals("spark") ? "; the spark module is not on the class path: run ./pocketsim-spark instead of ./pocketsim, or submit the job jar (see README)" : "";
+        throw new UserInputException("--executor " + executor + ": unknown executor (executors: "
+                + String.join(", ", PointExecutors.names()) + ")" + hint);
+    }
+
+    /**
+     * Points failed: one line per failed point on stderr (exit 2 when each is a config error, else 1),
+     * no report; the points that finished are stored, so a re-run retries only the failed ones.
+     */
+    private int failed(FailedPointsException e) {
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        err.println("pocketsim run: " + e.getMessage() + ":");
+        boolean badInput = true;
+        for (FailedPointsException.Failure f : e.failures()) {
+            err.println("  point " + f.index() + " (" + f.label() + "): " + f.message());
+            badInput &= f.configError();
+        }
+        err.flush();
+        return badInput ? Main.EXIT_BAD_INPUT : Main.EXIT_INTERNAL;
     }
 
     private RunLock lock(Path stateDir) {

@@ -43,6 +43,18 @@ class RunCommandTest {
     }
 
     @Test
+    void theSparkExecutorWithoutTheSparkModuleIsBadInputSayingHowToGetIt(@TempDir Path dir) throws Exception {
+        Path config = write(dir, "small.yaml", SMALL);
+        CliRun r = CliRun.of("run", config.toString(), "--out", dir.resolve("out").toString(), "--executor", "spark", "--master", "local[2]");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("--executor spark: unknown executor (executors: threads); the spark module is not on the "
+                + "class path: run ./pocketsim-spark instead of ./pocketsim, or submit the job jar (see README)");
+        CliRun master = CliRun.of("run", config.toString(), "--out", dir.resolve("out").toString(), "--master", "local[2]");
+        assertThat(master.exitCode()).isEqualTo(2);
+        assertThat(master.err()).startsWith("pocketsim run: --master needs --executor spark");
+    }
+
+    @Test
     void validateAcceptsTheShippedStudy() {
         CliRun r = CliRun.of("validate", repo("configs/decode-baselines.yaml"));
         assertThat(r.exitCode()).isZero();

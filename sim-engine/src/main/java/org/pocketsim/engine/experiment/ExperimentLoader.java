@@ -77,7 +77,31 @@ public final class ExperimentLoader {
         ExperimentChecks.labels(spec, points, specs, origins);
         ExperimentChecks.report(spec, points, origins);
         String hash = CanonicalJson.sha256(tree, "|version=" + PocketSimVersion.VERSION);
-        return new LoadedExperiment(spec, file, configText.toString(), hash, points, specs, prepared);
+        RemoteExperiment remote = new RemoteExperiment(source.name(), file.toAbsolutePath().getParent().toString(), source.text(),
+                overrides, hash, points.size());
+        return new LoadedExperiment(spec, file, configText.toString(), hash, points, specs, prepared, remote);
+    }
+
+    /**
+     * The experiment as another JVM rebuilds it from the shipped text: its spec's seed and the
+     * resolutions its points share, with relative paths starting at {@code baseDir}.
+     */
+    static Rebuilt rebuild(ConfigSource source, List<String> overrides, Path baseDir) {
+        SetOverrides.Overridden overridden = SetOverrides.applyTo(source, YamlConfig.readTree(source), overrides);
+        ExperimentSpec spec = YamlConfig.bind(overridden.tree(), ExperimentSpec.class, overridden.origins());
+        String hash = CanonicalJson.sha256(overridden.tree(), "|version=" + PocketSimVersion.VERSION);
+        return new Rebuilt(new PointContext.Shared(baseDir, overridden.origins(), spec.seed()), overridden.origins(), hash);
+    }
+
+    /** An experiment rebuilt in another JVM: what its points share, its documents, its config hash. */
+    record Rebuilt(PointContext.Shared shared, List<ConfigSource> origins, String configHash) {
+    }
+
+    /** Binds and prepares one point of an experiment rebuilt elsewhere (see {@link #rebuild}). */
+    static PreparedPoint prepare(SweepPoint point, PointContext context, List<ConfigSource> origins) {
+        ObjectNode run = point.run().deepCopy();
+        JsonNode kind = run.remove("kind");
+        return bind(runnerOf(kind, context), run, context, origins).prepare(context);
     }
 
     private static List<SweepPoint> expand(ExperimentSpec spec, List<ConfigSource> origins) {

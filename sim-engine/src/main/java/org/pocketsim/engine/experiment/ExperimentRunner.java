@@ -13,6 +13,8 @@ import org.pocketsim.engine.result.ExperimentResult;
 import org.pocketsim.engine.result.PointResult;
 import org.pocketsim.engine.result.TraceProvenance;
 import org.pocketsim.engine.sweep.CanonicalJson;
+import org.pocketsim.engine.sweep.LocalPointExecutor;
+import org.pocketsim.engine.sweep.PointExecutor;
 import org.pocketsim.engine.sweep.PointStore;
 import org.pocketsim.engine.sweep.Progress;
 import org.pocketsim.engine.sweep.SweepPoint;
@@ -41,11 +43,21 @@ public final class ExperimentRunner {
      * @param jobs      points run at once
      */
     public static ExperimentResult run(LoadedExperiment experiment, Path stateFile, int jobs, Progress progress) {
+        return run(experiment, stateFile, new LocalPointExecutor(jobs), progress);
+    }
+
+    /**
+     * Runs the points that are not stored on {@code executor}: here with the prepared points, or
+     * elsewhere with the experiment's {@link LoadedExperiment#remote() recipe}. Points that throw
+     * end the run with {@link org.pocketsim.engine.sweep.FailedPointsException} once all others
+     * are stored.
+     */
+    public static ExperimentResult run(LoadedExperiment experiment, Path stateFile, PointExecutor executor, Progress progress) {
         List<SweepPoint> points = experiment.points();
         List<PointResult> results;
         try (PointStore store = new PointStore(stateFile)) {
-            results = new SweepRunner<>(PointResult.class, jobs).run(points,
-                    point -> runPoint(point, experiment.prepared().get(point.index())), store, progress);
+            results = new SweepRunner<>(PointResult.class, executor).run(points,
+                    point -> runPoint(point, experiment.prepared().get(point.index())), experiment.remote(), store, progress);
         }
         results = reindexed(points, results);
         progress.summary();

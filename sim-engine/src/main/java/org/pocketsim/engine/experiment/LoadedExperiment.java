@@ -18,9 +18,11 @@ import java.util.List;
  * @param points     sweep points in order, each with its stored-result key
  * @param specs      one bound point spec per point, same order
  * @param prepared   one prepared point per point, same order
+ * @param remote     the experiment as it travels to another JVM (a Spark executor) to run points there
  */
 public record LoadedExperiment(ExperimentSpec spec, Path file, String configText, String configHash,
-                               List<SweepPoint> points, List<PointSpec> specs, List<PreparedPoint> prepared) {
+                               List<SweepPoint> points, List<PointSpec> specs, List<PreparedPoint> prepared,
+                               RemoteExperiment remote) {
 
     public LoadedExperiment {
         points = List.copyOf(points);

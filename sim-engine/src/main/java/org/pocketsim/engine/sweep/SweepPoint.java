@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * One point of a sweep: the run spec tree with the point's values applied, the values that
- * distinguish it, its own seed, and a hash that identifies its result for resuming.
+ * distinguish it, its own seed, and a hash that identifies its result for resuming. Serialisable:
+ * this is what travels to a remote {@link PointExecutor} (Jackson's trees serialise as JSON).
  *
  * @param index      position in the sweep (stable for a given spec)
  * @param parameters swept field path to the value's text, in axis order
@@ -18,7 +19,7 @@ import java.util.Map;
  *                   ({@code sweep.axes.run.mlp.keep[2]}, {@code sweep.zip.run[1]}), for error locations
  */
 public record SweepPoint(int index, Map<String, String> parameters, ObjectNode run, long seed, String hash,
-                         Map<String, String> valuePaths) {
+                         Map<String, String> valuePaths) implements java.io.Serializable {
 
     public SweepPoint {
         parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));

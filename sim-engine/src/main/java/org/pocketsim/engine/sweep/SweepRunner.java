@@ -4,20 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 
 /**
- * Runs the points of a sweep in parallel and returns their results in point order.
+ * Runs the points of a sweep on a {@link PointExecutor} and returns their results in point order.
  *
  * <p>Points are independent, serialisable spec-to-result units: the result of a point depends
- * only on its tree and seed, never on scheduling, so any number of jobs gives identical
- * results. Each finished point is appended to the {@link PointStore} at once; points already
- * stored under the same hash are reused, not run.
+ * only on its tree and seed, never on scheduling or on where it ran, so any executor and any
+ * number of jobs give identical results. Each finished point is appended to the
+ * {@link PointStore} at once; points already stored under the same hash are reused, not run. A
+ * point that throws is not stored; the others finish, and then {@link FailedPointsException}
+ * lists the failed ones, so a re-run runs exactly those.
  *
  * @param <R> result type, serialisable to JSON with Jackson
  */
@@ -26,50 +26,78 @@ public final class SweepRunner<R> {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Class<R> resultType;
-    private final int jobs;
+    private final PointExecutor executor;
 
+    /** On a local thread pool of {@code jobs} threads. */
     public SweepRunner(Class<R> resultType, int jobs) {
-        if (jobs < 1) throw new IllegalArgumentException("jobs must be at least 1, got " + jobs);
-        this.resultType = resultType;
-        this.jobs = jobs;
+        this(resultType, new LocalPointExecutor(jobs));
     }
 
+    public SweepRunner(Class<R> resultType, PointExecutor executor) {
+        this.resultType = resultType;
+        this.executor = executor;
+    }
+
+    /** Runs the points here only (the work has no remote recipe). */
     public List<R> run(List<SweepPoint> points, Function<SweepPoint, R> task, PointStore store, Progress progress) {
-        List<R> results = new ArrayList<>(points.size());
-        List<Future<R>> futures = new ArrayList<>(points.size());
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, Math.max(1, points.size())), r -> {
-            Thread t = new Thread(r, "pocketsim-point");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            for (SweepPoint point : points) {
-                JsonNode stored = store.find(point.hash());
-                if (stored != null) {
-                    R reused = MAPPER.convertValue(stored, resultType);
-                    progress.skipped();
-                    futures.add(java.util.concurrent.CompletableFuture.completedFuture(reused));
-                    continue;
-                }
-                futures.add(pool.submit(() -> {
-                    R result = task.apply(point);
-                    store.append(point.hash(), MAPPER.valueToTree(result));
-                    progress.finished(point.label());
-                    return result;
-                }));
+        return run(points, task, null, store, progress);
+    }
+
+    /**
+     * @param task   runs one point in this JVM
+     * @param remote the same work as it travels to other JVMs; null when it cannot
+     */
+    public List<R> run(List<SweepPoint> points, Function<SweepPoint, R> task, RemotePointWork remote, PointStore store,
+                       Progress progress) {
+        AtomicReferenceArray<R> results = new AtomicReferenceArray<>(points.size());
+        List<SweepPoint> pending = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            SweepPoint point = points.get(i);
+            JsonNode stored = store.find(point.hash());
+            if (stored != null) {
+                results.set(i, MAPPER.convertValue(stored, resultType));
+                progress.skipped();
+            } else {
+                pending.add(point);
+                positions.add(i);
             }
-            for (Future<R> f : futures) results.add(f.get());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("sweep interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) throw re;
-            if (cause instanceof Error err) throw err;
-            throw new IllegalStateException(cause);
-        } finally {
-            pool.shutdownNow();
         }
-        return results;
+        // A point's position in this run, by identity: two points may share an index only in tests.
+        java.util.IdentityHashMap<SweepPoint, Integer> position = new java.util.IdentityHashMap<>();
+        for (int k = 0; k < pending.size(); k++) position.put(pending.get(k), positions.get(k));
+        List<FailedPointsException.Failure> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        executor.run(pending, new PointWork<>(resultType, task, remote), new PointSink<R>() {
+            @Override
+            public void finished(SweepPoint point, R result) {
+                store.append(point.hash(), MAPPER.valueToTree(result));
+                results.set(slot(point), result);
+                progress.finished(point.label());
+            }
+
+            @Override
+            public void failed(SweepPoint point, String message, boolean configError) {
+                failures.add(new FailedPointsException.Failure(point.index(), point.label(), message, configError));
+                progress.finished(point.label() + ": failed");
+            }
+
+            private int slot(SweepPoint point) {
+                Integer at = position.get(point);
+                if (at == null) throw new IllegalStateException("executor reported a point it was not given: " + point.label());
+                return at;
+            }
+        });
+        if (!failures.isEmpty()) {
+            List<FailedPointsException.Failure> sorted = new ArrayList<>(failures);
+            sorted.sort(Comparator.comparingInt(FailedPointsException.Failure::index));
+            throw new FailedPointsException(sorted, points.size());
+        }
+        List<R> out = new ArrayList<>(points.size());
+        for (int i = 0; i < points.size(); i++) {
+            R r = results.get(i);
+            if (r == null) throw new IllegalStateException("executor never reported point " + points.get(i).label());
+            out.add(r);
+        }
+        return out;
     }
 }

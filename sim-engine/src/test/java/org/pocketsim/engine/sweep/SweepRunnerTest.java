@@ -80,6 +80,45 @@ class SweepRunnerTest {
     }
 
     @Test
+    void aPointThatThrowsFailsAloneWithItsMessageAndARerunRetriesOnlyIt(@TempDir Path dir) throws Exception {
+        Path state = dir.resolve("points.jsonl");
+        List<SweepPoint> pts = points(6);
+        AtomicInteger calls = new AtomicInteger();
+        Function<SweepPoint, Result> cursed = p -> {
+            calls.incrementAndGet();
+            if (p.run().get("keep").asDouble() == 0.2) throw new IllegalStateException("keep 0.2 is cursed");
+            return TASK.apply(p);
+        };
+        try (PointStore store = new PointStore(state)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SweepRunner<>(Result.class, 2).run(pts, cursed, store, quiet(6)))
+                    .isInstanceOfSatisfying(FailedPointsException.class, e -> {
+                        assertThat(e.getMessage()).isEqualTo("1 of 6 points failed; the others are stored and a re-run retries only the failed ones");
+                        assertThat(e.failures()).containsExactly(new FailedPointsException.Failure(2, "run.keep=0.2",
+                                "IllegalStateException: keep 0.2 is cursed", false));
+                    });
+        }
+        assertThat(calls.get()).isEqualTo(6);
+        calls.set(0);
+        List<Result> all;
+        try (PointStore store = new PointStore(state)) {
+            assertThat(store.size()).isEqualTo(5);
+            all = new SweepRunner<>(Result.class, 2).run(pts, p -> {
+                calls.incrementAndGet();
+                return TASK.apply(p);
+            }, store, quiet(6));
+        }
+        assertThat(calls.get()).isEqualTo(1);
+        assertThat(all).isEqualTo(new SweepRunner<>(Result.class, 1).run(pts, TASK, new PointStore(dir.resolve("fresh.jsonl")), quiet(6)));
+    }
+
+    @Test
+    void theThreadPoolIsFoundByNameAndAnUnknownNameIsNull() {
+        assertThat(PointExecutors.create("threads", 2, null)).isInstanceOf(LocalPointExecutor.class);
+        assertThat(PointExecutors.create("spark", 2, null)).isNull(); // the spark module is not on this module's class path
+        assertThat(PointExecutors.names()).containsExactly("threads");
+    }
+
+    @Test
     void plainProgressLinesNameEachPointAndTheSummaryCountsReuse() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Progress p = new Progress(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, 2);

@@ -1,0 +1,142 @@
+package org.pocketsim.spark;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.pocketsim.engine.sweep.PointExecutor;
+import org.pocketsim.engine.sweep.PointSink;
+import org.pocketsim.engine.sweep.PointWork;
+import org.pocketsim.engine.sweep.RemotePointWork;
+import org.pocketsim.engine.sweep.SweepPoint;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a sweep's points on Apache Spark: each point travels as its {@link SweepPoint} (resolved
+ * run tree, seed, key) with the experiment's {@link RemotePointWork}, runs in an executor JVM,
+ * and comes back as its result's JSON. Partitions come back to the driver as each finishes
+ * (not all at the end), so the driver stores their points at once, exactly as the thread pool
+ * does. A point that throws comes back as a failure with its message; the others go on. A lost
+ * executor's tasks are retried by Spark elsewhere, which costs only their points' time.
+ */
+public final class SparkPointExecutor implements PointExecutor {
+
+    /** Partitions per core: small enough for the per-task overhead, enough to balance uneven points. */
+    private static final int PARTITIONS_PER_CORE = 4;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final JavaSparkContext context;
+    private final boolean owned;
+
+    /** On an existing context (tests, a caller's session); {@link #close()} leaves it running. */
+    public SparkPointExecutor(JavaSparkContext context) {
+        this(context, false);
+    }
+
+    private SparkPointExecutor(JavaSparkContext context, boolean owned) {
+        this.context = context;
+        this.owned = owned;
+    }
+
+    /**
+     * Starts a Spark context; {@code master} null takes spark-submit's ({@code spark.master}), else
+     * {@code local[*]}. The web UI is off unless the configuration turns it on.
+     */
+    public static SparkPointExecutor start(String master) {
+        SparkConf conf = new SparkConf().setAppName("pocketsim");
+        if (master != null) conf.setMaster(master);
+        conf.setIfMissing("spark.master", "local[*]");
+        conf.setIfMissing("spark.ui.enabled", "false");
+        JavaSparkContext context = new JavaSparkContext(conf);
+        context.setLogLevel("WARN");
+        return new SparkPointExecutor(context, true);
+    }
+
+    @Override
+    public <R> void run(List<SweepPoint> points, PointWork<R> work, PointSink<R> sink) {
+        if (points.isEmpty()) return;
+        RemotePointWork remote = work.remote();
+        if (remote == null) throw new IllegalArgumentException("this sweep's points can only run in this JVM, not on Spark");
+        List<Positioned> shipped = new ArrayList<>(points.size());
+        for (int i = 0; i < points.size(); i++) shipped.add(new Positioned(i, points.get(i)));
+        int partitions = Math.min(points.size(), context.defaultParallelism() * PARTITIONS_PER_CORE);
+        JavaRDD<Positioned> rdd = context.parallelize(shipped, partitions);
+        PartitionHandler<R> handler = new PartitionHandler<>(points, work.type(), sink);
+        context.sc().runJob(rdd.rdd(), new RunPartition(remote), handler, scala.reflect.ClassTag$.MODULE$.apply(ArrayList.class));
+    }
+
+    @Override
+    public void close() {
+        if (owned) context.stop();
+    }
+
+    /** A point with its position in the list the driver handed over, so its reply finds the driver's object. */
+    record Positioned(int position, SweepPoint point) implements java.io.Serializable {
+    }
+
+    /** A point's answer: its result as JSON, or its failure. */
+    record Reply(int position, String json, String failure, boolean configError) implements java.io.Serializable {
+    }
+
+    /** Runs on an executor: every point of one partition, each failure caught and answered. */
+    static final class RunPartition extends scala.runtime.AbstractFunction1<scala.collection.Iterator<Positioned>, ArrayList<Reply>>
+            implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        private final RemotePointWork work;
+
+        RunPartition(RemotePointWork work) {
+            this.work = work;
+        }
+
+        @Override
+        public ArrayList<Reply> apply(scala.collection.Iterator<Positioned> points) {
+            ArrayList<Reply> replies = new ArrayList<>();
+            while (points.hasNext()) {
+                Positioned p = points.next();
+                try {
+                    replies.add(new Reply(p.position(), work.run(p.point()), null, false));
+                } catch (RuntimeException e) {
+                    replies.add(new Reply(p.position(), null, PointSink.message(e), e instanceof org.pocketsim.hw.config.ConfigException));
+                }
+            }
+            return replies;
+        }
+    }
+
+    /** Runs on the driver as each partition comes back: reads each result and reports it. */
+    static final class PartitionHandler<R> extends scala.runtime.AbstractFunction2<Object, ArrayList<Reply>, scala.runtime.BoxedUnit> {
+        private final List<SweepPoint> points;
+        private final Class<R> type;
+        private final PointSink<R> sink;
+
+        PartitionHandler(List<SweepPoint> points, Class<R> type, PointSink<R> sink) {
+            this.points = points;
+            this.type = type;
+            this.sink = sink;
+        }
+
+        @Override
+        public scala.runtime.BoxedUnit apply(Object partition, ArrayList<Reply> replies) {
+            for (Reply r : replies) {
+                SweepPoint point = points.get(r.position());
+                if (r.failure() != null) {
+                    sink.failed(point, r.failure(), r.configError());
+                    continue;
+                }
+                R result;
+                try {
+                    result = JSON.readValue(r.json(), type);
+                } catch (IOException e) {
+                    sink.failed(point, "its result does not read back: " + e.getMessage(), false);
+                    continue;
+                }
+                sink.finished(point, result);
+            }
+            return scala.runtime.BoxedUnit.UNIT;
+        }
+    }
+}
