@@ -63,6 +63,10 @@ final class QueueSteps {
         return (resident[block >>> 6] & (1L << block)) != 0;
     }
 
+    int residentBit(int block) {
+        return (int) (resident[block >>> 6] >>> block) & 1;
+    }
+
     int residentCount() {
         return residentCount;
     }

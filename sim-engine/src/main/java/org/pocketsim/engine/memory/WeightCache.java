@@ -247,6 +247,12 @@ public final class WeightCache implements CacheView, StepMembership {
     }
 
     @Override
+    public int residentBit(int block) {
+        checkBlock(block);
+        return queue != null ? queue.residentBit(block) : resident[block] ? 1 : 0;
+    }
+
+    @Override
     public int residentCount() {
         return queue != null ? queue.residentCount() : residentCount;
     }
