@@ -144,8 +144,9 @@ public final class ChartRenderer {
         for (PointResult p : selected) {
             if (!kept.contains(p.index())) runs.add(p.parameters().getOrDefault("run", "point " + p.index()));
         }
-        return (selected.size() - drawn.size()) + " points without " + String.join(", ", spec.y())
-                + " are not drawn (" + String.join("; ", runs) + ").";
+        int left = selected.size() - drawn.size();
+        return left + (left == 1 ? " point" : " points") + " without " + String.join(", ", spec.y())
+                + (left == 1 ? " is" : " are") + " not drawn (" + String.join("; ", runs) + ").";
     }
 
     /** Writes the chart to {@code dir} as PNG and SVG, replacing files there; returns what was drawn. */

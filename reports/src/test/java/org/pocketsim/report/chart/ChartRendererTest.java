@@ -173,8 +173,8 @@ class ChartRendererTest {
                 base.tables(), base.report());
         ChartDrawing s = ChartRenderer.build(scatter, r);
         assertThat(s.chart().getXYPlot().getDataset().getItemCount(0)).isEqualTo(3);
-        assertThat(s.notes()).contains("1 points without hitRate are not drawn (dense).");
-        assertThat(ChartRenderer.build(heatmap, r).notes()).contains("1 points without hitRateByLayer are not drawn (dense).");
+        assertThat(s.notes()).contains("1 point without hitRate is not drawn (dense).");
+        assertThat(ChartRenderer.build(heatmap, r).notes()).contains("1 point without hitRateByLayer is not drawn (dense).");
     }
 
     @Test
