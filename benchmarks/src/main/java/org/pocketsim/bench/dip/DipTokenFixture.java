@@ -30,7 +30,7 @@ import java.nio.file.Path;
 public final class DipTokenFixture implements AutoCloseable {
 
     /** Tokens of the synthetic trace: more than any measurement generates. */
-    private static final int TOKENS = 1 << 22;
+    private static final int TOKENS = 1_000_000;
     private static final long CACHE_BYTES = 3_000_000_000L;
 
     private final MlpMethod method;

@@ -13,6 +13,14 @@ public interface CacheView {
     /** Whether block {@code block} is resident in DRAM now. */
     boolean isResident(int block);
 
+    /**
+     * 1 when block {@code block} is resident now, else 0: for callers that index by residency
+     * instead of branching on it (a bitset-backed cache answers without a branch).
+     */
+    default int residentBit(int block) {
+        return isResident(block) ? 1 : 0;
+    }
+
     /** Number of blocks resident now. */
     int residentCount();
 

@@ -24,6 +24,9 @@ public final class CacheAwareMasker implements Masker {
     private final float[] scores;
     private final int[] exempt;
     private final int[] exemptStamp;
+    /** Score factor and alpha-blend bonus of a column, indexed by its residency bit. */
+    private final float[] factor = new float[2];
+    private final float[] bonus = new float[2];
     private int stamp;
 
     /** A DIP-CA masker for layers of up to {@code maxColumns} columns. */
@@ -55,15 +58,17 @@ public final class CacheAwareMasker implements Masker {
         float gammaT = (float) spec.gammaAt(token);
         float oneMinus = 1f - gammaT;
         boolean blend = spec.alphaBlend();
+        factor[0] = gammaT;
+        factor[1] = 1f;
+        bonus[0] = 0f;
+        bonus[1] = oneMinus;
         for (int i = 0; i < n; i++) {
             float s = Math.abs(activations[i]);
             if (exemptStamp[i] != stamp) {
-                boolean resident = cache.isResident(i);
-                if (blend) {
-                    s = gammaT * s + (resident ? oneMinus : 0f);
-                } else if (!resident) {
-                    s *= gammaT;
-                }
+                // indexed by residency, not branched on it (a coin flip to the branch predictor);
+                // s x 1f and s' + 0f are exact, so this is the reference's rule bit for bit
+                int resident = cache.residentBit(i);
+                s = blend ? gammaT * s + bonus[resident] : s * factor[resident];
             }
             scores[i] = s;
         }

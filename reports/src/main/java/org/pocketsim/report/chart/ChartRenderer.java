@@ -108,11 +108,46 @@ public final class ChartRenderer {
         return true;
     }
 
-    /** Builds and styles the chart without writing it. */
+    /**
+     * Builds and styles the chart without writing it. A line, scatter, Pareto or heatmap chart
+     * leaves out the points that carry none of its y metrics (a dense baseline has no cache hit
+     * rate) and says so in its caption; when no point carries them, that is an error naming one.
+     */
     public static ChartDrawing build(ChartSpec spec, ExperimentResult result) {
-        ChartDrawing drawing = CHARTS.get(spec.type()).build(spec, result, select(spec, result));
+        List<PointResult> selected = select(spec, result);
+        List<PointResult> drawn = carryingY(spec, selected);
+        ChartDrawing drawing = CHARTS.get(spec.type()).build(spec, result, drawn.isEmpty() ? selected : drawn);
+        if (!drawn.isEmpty() && drawn.size() < selected.size()) {
+            List<String> notes = new java.util.ArrayList<>(drawing.notes());
+            notes.add(leftOutNote(spec, selected, drawn));
+            drawing = new ChartDrawing(drawing.chart(), drawing.width(), drawing.height(), drawing.alt(), notes);
+        }
         ChartStyle.apply(drawing.chart());
         return drawing;
+    }
+
+    /** The points that carry every y metric (or per-layer series) of a chart type that may leave points out. */
+    private static List<PointResult> carryingY(ChartSpec spec, List<PointResult> points) {
+        boolean mayLeaveOut = switch (spec.type()) {
+            case LINE, SCATTER, PARETO, HEATMAP -> !spec.y().isEmpty();
+            default -> false;
+        };
+        if (!mayLeaveOut) return points;
+        boolean perLayer = spec.type() == ChartType.HEATMAP;
+        return points.stream().filter(p -> spec.y().stream()
+                .allMatch(y -> perLayer ? p.series().containsKey(y) : p.hasMetric(y))).toList();
+    }
+
+    private static String leftOutNote(ChartSpec spec, List<PointResult> selected, List<PointResult> drawn) {
+        java.util.Set<Integer> kept = new java.util.HashSet<>();
+        for (PointResult p : drawn) kept.add(p.index());
+        java.util.Set<String> runs = new java.util.LinkedHashSet<>();
+        for (PointResult p : selected) {
+            if (!kept.contains(p.index())) runs.add(p.parameters().getOrDefault("run", "point " + p.index()));
+        }
+        int left = selected.size() - drawn.size();
+        return left + (left == 1 ? " point" : " points") + " without " + String.join(", ", spec.y())
+                + (left == 1 ? " is" : " are") + " not drawn (" + String.join("; ", runs) + ").";
     }
 
     /** Writes the chart to {@code dir} as PNG and SVG, replacing files there; returns what was drawn. */

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.pocketsim.engine.result.ChartSpec;
 import org.pocketsim.engine.result.ChartType;
 import org.pocketsim.engine.result.ExperimentResult;
+import org.pocketsim.engine.result.PointResult;
 import org.pocketsim.report.SampleResults;
 
 import javax.imageio.ImageIO;
@@ -152,6 +153,30 @@ class ChartRendererTest {
                 Map.of("method", "lfu"), null, null, null, null, null, null, null);
         assertThatThrownBy(() -> ChartRenderer.select(spec, SampleResults.experiment()))
                 .hasMessage("chart 'T': no point matches filter {method=lfu}");
+    }
+
+    @Test
+    void pointsWithoutTheYMetricAreLeftOutAndTheCaptionSaysSo() {
+        ChartSpec scatter = ChartSpec.of(ChartType.SCATTER, "Hit", "dramFootprintBytes", List.of("hitRate"), null);
+        ChartSpec heatmap = ChartSpec.of(ChartType.HEATMAP, "Layers", "method", List.of("hitRateByLayer"), null);
+        ExperimentResult base = SampleResults.experiment(List.of(scatter, heatmap));
+        List<PointResult> points = new java.util.ArrayList<>();
+        for (PointResult p : base.points()) {
+            if (p.index() != 0) {
+                points.add(p);
+                continue;
+            }
+            Map<String, Double> m = new java.util.LinkedHashMap<>(p.metrics());
+            m.remove("hitRate");
+            points.add(new PointResult(0, p.pointId(), Map.of("run", "dense"), m, Map.of(), p.notes()));
+        }
+        ExperimentResult r = new ExperimentResult(base.experimentId(), base.title(), base.question(), base.configText(),
+                base.configHash(), base.seed(), base.version(), points, base.traces(), base.comparisons(),
+                base.tables(), base.report());
+        ChartDrawing s = ChartRenderer.build(scatter, r);
+        assertThat(s.chart().getXYPlot().getDataset().getItemCount(0)).isEqualTo(3);
+        assertThat(s.notes()).contains("1 point without hitRate is not drawn (dense).");
+        assertThat(ChartRenderer.build(heatmap, r).notes()).contains("1 point without hitRateByLayer is not drawn (dense).");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.pocketsim.engine.memory;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.pocketsim.engine.memory.eviction.EvictionPolicy;
+import org.pocketsim.engine.memory.eviction.QueueOrder;
 import org.pocketsim.engine.memory.eviction.StepMembership;
 import org.pocketsim.kernel.cache.CacheView;
 
@@ -17,6 +18,10 @@ import org.pocketsim.kernel.cache.CacheView;
  * ends up holding the mask's resident blocks plus a uniformly random subset (from the seeded
  * admission stream) of its new blocks, as many as fit. A step's blocks are processed in
  * ascending id, which fixes the policies' tie-breaks. Nothing is allocated per step.
+ *
+ * <p>FIFO and LRU caches (and any cache of capacity 0) run whole steps on bitsets
+ * ({@link QueueSteps}) rather than calling the policy per block: the same hits, residents and
+ * evictions on far less memory traffic, which is what the DIP replay's per-token cost was made of.
  */
 public final class WeightCache implements CacheView, StepMembership {
 
@@ -27,16 +32,15 @@ public final class WeightCache implements CacheView, StepMembership {
     private final int numBlocks;
     private final int capacityBlocks;
     private final EvictionPolicy policy;
-    private final SplittableRandom admission;
+    private final RandomAdmission admission;
+    /** The bitset path, or null: then the per-block arrays below hold the state. */
+    private final QueueSteps queue;
+    private final int[] single = new int[1];
 
     private final boolean[] resident;
     private final long[] memberStep;
     private final int[] sorted;
     private final int[] fresh;
-    /** Scratch of {@link #chooseRandomSubset}, allocated on the first oversized mask. */
-    private int[] positions = new int[0];
-    private int[] chosen = new int[0];
-    private int chosenStamp;
     private int residentCount;
     private long step;
 
@@ -53,6 +57,11 @@ public final class WeightCache implements CacheView, StepMembership {
      * @param admission       seeded stream for the random admission of oversized masks
      */
     public WeightCache(int numBlocks, int capacityBlocks, EvictionPolicy policy, SplittableRandom admission) {
+        this(numBlocks, capacityBlocks, policy, admission, false);
+    }
+
+    /** As above; {@code perBlock} forces the per-block policy path (tests compare the two paths). */
+    WeightCache(int numBlocks, int capacityBlocks, EvictionPolicy policy, SplittableRandom admission, boolean perBlock) {
         if (numBlocks <= 0) {
             throw new IllegalArgumentException("cache needs numBlocks > 0, got " + numBlocks);
         }
@@ -65,11 +74,14 @@ public final class WeightCache implements CacheView, StepMembership {
         this.numBlocks = numBlocks;
         this.capacityBlocks = policy.holdsBlocks() ? capacityBlocks : 0;
         this.policy = policy;
-        this.admission = admission;
-        this.resident = new boolean[numBlocks];
-        this.memberStep = new long[numBlocks];
-        this.sorted = new int[numBlocks];
-        this.fresh = new int[numBlocks];
+        this.admission = new RandomAdmission(admission, numBlocks);
+        QueueOrder order = this.capacityBlocks == 0 ? QueueOrder.BY_INSERT : policy.queueOrder();
+        this.queue = perBlock || order == null ? null : new QueueSteps(numBlocks, this.capacityBlocks, order, this.admission);
+        boolean blocks = queue == null;
+        this.resident = blocks ? new boolean[numBlocks] : null;
+        this.memberStep = blocks ? new long[numBlocks] : null;
+        this.sorted = blocks ? new int[numBlocks] : null;
+        this.fresh = blocks ? new int[numBlocks] : null;
         reset();
     }
 
@@ -84,6 +96,11 @@ public final class WeightCache implements CacheView, StepMembership {
 
     /** Empties the cache and the policy's state for a new sequence; the step count restarts at 0. */
     public void reset() {
+        step = 0;
+        if (queue != null) {
+            queue.reset();
+            return;
+        }
         Arrays.fill(resident, false);
         Arrays.fill(memberStep, -1);
         residentCount = 0;
@@ -93,6 +110,10 @@ public final class WeightCache implements CacheView, StepMembership {
 
     /** Accesses one block as one step; true on a hit. A miss admits the block (policy permitting). */
     public boolean access(int block) {
+        if (queue != null) {
+            single[0] = checkBlock(block);
+            return step(single, 1) == 1;
+        }
         sorted[0] = checkBlock(block);
         memberStep[block] = step;
         return process(1) == 1;
@@ -106,6 +127,15 @@ public final class WeightCache implements CacheView, StepMembership {
     public int step(int[] mask, int n) {
         if (n < 0 || n > mask.length || n > numBlocks) {
             throw new IllegalArgumentException("mask length " + n + " outside 0.." + Math.min(mask.length, numBlocks));
+        }
+        if (queue != null) {
+            int stepHits = queue.step(mask, n);
+            hits += stepHits;
+            misses += n - stepHits;
+            evictions += queue.lastEvictions;
+            bypasses += queue.lastBypasses;
+            step++;
+            return stepHits;
         }
         boolean ascending = true;
         int previous = -1;
@@ -166,7 +196,7 @@ public final class WeightCache implements CacheView, StepMembership {
         int admit = freshCount;
         if (n > capacityBlocks) {
             admit = Math.max(0, capacityBlocks - stepHits);
-            chooseRandomSubset(freshCount, admit);
+            admission.chooseSubset(fresh, freshCount, admit);
         }
         for (int i = 0; i < admit; i++) {
             admitBlock(fresh[i], now);
@@ -176,35 +206,6 @@ public final class WeightCache implements CacheView, StepMembership {
         misses += n - stepHits;
         step++;
         return stepHits;
-    }
-
-    /**
-     * Moves a uniform random {@code k}-subset of fresh[0..count) to its front, in ascending id: a
-     * partial Fisher-Yates shuffle of positions (the same draws, so the same subset, as shuffling
-     * the blocks themselves), then one pass that keeps the chosen positions in order, O(count)
-     * and no sort.
-     */
-    private void chooseRandomSubset(int count, int k) {
-        if (positions.length == 0) {
-            positions = new int[numBlocks];
-            chosen = new int[numBlocks];
-        }
-        for (int i = 0; i < count; i++) positions[i] = i;
-        for (int i = 0; i < k; i++) {
-            int j = i + admission.nextInt(count - i);
-            int swap = positions[i];
-            positions[i] = positions[j];
-            positions[j] = swap;
-        }
-        if (++chosenStamp == 0) {
-            Arrays.fill(chosen, 0);
-            chosenStamp = 1;
-        }
-        for (int i = 0; i < k; i++) chosen[positions[i]] = chosenStamp;
-        int out = 0;
-        for (int p = 0; p < count; p++) {
-            if (chosen[p] == chosenStamp) fresh[out++] = fresh[p];
-        }
     }
 
     private void admitBlock(int block, long now) {
@@ -237,17 +238,23 @@ public final class WeightCache implements CacheView, StepMembership {
 
     @Override
     public boolean inCurrentStep(int block) {
-        return memberStep[block] == step;
+        return queue == null && memberStep[block] == step;
     }
 
     @Override
     public boolean isResident(int block) {
-        return resident[checkBlock(block)];
+        return queue != null ? queue.isResident(checkBlock(block)) : resident[checkBlock(block)];
+    }
+
+    @Override
+    public int residentBit(int block) {
+        checkBlock(block);
+        return queue != null ? queue.residentBit(block) : resident[block] ? 1 : 0;
     }
 
     @Override
     public int residentCount() {
-        return residentCount;
+        return queue != null ? queue.residentCount() : residentCount;
     }
 
     @Override

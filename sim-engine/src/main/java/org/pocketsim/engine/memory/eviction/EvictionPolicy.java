@@ -36,6 +36,14 @@ public interface EvictionPolicy {
         return true;
     }
 
+    /**
+     * The queue rule this policy implements when it is FIFO or LRU, so that the cache may run
+     * whole steps on bitsets (the callbacks then go unused); null for any other rule.
+     */
+    default QueueOrder queueOrder() {
+        return null;
+    }
+
     /** Registry name ("lru", "lfu", ...). */
     String name();
 }

@@ -57,6 +57,11 @@ abstract class LinkedOrderPolicy implements EvictionPolicy {
     }
 
     @Override
+    public final QueueOrder queueOrder() {
+        return moveOnHit ? QueueOrder.BY_LAST_USE : QueueOrder.BY_INSERT;
+    }
+
+    @Override
     public final void onHit(int block, long step) {
         enterStep(step);
         if (moveOnHit) {
