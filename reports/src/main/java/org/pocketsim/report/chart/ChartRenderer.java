@@ -109,9 +109,10 @@ public final class ChartRenderer {
     }
 
     /**
-     * Builds and styles the chart without writing it. A line, scatter, Pareto or heatmap chart
-     * leaves out the points that carry none of its y metrics (a dense baseline has no cache hit
-     * rate) and says so in its caption; when no point carries them, that is an error naming one.
+     * Builds and styles the chart without writing it. A heatmap leaves out the points that carry
+     * none of its per-layer series (a dense baseline has no per-layer hit rate) and says so in its
+     * caption; when no point carries them, that is an error naming one. Line, scatter and Pareto
+     * charts do the same for their x and y metrics in {@link Xy#carrying}.
      */
     public static ChartDrawing build(ChartSpec spec, ExperimentResult result) {
         List<PointResult> selected = select(spec, result);
@@ -126,16 +127,10 @@ public final class ChartRenderer {
         return drawing;
     }
 
-    /** The points that carry every y metric (or per-layer series) of a chart type that may leave points out. */
+    /** The points of a heatmap that carry its per-layer series; other chart types keep every point here. */
     private static List<PointResult> carryingY(ChartSpec spec, List<PointResult> points) {
-        boolean mayLeaveOut = switch (spec.type()) {
-            case LINE, SCATTER, PARETO, HEATMAP -> !spec.y().isEmpty();
-            default -> false;
-        };
-        if (!mayLeaveOut) return points;
-        boolean perLayer = spec.type() == ChartType.HEATMAP;
-        return points.stream().filter(p -> spec.y().stream()
-                .allMatch(y -> perLayer ? p.series().containsKey(y) : p.hasMetric(y))).toList();
+        if (spec.type() != ChartType.HEATMAP || spec.y().isEmpty()) return points;
+        return points.stream().filter(p -> spec.y().stream().allMatch(y -> p.series().containsKey(y))).toList();
     }
 
     private static String leftOutNote(ChartSpec spec, List<PointResult> selected, List<PointResult> drawn) {

@@ -175,7 +175,7 @@ class ChartRendererTest {
                 base.tables(), base.report());
         ChartDrawing s = ChartRenderer.build(scatter, r);
         assertThat(s.chart().getXYPlot().getDataset().getItemCount(0)).isEqualTo(3);
-        assertThat(s.notes()).contains("1 point without hitRate is not drawn (dense).");
+        assertThat(s.notes()).contains("Left out 1 of 4 points that carry no Cache hit rate.");
         assertThat(ChartRenderer.build(heatmap, r).notes()).contains("1 point without hitRateByLayer is not drawn (dense).");
     }
 
