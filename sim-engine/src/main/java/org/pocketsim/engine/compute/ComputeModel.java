@@ -23,6 +23,15 @@ public interface ComputeModel {
     double macsPerSecond(Requester unit, String format, Stage stage);
 
     /**
+     * Sustained MACs per second of {@code unit} multiplying weights stored in {@code weightFormat}
+     * in {@code computeFormat} during {@code stage}. Models whose rates do not depend on how the
+     * weights are stored (the preset tables, the MAC array) give the compute format's rate.
+     */
+    default double macsPerSecond(Requester unit, String computeFormat, String weightFormat, Stage stage) {
+        return macsPerSecond(unit, computeFormat, stage);
+    }
+
+    /**
      * Energy of one MAC of {@code unit} in {@code format}, pJ.
      *
      * @throws IllegalArgumentException naming the format when the unit has no price for it

@@ -179,6 +179,18 @@ public final class CpuCompute implements ComputeModel {
         return threads * coreRate(family(format), stage == Stage.PREFILL);
     }
 
+    /**
+     * The CPU: the multiply's family from the compute format (integer or float lanes), except that
+     * k-quant and i-quant weights take the {@link Family#KQUANT} rate whatever they are multiplied
+     * in (unpacking their super-blocks is the kernel's extra work, as in {@link #matMulSeconds}).
+     */
+    @Override
+    public double macsPerSecond(Requester unit, String computeFormat, String weightFormat, Stage stage) {
+        double rate = macsPerSecond(unit, computeFormat, stage);
+        if (unit != Requester.CPU || family(weightFormat) != Family.KQUANT || family(computeFormat) == Family.FLOAT) return rate;
+        return threads * coreRate(Family.KQUANT, stage == Stage.PREFILL);
+    }
+
     @Override
     public double pjPerMac(Requester unit, String format) {
         return profile().pjPerMac(unit, format);

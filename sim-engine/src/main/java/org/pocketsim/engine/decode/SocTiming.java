@@ -83,4 +83,9 @@ public final class SocTiming {
     public double macsPerSecond(Requester unit, String format, Phase phase) {
         return compute.macsPerSecond(unit, format, phase == Phase.PREFILL ? Stage.PREFILL : Stage.DECODE);
     }
+
+    /** As {@link #macsPerSecond(Requester, String, Phase)} for weights stored in {@code weightFormat} (the CPU model's k-quant rate). */
+    public double macsPerSecond(Requester unit, String format, String weightFormat, Phase phase) {
+        return compute.macsPerSecond(unit, format, weightFormat, phase == Phase.PREFILL ? Stage.PREFILL : Stage.DECODE);
+    }
 }

@@ -316,7 +316,7 @@ public final class DecodeRun {
         double dram = (staticDram + reads.dramBytes()) / timing.dramBytesPerSecond(prefillUnit);
         double io = run.timing().concurrentIo() ? Math.max(flash, dram) : flash + dram;
         if (run.timing().compute() == TimingSpec.Compute.IGNORE) return chunks * io;
-        double compute = prefillMacs() / timing.macsPerSecond(prefillUnit, run.computeFormat(), SocTiming.Phase.PREFILL) / chunks;
+        double compute = prefillMacs() / timing.macsPerSecond(prefillUnit, run.computeFormat(), run.weights(), SocTiming.Phase.PREFILL) / chunks;
         long chunkTokens = Math.min(p, run.prefillChunk());
         double nodes = nodeSeconds(prefillUnit, graph.elementOps(p / 2) * chunkTokens, chunkTokens);
         return chunks * (nodes + (run.timing().compute() == TimingSpec.Compute.SERIAL ? io + compute : Math.max(io, compute)));

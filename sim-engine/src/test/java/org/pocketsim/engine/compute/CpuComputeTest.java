@@ -49,6 +49,40 @@ class CpuComputeTest {
     }
 
     @Test
+    void kQuantAndIQuantWeightsTakeTheKQuantRateWhateverTheyAreMultipliedIn() {
+        CpuCompute cpu = CpuCompute.of(GEN3, 4);
+        // q4_k_m / iq4_xs weights with int8 activations (llama.cpp's q8_K): 4 cores at 0.4 of the int8 GEMM peak (i8mm, halved)
+        assertThat(cpu.macsPerSecond(Requester.CPU, "int8", "q4_k_m", Stage.PREFILL)).isCloseTo(4 * 32 * 3.3e9 * 0.4, within(1.0));
+        assertThat(cpu.macsPerSecond(Requester.CPU, "int8", "iq4_xs", Stage.DECODE)).isCloseTo(4 * 32 * 3.3e9 * 0.2, within(1.0));
+        // integer group formats keep the INT rate; float multiplies the FLOAT rate; other units the profile's
+        assertThat(cpu.macsPerSecond(Requester.CPU, "int8", "int4-g32", Stage.PREFILL)).isCloseTo(4 * 32 * 3.3e9 * 0.8, within(1.0));
+        assertThat(cpu.macsPerSecond(Requester.CPU, "fp16", "q4_k_m", Stage.PREFILL)).isCloseTo(4 * 16 * 3.3e9 * 0.7, within(1.0));
+        assertThat(cpu.macsPerSecond(Requester.NPU, "int8", "q4_k_m", Stage.PREFILL))
+                .isEqualTo(new PresetCompute(GEN3).macsPerSecond(Requester.NPU, "int8", Stage.PREFILL));
+        // the preset tables do not look at the weights
+        assertThat(new PresetCompute(GEN3).macsPerSecond(Requester.CPU, "int8", "q4_k_m", Stage.PREFILL))
+                .isEqualTo(new PresetCompute(GEN3).macsPerSecond(Requester.CPU, "int8", Stage.PREFILL));
+    }
+
+    @Test
+    void prefillOnTheCpuModelIsItsGemmRateNotThePresetPeak() {
+        String base = "soc: snapdragon-8-gen3, model: llama2-7b, computeFormat: int8, prompt: 512, prefillChunk: 512,"
+                + " generate: 1, executor: {decode: cpu, prefill: cpu}, compute: {kind: cpu, threads: 8}";
+        DecodeRun q4 = decodeRun("{" + base + ", weights: int4-g128}");
+        DecodeRun q4k = decodeRun("{" + base + ", weights: q4_k_m}");
+        // one 512-token chunk, compute-bound: the same MACs at 8 x 0.8 (int4-g128) and 8 x 0.4 (q4_k_m) of the
+        // 32 int8 MACs/cycle at 3.3 GHz, plus the same node work
+        double nodes = q4.ttftSeconds() - q4.prefillMacs() / (8 * 32 * 3.3e9 * 0.8);
+        assertThat(q4k.ttftSeconds() - nodes).isCloseTo(q4k.prefillMacs() / (8 * 32 * 3.3e9 * 0.4), within(1e-9));
+        assertThat(q4k.prefillMacs()).isEqualTo(q4.prefillMacs());
+    }
+
+    private static DecodeRun decodeRun(String yaml) {
+        DecodeSpec spec = YamlConfig.parse(new ConfigSource("test", yaml), DecodeSpec.class);
+        return new DecodeRun(GEN3, ModelCatalog.load("llama2-7b"), spec, new Traces(Path.of("."), 1), 1);
+    }
+
+    @Test
     void aDecodeTokenAddsTheGraphsForkJoinAndElementWorkToStreaming() {
         String base = "soc: snapdragon-8-gen3, model: llama2-7b, weights: int4-g128, computeFormat: int8, prompt: 0,"
                 + " generate: 1, executor: {decode: cpu, prefill: cpu}";
