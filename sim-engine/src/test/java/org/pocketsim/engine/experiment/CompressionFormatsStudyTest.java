@@ -64,7 +64,7 @@ class CompressionFormatsStudyTest {
                 .hasSize(18 * 3 * 2);
         assertThat(exp.spec().report().charts()).anyMatch(c -> c.title().equals(
                 "Measured perplexity against tokens/s, pocketsim-llama-py (real small dense), 8 Elite, NPU-hw (one point per format)")
-                && c.y().equals(List.of("measuredPerplexity")) && List.of("run.weights").equals(c.labelBy()));
+                && c.y().equals(List.of("measuredPerplexity")) && List.of("run.label").equals(c.labelBy()));
     }
 
     private static final String SMALL_DENSE = "../data/traces/real/models/pocketsim-llama-py.yaml";
