@@ -129,8 +129,9 @@ public final class ExperimentLoader {
 
     /** The prepared point carrying the measured numbers its quality node selects (unchanged without one). */
     private static PreparedPoint withQuality(PreparedPoint point, QualitySpec quality, SweepPoint swept, PointContext context) {
-        if (quality == null || !MeasuredQuality.applies(quality, swept.run())) return point;
+        if (quality == null) return point;
         try {
+            if (!MeasuredQuality.applies(quality, swept.run())) return point;
             return new QualityJoinedPoint(point, MeasuredQuality.join(quality, swept.run(), context.baseDir()));
         } catch (FieldException e) {
             throw context.error(e.field(), e.problem());

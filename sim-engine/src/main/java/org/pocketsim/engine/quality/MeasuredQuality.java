@@ -95,11 +95,16 @@ public record MeasuredQuality(Map<String, Double> metrics, String note, String f
     /**
      * Whether {@code spec} joins the point whose run section is {@code run}: its {@code when}
      * fields all hold one of their listed values (always, without {@code when}).
+     *
+     * @throws FieldException at {@code quality.when.<field>} for a run field the point does not have
+     *                        (a misspelt field would otherwise silently join nothing)
      */
     public static boolean applies(QualitySpec spec, JsonNode run) {
         for (Map.Entry<String, List<String>> w : spec.whenValues().entrySet()) {
             JsonNode value = at(run, w.getKey());
-            if (value == null || !value.isValueNode() || value.isNull()) return false;
+            if (value == null || !value.isValueNode() || value.isNull()) {
+                throw new FieldException("quality.when." + w.getKey(), "the run has no value at '" + w.getKey() + "'");
+            }
             if (w.getValue().stream().noneMatch(v -> same(value.asText(), v))) return false;
         }
         return true;

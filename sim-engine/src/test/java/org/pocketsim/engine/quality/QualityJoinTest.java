@@ -108,6 +108,22 @@ class QualityJoinTest {
     }
 
     @Test
+    void aWhenFieldThePointLacksIsAnErrorNotASilentSkip() throws Exception {
+        Path file = config("""
+                  quality:
+                    file: q.csv
+                    metrics: {measuredPerplexity: ppl}
+                    keys: {generate: generate}
+                    when: {genrate: 1}
+                """, "[1]");
+        assertThatThrownBy(() -> ExperimentLoader.load(file, List.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("run.quality.when.genrate")
+                .hasMessageContaining("the run has no value at 'genrate'")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
     void aPointWhoseValuesNoRowHasIsAOneLineErrorAtTheQualityNode() throws Exception {
         Path file = config(QUALITY, "[1, 3]");
         assertThatThrownBy(() -> ExperimentLoader.load(file, List.of()))
