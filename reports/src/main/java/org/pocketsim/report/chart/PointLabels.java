@@ -61,7 +61,7 @@ final class PointLabels {
                 parts.add(ParameterNames.pair(n, orEmpty(ParamLookup.get(group.get(0), n))));
             } else {
                 String joined = String.join(" / ", vs);
-                parts.add(ParameterNames.RUN.equals(n) ? joined : ParameterNames.label(n) + " " + joined);
+                parts.add(ParameterNames.namesItself(n) ? joined : ParameterNames.label(n) + " " + joined);
             }
         }
         return parts.isEmpty() ? group.stream().map(p -> "#" + p.index()).collect(Collectors.joining(" / "))

@@ -155,6 +155,7 @@ public final class ExperimentLoader {
     private static PreparedPoint withQuality(PreparedPoint point, QualitySpec quality, SweepPoint swept, PointContext context) {
         if (quality == null) return point;
         try {
+            if (!MeasuredQuality.applies(quality, swept.run())) return point;
             return new QualityJoinedPoint(point, MeasuredQuality.join(quality, swept.run(), context.baseDir()));
         } catch (FieldException e) {
             throw context.error(e.field(), e.problem());

@@ -32,6 +32,7 @@ public record MeasuredQuality(Map<String, Double> metrics, String note, String f
      *                        does not have, no matching row, several matching rows or a cell that is not a number
      */
     public static MeasuredQuality join(QualitySpec spec, JsonNode run, Path baseDir) {
+        List<String> readAs = new ArrayList<>();
         CsvFile csv;
         try {
             csv = CsvFile.read(spec.file(), baseDir.resolve(spec.file()));
@@ -44,7 +45,10 @@ public record MeasuredQuality(Map<String, Double> metrics, String note, String f
             if (value == null || !value.isValueNode() || value.isNull()) {
                 throw new FieldException("quality.keys." + k.getKey(), "the run has no value at '" + k.getValue() + "'");
             }
-            wanted.put(column(csv, k.getKey(), "quality.keys." + k.getKey()), value.asText());
+            String text = value.asText();
+            String alias = spec.sameAs().get(text);
+            if (alias != null) readAs.add(text + " read as " + alias);
+            wanted.put(column(csv, k.getKey(), "quality.keys." + k.getKey()), alias == null ? text : alias);
         }
         Map<Integer, List<String>> accepted = new LinkedHashMap<>();
         spec.filterValues().forEach((c, vs) -> accepted.put(column(csv, c, "quality.filter." + c), vs));
@@ -83,8 +87,27 @@ public record MeasuredQuality(Map<String, Double> metrics, String note, String f
         }
         String note = String.join(", ", metrics.keySet()) + ": measured, not simulated; column"
                 + (metrics.size() > 1 ? "s " : " ") + String.join(", ", spec.metrics().values()) + " of " + spec.file()
-                + " line " + csv.lines().get(r) + (wanted.isEmpty() ? "" : " (" + keyText + ")");
+                + " line " + csv.lines().get(r) + (wanted.isEmpty() ? "" : " (" + keyText + ")")
+                + (readAs.isEmpty() ? "" : "; " + String.join(", ", readAs) + " (quality.sameAs)");
         return new MeasuredQuality(java.util.Collections.unmodifiableMap(metrics), note, spec.file(), csv.digest());
+    }
+
+    /**
+     * Whether {@code spec} joins the point whose run section is {@code run}: its {@code when}
+     * fields all hold one of their listed values (always, without {@code when}).
+     *
+     * @throws FieldException at {@code quality.when.<field>} for a run field the point does not have
+     *                        (a misspelt field would otherwise silently join nothing)
+     */
+    public static boolean applies(QualitySpec spec, JsonNode run) {
+        for (Map.Entry<String, List<String>> w : spec.whenValues().entrySet()) {
+            JsonNode value = at(run, w.getKey());
+            if (value == null || !value.isValueNode() || value.isNull()) {
+                throw new FieldException("quality.when." + w.getKey(), "the run has no value at '" + w.getKey() + "'");
+            }
+            if (w.getValue().stream().noneMatch(v -> same(value.asText(), v))) return false;
+        }
+        return true;
     }
 
     /** The node at a dotted path of the run section, or null. */

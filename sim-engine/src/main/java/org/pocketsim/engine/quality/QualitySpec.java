@@ -31,9 +31,16 @@ import java.util.Map;
  * @param keys    CSV column to the path of a field in the point's run section ({@code mlp.router.lambda});
  *                numbers compare as numbers ({@code 8} equals {@code 8.0})
  * @param filter  CSV column to one value or a list of accepted values
+ * @param when    path of a run field to one value or a list: only points whose run holds one of
+ *                them are joined (the others carry no measured numbers, e.g. the models the CSV
+ *                did not measure in a sweep over models); empty: every point
+ * @param sameAs  a run value to the CSV key value it is read as, stated in the point's note: for a
+ *                variant measured under another name (a format that decodes to the same weights
+ *                and differs only in packing); empty: keys compare as they are
  */
 public record QualitySpec(String file, Map<String, String> metrics, @ConfigOptional Map<String, String> keys,
-                          @ConfigOptional Map<String, JsonNode> filter) {
+                          @ConfigOptional Map<String, JsonNode> filter, @ConfigOptional Map<String, JsonNode> when,
+                          @ConfigOptional Map<String, String> sameAs) {
 
     public QualitySpec {
         if (file == null || file.isBlank()) throw new FieldException("file", "is required: a CSV file of measured numbers");
@@ -50,22 +57,38 @@ public record QualitySpec(String file, Map<String, String> metrics, @ConfigOptio
         }
         metrics = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
         keys = keys == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(keys));
-        Map<String, JsonNode> checked = new LinkedHashMap<>();
-        if (filter != null) {
-            for (Map.Entry<String, JsonNode> f : filter.entrySet()) {
-                JsonNode v = f.getValue();
-                boolean scalars = v.isValueNode() || (v.isArray() && !v.isEmpty() && allValues(v));
-                if (!scalars) throw new FieldException("filter." + f.getKey(), "must be a value or a non-empty list of values");
-                checked.put(f.getKey(), v);
-            }
-        }
-        filter = java.util.Collections.unmodifiableMap(checked);
+        filter = values("filter", filter);
+        when = values("when", when);
+        sameAs = sameAs == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sameAs));
     }
 
     /** The accepted values of each filter column, as text. */
     public Map<String, List<String>> filterValues() {
+        return texts(filter);
+    }
+
+    /** The accepted values of each {@code when} run field, as text. */
+    public Map<String, List<String>> whenValues() {
+        return texts(when);
+    }
+
+    /** {@code node} checked to map names to a value or a non-empty list of values. */
+    private static Map<String, JsonNode> values(String field, Map<String, JsonNode> node) {
+        Map<String, JsonNode> checked = new LinkedHashMap<>();
+        if (node != null) {
+            for (Map.Entry<String, JsonNode> f : node.entrySet()) {
+                JsonNode v = f.getValue();
+                boolean scalars = v.isValueNode() || (v.isArray() && !v.isEmpty() && allValues(v));
+                if (!scalars) throw new FieldException(field + "." + f.getKey(), "must be a value or a non-empty list of values");
+                checked.put(f.getKey(), v);
+            }
+        }
+        return java.util.Collections.unmodifiableMap(checked);
+    }
+
+    private static Map<String, List<String>> texts(Map<String, JsonNode> node) {
         Map<String, List<String>> out = new LinkedHashMap<>();
-        filter.forEach((column, v) -> {
+        node.forEach((column, v) -> {
             List<String> values = new ArrayList<>();
             if (v.isArray()) v.forEach(e -> values.add(e.asText()));
             else values.add(v.asText());

@@ -76,12 +76,17 @@ public final class ParameterNames {
         return UPPER_VALUES.contains(path(name)) ? value.toUpperCase(Locale.ROOT) : value;
     }
 
+    /** Whether the parameter's values are run labels, shown alone: the whole-run key and {@code run.label}. */
+    public static boolean namesItself(String name) {
+        return RUN.equals(name) || (PREFIX + "label").equals(name);
+    }
+
     /**
-     * One parameter value with its name: the run label alone for the whole-run key,
-     * "cache policy = LRU" for a word, "keep 0.5" for a number or size.
+     * One parameter value with its name: the run label alone for the whole-run key and for
+     * {@code run.label} (a label names itself), "cache policy = LRU" for a word, "keep 0.5" for a number or size.
      */
     public static String pair(String name, String value) {
-        if (RUN.equals(name)) return value;
+        if (namesItself(name)) return value;
         String shown = value(name, value);
         boolean numeric = !shown.isEmpty() && (Character.isDigit(shown.charAt(0)) || shown.charAt(0) == '.'
                 || shown.charAt(0) == '-');

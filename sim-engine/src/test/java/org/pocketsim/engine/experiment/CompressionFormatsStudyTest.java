@@ -45,7 +45,29 @@ class CompressionFormatsStudyTest {
         assertThat(e8pHw.get("msDecodeWork")).isLessThan(e8pHw.get("msWeightStreaming"));
         // the five-trits-per-byte ternary packing streams fewer bytes than the 2-bit one
         assertThat(tokens(result, "ternary 1.69-bit CPU")).isGreaterThan(tokens(result, "ternary 2-bit CPU"));
+
+        // The measured perplexity of the small real dense model joins its points only, by format
+        // (data/traces/real/quality-compression-pocketsim-llama-py.csv, GPU run at 08a654e)
+        Map<String, Double> e8pSmall = metrics(result, "E8P NPU-hw", SMALL_DENSE);
+        assertThat(e8pSmall.get("measuredPerplexity")).isEqualTo(11.690318);
+        assertThat(e8pSmall.get("measuredPerplexityDelta")).isEqualTo(1.482855);
+        assertThat(e8pSmall.get("measuredWeightRelError")).isEqualTo(0.304565);
+        assertThat(metrics(result, "INT4-g128 CPU", SMALL_DENSE).get("measuredPerplexity")).isEqualTo(10.359026);
+        assertThat(metrics(result, "SpQR 3b+1% NPU", SMALL_DENSE).get("measuredPerplexity")).isEqualTo(11.103125);
+        // the five-trits-per-byte packing decodes to the ternary-g256 codes: read as that row, and says so
+        PointResult p5 = point(result, "ternary 1.69-bit CPU", SMALL_DENSE);
+        assertThat(p5.metrics().get("measuredPerplexity")).isEqualTo(92.223346);
+        assertThat(p5.notes()).anyMatch(n -> n.contains("ternary-p5-g256 read as ternary-g256"));
+        // the models the CSV did not measure carry no measured number
+        assertThat(metrics(result, "E8P NPU-hw")).doesNotContainKey("measuredPerplexity");
+        assertThat(result.points().stream().filter(p -> p.metrics().containsKey("measuredPerplexity")))
+                .hasSize(18 * 3 * 2);
+        assertThat(exp.spec().report().charts()).anyMatch(c -> c.title().equals(
+                "Measured perplexity against tokens/s, pocketsim-llama-py (real small dense), 8 Elite, NPU-hw (one point per format)")
+                && c.y().equals(List.of("measuredPerplexity")) && List.of("run.label").equals(c.labelBy()));
     }
+
+    private static final String SMALL_DENSE = "../data/traces/real/models/pocketsim-llama-py.yaml";
 
     @Test
     void everyPublishedClaimNamesItsSourceAndItsHardware() throws IOException {
@@ -63,10 +85,18 @@ class CompressionFormatsStudyTest {
     }
 
     private static Map<String, Double> metrics(ExperimentResult r, String label) {
+        return metrics(r, label, "llama3-8b");
+    }
+
+    private static Map<String, Double> metrics(ExperimentResult r, String label, String model) {
+        return point(r, label, model).metrics();
+    }
+
+    private static PointResult point(ExperimentResult r, String label, String model) {
         return r.points().stream().filter(p -> p.parameters().get("run.label").equals(label)
-                        && p.parameters().get("run.model").equals("llama3-8b")
+                        && p.parameters().get("run.model").equals(model)
                         && p.parameters().get("run.soc").equals("snapdragon-8-elite"))
-                .findFirst().orElseThrow().metrics();
+                .findFirst().orElseThrow();
     }
 
     private static double tokens(ExperimentResult r, String label) {

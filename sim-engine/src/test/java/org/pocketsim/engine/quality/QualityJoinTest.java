@@ -88,6 +88,42 @@ class QualityJoinTest {
     }
 
     @Test
+    void whenJoinsOnlyTheListedPointsAndSameAsReadsAVariantAsItsMeasuredRowAndSaysSo() throws Exception {
+        // generate 3 has no row: 'when' leaves that point unjoined instead of failing; 5 is read as 2
+        ExperimentResult result = run(config("""
+                  quality:
+                    file: q.csv
+                    metrics: {measuredPerplexity: ppl}
+                    keys: {generate: generate}
+                    filter: {method: topk}
+                    when: {generate: [1, 5]}
+                    sameAs: {"5": "2"}
+                """, "[1, 3, 5]"));
+        assertThat(result.points().get(0).metric("measuredPerplexity")).isEqualTo(10.5);
+        assertThat(result.points().get(1).hasMetric("measuredPerplexity")).isFalse();
+        assertThat(result.points().get(1).notes()).noneMatch(n -> n.contains("measured"));
+        assertThat(result.points().get(2).metric("measuredPerplexity")).isEqualTo(10.75);
+        assertThat(result.points().get(2).notes()).contains("measuredPerplexity: measured, not simulated;"
+                + " column ppl of q.csv line 3 (generate = 2); 5 read as 2 (quality.sameAs)");
+    }
+
+    @Test
+    void aWhenFieldThePointLacksIsAnErrorNotASilentSkip() throws Exception {
+        Path file = config("""
+                  quality:
+                    file: q.csv
+                    metrics: {measuredPerplexity: ppl}
+                    keys: {generate: generate}
+                    when: {genrate: 1}
+                """, "[1]");
+        assertThatThrownBy(() -> ExperimentLoader.load(file, List.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("run.quality.when.genrate")
+                .hasMessageContaining("the run has no value at 'genrate'")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
     void aPointWhoseValuesNoRowHasIsAOneLineErrorAtTheQualityNode() throws Exception {
         Path file = config(QUALITY, "[1, 3]");
         assertThatThrownBy(() -> ExperimentLoader.load(file, List.of()))

@@ -17,6 +17,7 @@ class ParameterNamesTest {
     @Test
     void theWholeRunKeyShowsTheRunLabelAlone() {
         assertThat(ParameterNames.pair("run", "real trace, top-k, LRU")).isEqualTo("real trace, top-k, LRU");
+        assertThat(ParameterNames.pair("run.label", "E8P CPU")).isEqualTo("E8P CPU");
     }
 
     @Test
