@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class PageChecks {
 
     /** "Line chart of Decode speed (tok/s) against keep (share of MLP columns read)". */
-    private static final String ALT = "^(Line chart|Scatter chart|Pareto chart|Stacked bar chart|Heatmap|Bar chart) of "
+    private static final String ALT = "^(Line chart|Scatter chart|Pareto chart|Stacked bar chart|Heatmap|Bar chart|Stacked area chart) of "
             + ".*\\(.+\\).* against .+$";
 
     private PageChecks() {
