@@ -6,6 +6,7 @@ import org.pocketsim.workload.kernel.KernelTrace;
 import org.pocketsim.workload.kernel.KernelTraceCsv;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -26,11 +27,8 @@ public final class KernelTraceImportCommand implements Callable<Integer> {
     @Option(names = "--format", required = true, description = "ggml-perf (llama.cpp built with GGML_PERF)")
     String format;
 
-    @Option(names = "--origin", description = "where the log comes from: repository@commit:path (default: the file name)")
-    String origin;
-
-    @Option(names = "--licence", defaultValue = "unknown", description = "licence of the origin (default: ${DEFAULT-VALUE})")
-    String licence;
+    @Mixin
+    SourceOptions source;
 
     @Parameters(index = "0", paramLabel = "LOG", description = "the engine's log")
     Path in;
@@ -49,7 +47,7 @@ public final class KernelTraceImportCommand implements Callable<Integer> {
                 throw new UserInputException("--format " + format + ": unknown kernel-log format (known: ggml-perf)");
             }
             ImportPaths.check(in, out);
-            KernelTrace trace = GgmlPerfImporter.read(in, origin != null ? origin : in.getFileName().toString(), licence);
+            KernelTrace trace = GgmlPerfImporter.read(in, source.origin(in), source.licence());
             KernelTraceCsv.write(trace, out);
             long decode = trace.nodes().stream().filter(n -> n.node() == 0 && n.tokens() == 1).count();
             int threads = trace.nodes().get(0).threads();

@@ -9,6 +9,7 @@ import org.pocketsim.workload.trace.TraceShape;
 import org.pocketsim.workload.trace.TraceWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -53,11 +54,8 @@ public final class TraceImportCommand implements Callable<Integer> {
             description = "model layer of each layer position in the file, e.g. 1,3,5,7,9,11 (default 0,1,2,...)")
     int[] layerIndex;
 
-    @Option(names = "--origin", description = "where the file comes from: repository@commit:path (default: the file name)")
-    String origin;
-
-    @Option(names = "--licence", defaultValue = "unknown", description = "licence of the origin (default: ${DEFAULT-VALUE})")
-    String licence;
+    @Mixin
+    SourceOptions source;
 
     @Option(names = "--prompt", description = "description of the prompt(s)")
     String prompt;
@@ -118,8 +116,7 @@ public final class TraceImportCommand implements Callable<Integer> {
             id = m.id();
             moeLayers = m.moeLayers();
         }
-        String o = origin != null ? origin : in.getFileName().toString();
-        return new ImportSpec(id, l, h, i, e, layerIndex, o, licence, prompt, sampling, temperature, moeLayers);
+        return new ImportSpec(id, l, h, i, e, layerIndex, source.origin(in), source.licence(), prompt, sampling, temperature, moeLayers);
     }
 
     private static void write(PrintWriter stdout, ImportedTrace t, Path dir) {
