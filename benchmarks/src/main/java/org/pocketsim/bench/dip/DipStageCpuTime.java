@@ -39,8 +39,8 @@ public final class DipStageCpuTime {
         int kUp = 2940;
         int kDown = 6294;
         long perLinear = 3_000_000_000L / (3L * layers);
-        int upCap = WeightCache.capacityBlocksFor(perLinear, DecodeLowering.bytes(inter, plan.bits(0, "up")), hidden);
-        int downCap = WeightCache.capacityBlocksFor(perLinear, DecodeLowering.bytes(hidden, plan.bits(0, "down")), inter);
+        int upCap = WeightCache.capacityBlocksFor(perLinear, DecodeLowering.bytes(inter, plan.bits(0, "up", hidden)), hidden);
+        int downCap = WeightCache.capacityBlocksFor(perLinear, DecodeLowering.bytes(hidden, plan.bits(0, "down", inter)), inter);
         System.out.printf("up capacity %d of %d (mask %d), down capacity %d of %d (mask %d)%n", upCap, hidden, kUp, downCap, inter, kDown);
         ThreadMXBean bean = ManagementFactory.getThreadMXBean();
         double sink = 0;

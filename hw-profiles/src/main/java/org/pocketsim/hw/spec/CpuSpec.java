@@ -1,8 +1,12 @@
 package org.pocketsim.hw.spec;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.pocketsim.hw.config.ConfigOptional;
 import org.pocketsim.hw.config.FieldException;
 import org.pocketsim.hw.config.Require;
@@ -66,9 +70,38 @@ public record CpuSpec(
         return simd != null && simd.contains(feature);
     }
 
+    /**
+     * Mean clock of the {@code threads} fastest cores, from the clocks {@link #topology} publishes
+     * ({@code 2xOryon@4.32 + 6xOryon@3.53}: 8 threads average 3.73 GHz); {@link #clock} where the
+     * topology gives no clock for every part (e.g. {@code 8P + 2E}). Kernels split their rows
+     * across threads in chunks that a faster core finishes more of, so a cluster's MAC rate is the
+     * sum of its cores' clocks.
+     */
+    public double meanClockHz(int threads) {
+        List<Double> clocks = new ArrayList<>();
+        for (String part : topology.split("\\+")) {
+            Matcher m = CLUSTER.matcher(part.trim());
+            if (!m.matches() || m.group(2) == null) return clock.hertz();
+            for (int i = 0; i < Integer.parseInt(m.group(1)); i++) clocks.add(Double.parseDouble(m.group(2)) * 1e9);
+        }
+        clocks.sort(Comparator.reverseOrder());
+        int n = Math.max(1, Math.min(threads, clocks.size()));
+        double sum = 0;
+        for (int i = 0; i < n; i++) sum += clocks.get(i);
+        return sum / n;
+    }
+
+    /** One part of a topology: a core count, an optional 'x', the core's name, an optional '@GHz'. */
+    private static final Pattern CLUSTER = Pattern.compile("(\\d+)\\s*x?\\s*[A-Za-z][\\w-]*(?:\\s*@\\s*([0-9.]+))?");
+
     /** Peak MACs per second of all {@link #cores} in {@code format}. */
     public double peakMacsPerSecond(String format) {
-        return FormatRates.lookup(macsPerCyclePerCore, format, "cpu") * cores * clock.hertz();
+        return macsPerCycle(format) * cores * clock.hertz();
+    }
+
+    /** SIMD multiply-accumulates per cycle of one core in {@code format}. */
+    public double macsPerCycle(String format) {
+        return FormatRates.lookup(macsPerCyclePerCore, format, "cpu");
     }
 
     @Override

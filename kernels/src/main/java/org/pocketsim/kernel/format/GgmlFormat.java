@@ -12,19 +12,21 @@ import java.util.List;
  *   <li>{@code q5_0}: fp16 d + 4 B high bits + 16 B = 22 B / 32 (5.5); x = (q - 16) d</li>
  *   <li>{@code q5_1}: fp16 d, m + 4 B + 16 B = 24 B / 32 (6.0); x = q d + m</li>
  *   <li>{@code q8_0}: fp16 d + 32 int8 = 34 B / 32 (8.5); x = q d</li>
+ *   <li>{@code iq4_nl}: fp16 d + 16 bytes of nibbles indexing a fixed non-linear table = 18 B / 32 (4.5)</li>
  *   <li>{@code q2_k} 84 B, {@code q3_k} 110 B, {@code q4_k} 144 B, {@code q5_k} 176 B,
  *       {@code q6_k} 210 B, {@code iq4_xs} 136 B, each per super-block of 256</li>
  * </ul>
  * The five 32-weight types encode and decode bit-exactly as llama.cpp's reference quantisers
  * ({@code quantize_row_q4_0_ref} etc.): codes are the unpacked quants, meta the fp16 bits of d
  * (and m). The super-block types are storage only: their codes need llama.cpp's search-based
- * quantisers, which are not reproduced here, so {@link #encode} and {@link #decode} refuse them.
+ * quantisers, which are not reproduced here, so {@link #encode} and {@link #decode} refuse them;
+ * so does {@code iq4_nl} (its codebook quantiser is not reproduced either).
  */
 public final class GgmlFormat implements BlockFormat {
 
     /** Every llama.cpp type the registry knows, by registry name. */
     public static final List<String> NAMES = List.of(
-            "q4_0", "q4_1", "q5_0", "q5_1", "q8_0", "q2_k", "q3_k", "q4_k", "q5_k", "q6_k", "iq4_xs");
+            "q4_0", "q4_1", "q5_0", "q5_1", "q8_0", "iq4_nl", "q2_k", "q3_k", "q4_k", "q5_k", "q6_k", "iq4_xs");
 
     private enum Kind { SYM4, ASYM4, SYM5, ASYM5, SYM8, STORAGE_ONLY }
 
@@ -49,6 +51,7 @@ public final class GgmlFormat implements BlockFormat {
             case "q5_0" -> new GgmlFormat(name, 32, 2 + 4 + 16, Kind.SYM5);
             case "q5_1" -> new GgmlFormat(name, 32, 2 + 2 + 4 + 16, Kind.ASYM5);
             case "q8_0" -> new GgmlFormat(name, 32, 2 + 32, Kind.SYM8);
+            case "iq4_nl" -> new GgmlFormat(name, 32, 2 + 16, Kind.STORAGE_ONLY);
             case "q2_k" -> new GgmlFormat(name, 256, 2 + 2 + 16 + 64, Kind.STORAGE_ONLY);
             case "q3_k" -> new GgmlFormat(name, 256, 32 + 64 + 12 + 2, Kind.STORAGE_ONLY);
             case "q4_k" -> new GgmlFormat(name, 256, 2 + 2 + 12 + 128, Kind.STORAGE_ONLY);
@@ -56,6 +59,29 @@ public final class GgmlFormat implements BlockFormat {
             case "q6_k" -> new GgmlFormat(name, 256, 128 + 64 + 16 + 2, Kind.STORAGE_ONLY);
             case "iq4_xs" -> new GgmlFormat(name, 256, 2 + 2 + 4 + 128, Kind.STORAGE_ONLY);
             default -> null;
+        };
+    }
+
+    /**
+     * The type llama.cpp's quantiser actually stores a tensor in when asked for {@code name} and
+     * its rows hold {@code rowLength} weights: a super-block type whose 256 weights do not divide
+     * the row falls back to a 32-weight type (q2_k, q3_k and iq4_xs to iq4_nl, q4_k to q5_0, q5_k
+     * to q5_1, q6_k to q8_0), and to fp16 when 32 does not divide it either. Any other name comes
+     * back as it is. Qwen2-0.5B (hidden 896) is the case that matters: its projections and tied
+     * output are stored in q5_0 and q8_0 in a "q4_k_m" file. Source: ggml-org/llama.cpp
+     * src/llama-quant.cpp, {@code llama_tensor_get_type} ({@code convert_incompatible_tensor}), as
+     * shipped in eziyoo/LLMs-on-Devices@0d0e9706:android-app/src/llama-quant.cpp.
+     */
+    public static String storedAs(String name, long rowLength) {
+        GgmlFormat f = of(name);
+        if (f == null || rowLength % f.blockSize == 0) return name;
+        if (rowLength % 32 != 0) return "fp16";
+        return switch (name) {
+            case "q2_k", "q3_k", "iq4_xs" -> "iq4_nl";
+            case "q4_k" -> "q5_0";
+            case "q5_k" -> "q5_1";
+            case "q6_k" -> "q8_0";
+            default -> "fp16";
         };
     }
 

@@ -28,6 +28,7 @@ class GgmlFormatTest {
         assertThat(ggml("q5_k").bytesPerBlock()).isEqualTo(4 + 12 + 256 / 8 + 256 / 2); // 176
         assertThat(ggml("q6_k").bytesPerBlock()).isEqualTo(256 / 2 + 256 / 4 + 256 / 16 + 2); // 210
         assertThat(ggml("iq4_xs").bytesPerBlock()).isEqualTo(2 + 2 + 256 / 64 + 256 / 2); // 136
+        assertThat(ggml("iq4_nl").bytesPerBlock()).isEqualTo(2 + 32 / 2);            // d + nibbles = 18
         assertThat(ggml("q4_0").blockSize()).isEqualTo(32);
         assertThat(ggml("q6_k").blockSize()).isEqualTo(256);
     }
@@ -40,6 +41,19 @@ class GgmlFormatTest {
         assertThat(FormatRegistry.get("q5_k").bitsPerElement()).isEqualTo(5.5);
         assertThat(FormatRegistry.get("q6_k").bitsPerElement()).isEqualTo(6.5625);
         assertThat(FormatRegistry.get("iq4_xs").bitsPerElement()).isEqualTo(4.25);
+    }
+
+    @Test
+    void rowsTheSuperBlockDoesNotDivideAreStoredInLlamaCppsFallbackTypes() {
+        assertThat(GgmlFormat.storedAs("q4_k", 896)).isEqualTo("q5_0");      // Qwen2-0.5B's hidden
+        assertThat(GgmlFormat.storedAs("q5_k", 896)).isEqualTo("q5_1");
+        assertThat(GgmlFormat.storedAs("q6_k", 896)).isEqualTo("q8_0");
+        assertThat(GgmlFormat.storedAs("iq4_xs", 896)).isEqualTo("iq4_nl");
+        assertThat(GgmlFormat.storedAs("q3_k", 1152)).isEqualTo("iq4_nl");
+        assertThat(GgmlFormat.storedAs("q4_k", 4864)).isEqualTo("q4_k");     // 19 x 256
+        assertThat(GgmlFormat.storedAs("q4_k", 100)).isEqualTo("fp16");      // not even 32 divides it
+        assertThat(GgmlFormat.storedAs("q4_0", 896)).isEqualTo("q4_0");
+        assertThat(GgmlFormat.storedAs("int4-g128", 896)).isEqualTo("int4-g128");
     }
 
     @Test

@@ -6,6 +6,8 @@ import org.pocketsim.hw.spec.NpuSpec;
 import org.pocketsim.hw.spec.Requester;
 import org.pocketsim.hw.spec.SocSpec;
 
+import java.util.Set;
+
 /**
  * A CPU running quantised LLM kernels the way llama.cpp and XNNPACK do, node after node on
  * {@code threads} threads:
@@ -15,9 +17,11 @@ import org.pocketsim.hw.spec.SocSpec;
  * </pre>
  * {@code bandwidth(threads) = min(threads x coreBandwidth, cpu.memoryBandwidth)}: one core's
  * outstanding misses bound what it streams. Kernel rates per core are the profile's peak int8
- * (or fp16) MACs per cycle times the share a kernel reaches with the SIMD features the cores have
- * ({@link #kernelShare}); decode multiplies one token (GEMV), prefill many (GEMM, where i8mm's
- * 2x8x8 SMMLA doubles the dot-product rate). The same numbers time the kernel replay's nodes
+ * (or fp16) MACs per cycle, at the mean clock of the threads' cores ({@link CpuSpec#meanClockHz}),
+ * times the share a kernel reaches with the SIMD features the cores have ({@link #kernelShare});
+ * decode multiplies one token (GEMV), prefill many (GEMM, where i8mm's 2x8x8 SMMLA doubles the
+ * dot-product rate for the weight types whose kernel has a two-row SMMLA path,
+ * {@link #hasTwoRowI8mmKernel}). The same numbers time the kernel replay's nodes
  * ({@code engine.replay.CpuReplayModel}) and a {@code decode} run's CPU work (compute: cpu).
  *
  * <p>Formats are grouped into families: {@link Family#INT} (32-weight integer groups and
@@ -52,8 +56,20 @@ public final class CpuCompute implements ComputeModel {
     private final String label;
     private final int threads;
     private final double bandwidth;
-    /** MACs/s per core, [family][0 = GEMV, 1 = GEMM]. */
+    /** MACs/s per core, [family][{@link #GEMV}, {@link #GEMM}, {@link #GEMM_DOT}]. */
     private final double[][] coreRate;
+
+    /** Columns of the rate table: one token, many tokens at the best GEMM, many without i8mm. */
+    public static final int GEMV = 0, GEMM = 1, GEMM_DOT = 2;
+
+    /**
+     * llama.cpp types whose Arm CPU dot product has no two-row SMMLA (i8mm) path: their
+     * {@code type_traits_cpu.nrows} is 1 where q4_0, q4_1, q8_0, q4_k and q6_k have 2, and Arm
+     * repacks none of them into i8mm tiles (only q4_0, and iq4_nl with dot product); a prefill
+     * multiplies them at the dot-product GEMM rate. Source: ggml/src/ggml-cpu/ggml-cpu.c and
+     * repack.cpp as shipped in eziyoo/LLMs-on-Devices@0d0e9706:android-app (the E1 measurements' build).
+     */
+    static final Set<String> NO_TWO_ROW_I8MM = Set.of("q5_0", "q5_1", "q2_k", "q3_k", "q5_k", "iq4_xs", "iq4_nl");
     private final double elementRate;
     private final double forkJoinSeconds;
     /** The profile's tables for prices and for any unit other than the CPU; null for a bare model (the replay's). */
@@ -63,7 +79,7 @@ public final class CpuCompute implements ComputeModel {
      * @param label           what the report says
      * @param threads         threads running every node
      * @param bandwidth       achievable DRAM bandwidth of those threads, bytes/s
-     * @param coreRate        MACs/s per core, indexed [family ordinal][0 GEMV, 1 GEMM]
+     * @param coreRate        MACs/s per core, indexed [family ordinal][{@link #GEMV}, {@link #GEMM}, {@link #GEMM_DOT}]
      * @param elementRate     element operations/s per core
      * @param forkJoinSeconds fixed cost of every node
      * @param profile         prices and other units' rates (the profile's tables), or null
@@ -75,6 +91,9 @@ public final class CpuCompute implements ComputeModel {
         this.threads = threads;
         this.bandwidth = bandwidth;
         this.coreRate = new double[][] {coreRate[0].clone(), coreRate[1].clone(), coreRate[2].clone()};
+        for (double[] r : this.coreRate) {
+            if (r.length != 3) throw new IllegalArgumentException("a rate row holds GEMV, GEMM and GEMM_DOT, got " + r.length);
+        }
         this.elementRate = elementRate;
         this.forkJoinSeconds = forkJoinSeconds;
         this.profile = profile;
@@ -82,28 +101,38 @@ public final class CpuCompute implements ComputeModel {
 
     /**
      * The CPU of {@code soc} on {@code threads} threads (at most its inference cores), from the
-     * profile's clock, peak MACs per cycle, SIMD features, per-core bandwidth and fork/join cost.
+     * clocks of its fastest {@code threads} cores, peak MACs per cycle, SIMD features, per-core
+     * bandwidth and fork/join cost.
      */
     public static CpuCompute of(SocSpec soc, int threads) {
         CpuSpec cpu = soc.cpu();
         int used = Math.max(1, Math.min(threads, cpu.cores()));
-        double clock = cpu.clock().hertz();
+        double clock = cpu.meanClockHz(used);
         double core = cpu.coreBandwidth() != null ? cpu.coreBandwidth().bytesPerSecond() : DEFAULT_CORE_BANDWIDTH;
         double bw = Math.min(used * core, cpu.memoryBandwidth().bytesPerSecond());
-        double int8 = cpu.peakMacsPerSecond("int8") / cpu.cores();
-        double fp16 = cpu.peakMacsPerSecond("fp16") / cpu.cores();
-        double[][] rate = new double[3][2];
-        for (Family f : Family.values()) {
-            for (int gemm = 0; gemm < 2; gemm++) {
-                double peak = f == Family.FLOAT ? fp16 : int8;
-                rate[f.ordinal()][gemm] = peak * kernelShare(f, gemm == 1, cpu.has("dotprod"), cpu.has("i8mm"));
-            }
-        }
+        double[][] rate = rates(cpu.macsPerCycle("int8") * clock, cpu.macsPerCycle("fp16") * clock, cpu.has("dotprod"), cpu.has("i8mm"));
         double forkJoin = cpu.forkJoin() != null
                 ? cpu.forkJoin().seconds() * barrier(used) / barrier(cpu.cores())
                 : barrier(used);
         return new CpuCompute("CPU model of " + soc.name() + ", " + used + " threads", used, bw, rate,
                 ELEMENT_OPS_PER_CYCLE * clock, forkJoin, new PresetCompute(soc));
+    }
+
+    /** The rate table of cores with these int8 and fp16 peaks (MACs/s per core) and SIMD features. */
+    public static double[][] rates(double int8Peak, double fp16Peak, boolean dotprod, boolean i8mm) {
+        double[][] rate = new double[Family.values().length][3];
+        for (Family f : Family.values()) {
+            double peak = f == Family.FLOAT ? fp16Peak : int8Peak;
+            rate[f.ordinal()][GEMV] = peak * kernelShare(f, false, dotprod, i8mm);
+            rate[f.ordinal()][GEMM] = peak * kernelShare(f, true, dotprod, i8mm);
+            rate[f.ordinal()][GEMM_DOT] = peak * kernelShare(f, true, dotprod, false);
+        }
+        return rate;
+    }
+
+    /** Whether a prefill of {@code weightFormat} weights runs llama.cpp's two-row SMMLA kernel (see {@link #NO_TWO_ROW_I8MM}). */
+    public static boolean hasTwoRowI8mmKernel(String weightFormat) {
+        return !NO_TWO_ROW_I8MM.contains(weightFormat);
     }
 
     /** ggml's barrier cost with {@code threads} threads (PR #9598's line); profiles scale their own forkJoin by it. */
@@ -143,7 +172,7 @@ public final class CpuCompute implements ComputeModel {
 
     /** Seconds of a matrix product: fork/join plus the larger of streaming its weights and its MACs. */
     public double matMulSeconds(long weightBytes, long macs, String weightFormat, boolean gemm) {
-        return forkJoinSeconds + Math.max(weightBytes / bandwidth, macs / (threads * coreRate(family(weightFormat), gemm)));
+        return forkJoinSeconds + Math.max(weightBytes / bandwidth, macs / (threads * coreRate(weightFormat, gemm)));
     }
 
     /** Seconds of an element-wise node of {@code ops} operations over {@code rows} independent rows. */
@@ -151,9 +180,18 @@ public final class CpuCompute implements ComputeModel {
         return forkJoinSeconds + ops / (Math.min(threads, Math.max(1, rows)) * elementRate);
     }
 
-    /** MACs/s of one core multiplying {@code family} weights, one token (GEMV) or many (GEMM). */
+    /** MACs/s of one core multiplying {@code family} weights, one token (GEMV) or many (the family's best GEMM). */
     public double coreRate(Family family, boolean gemm) {
-        return coreRate[family.ordinal()][gemm ? 1 : 0];
+        return coreRate[family.ordinal()][gemm ? GEMM : GEMV];
+    }
+
+    /**
+     * MACs/s of one core multiplying {@code weightFormat} weights (a type, or a mix by its main
+     * type's family): GEMV, or GEMM without i8mm for the types that have no two-row SMMLA kernel.
+     */
+    public double coreRate(String weightFormat, boolean gemm) {
+        int column = !gemm ? GEMV : hasTwoRowI8mmKernel(weightFormat) ? GEMM : GEMM_DOT;
+        return coreRate[family(weightFormat).ordinal()][column];
     }
 
     /** This model with another achievable bandwidth (the replay's calibration). */
@@ -181,14 +219,18 @@ public final class CpuCompute implements ComputeModel {
 
     /**
      * The CPU: the multiply's family from the compute format (integer or float lanes), except that
-     * k-quant and i-quant weights take the {@link Family#KQUANT} rate whatever they are multiplied
-     * in (unpacking their super-blocks is the kernel's extra work, as in {@link #matMulSeconds}).
+     * k-quant and i-quant weights take the {@link Family#KQUANT} rate whatever integer lanes they are
+     * multiplied in (unpacking their super-blocks is the kernel's extra work, as in
+     * {@link #matMulSeconds}), and a prefill of a type without a two-row SMMLA kernel runs at the
+     * dot-product GEMM rate.
      */
     @Override
     public double macsPerSecond(Requester unit, String computeFormat, String weightFormat, Stage stage) {
         double rate = macsPerSecond(unit, computeFormat, stage);
-        if (unit != Requester.CPU || family(weightFormat) != Family.KQUANT || family(computeFormat) == Family.FLOAT) return rate;
-        return threads * coreRate(Family.KQUANT, stage == Stage.PREFILL);
+        if (unit != Requester.CPU || family(computeFormat) == Family.FLOAT) return rate;
+        boolean gemm = stage == Stage.PREFILL;
+        if (family(weightFormat) == Family.KQUANT) return threads * coreRate(weightFormat, gemm);
+        return gemm && !hasTwoRowI8mmKernel(weightFormat) ? threads * coreRate(weightFormat, true) : rate;
     }
 
     @Override

@@ -70,8 +70,9 @@ public final class DecodeLowering {
         for (int layer = 0; layer < model.layers(); layer++) {
             LayerShapes shapes = model.layerShapes(layer);
             for (MatrixShape m : shapes.attentionProjections()) {
-                largestMatrixBytes = Math.max(largestMatrixBytes, bytes(m.params(), plan.bits(layer, m.name())));
-                attentionBytes += bytes(m.params(), plan.bits(layer, m.name()));
+                long matrixBytes = bytes(m.params(), plan.bits(layer, m.name(), m.cols()));
+                largestMatrixBytes = Math.max(largestMatrixBytes, matrixBytes);
+                attentionBytes += matrixBytes;
                 attentionMacs += m.params();
             }
             if (shapes.kind() == LayerKind.LINEAR) {
@@ -96,7 +97,7 @@ public final class DecodeLowering {
         embeddingRowBytes = bytes(model.hidden(), plan.embeddingBits());
         embeddingTableBytes = bytes((long) model.vocab() * model.hidden(), plan.embeddingBits());
         long headParams = (long) model.vocab() * model.hidden();
-        lmHeadBytes = bytes(headParams, plan.lmHeadBits());
+        lmHeadBytes = bytes(headParams, plan.lmHeadBits(model.hidden()));
         lmHeadMacs = headParams;
     }
 
@@ -105,7 +106,7 @@ public final class DecodeLowering {
         long sharedBytes = moe.sharedExperts() == 0 ? 0 : moe.sharedExperts() * ffnBytes(moe.shared(), layer, plan);
         long sharedMacs = moe.sharedExperts() == 0 ? 0 : moe.sharedExperts() * moe.shared().params();
         long gate = moe.sharedGate() == null ? 0 : moe.sharedGate().params();
-        routerBytes += bytes(moe.router().params() + gate, plan.bits(layer, "router"));
+        routerBytes += bytes(moe.router().params() + gate, plan.bits(layer, "router", moe.router().cols()));
         routerMacs += moe.router().params() + gate;
         sharedExpertBytes += sharedBytes;
         sharedExpertMacs += sharedMacs;
@@ -115,9 +116,10 @@ public final class DecodeLowering {
     }
 
     private long ffnBytes(FfnShapes f, int layer, WeightPlan plan) {
-        largestMatrixBytes = Math.max(largestMatrixBytes, bytes(f.down().params(), plan.bits(layer, "down")));
-        long sum = bytes(f.up().params(), plan.bits(layer, "up")) + bytes(f.down().params(), plan.bits(layer, "down"));
-        if (f.gate() != null) sum += bytes(f.gate().params(), plan.bits(layer, "gate"));
+        long down = bytes(f.down().params(), plan.bits(layer, "down", f.down().cols()));
+        largestMatrixBytes = Math.max(largestMatrixBytes, down);
+        long sum = bytes(f.up().params(), plan.bits(layer, "up", f.up().cols())) + down;
+        if (f.gate() != null) sum += bytes(f.gate().params(), plan.bits(layer, "gate", f.gate().cols()));
         return sum;
     }
 

@@ -1,5 +1,7 @@
 package org.pocketsim.engine.decode;
 
+import org.pocketsim.kernel.format.GgmlFormat;
+
 /**
  * Bits per weight of every matrix of a model: one format for all matrices, or a llama.cpp
  * mix that gives some matrices more bits.
@@ -9,20 +11,26 @@ package org.pocketsim.engine.decode;
  * (the first and last eighth of the layers and every third layer between them), all else in
  * q4_k; {@code q4_k_s} is q4_k everywhere but the q6_k output. The embedding table is read one
  * row per token, so its format barely matters; it follows the main format.
+ *
+ * <p>A llama.cpp block type is stored the way llama.cpp's quantiser stores it for the matrix's row
+ * length ({@link GgmlFormat#storedAs}): where 256 does not divide the row (Qwen2-0.5B's hidden
+ * 896), k-quants and i-quants fall back to 32-weight types, so the bits depend on the matrix.
  */
 public final class WeightPlan {
 
-    private final double mainBits;
-    private final double moreBits;
+    private final String main;
+    private final String more;
     private final boolean mixVAndDown;
-    private final double lmHeadBits;
+    private final String lmHead;
     private final int layers;
 
-    private WeightPlan(double mainBits, double moreBits, boolean mixVAndDown, double lmHeadBits, int layers) {
-        this.mainBits = mainBits;
-        this.moreBits = moreBits;
+    private WeightPlan(String main, String more, boolean mixVAndDown, String lmHead, int layers) {
+        WeightBits.of(main);
+        WeightBits.of(lmHead);
+        this.main = main;
+        this.more = more;
         this.mixVAndDown = mixVAndDown;
-        this.lmHeadBits = lmHeadBits;
+        this.lmHead = lmHead;
         this.layers = layers;
     }
 
@@ -32,28 +40,29 @@ public final class WeightPlan {
      */
     public static WeightPlan of(String weights, String lmHead, int layers) {
         WeightPlan plan = switch (weights) {
-            case "q4_k_m" -> new WeightPlan(WeightBits.of("q4_k"), WeightBits.of("q6_k"), true, WeightBits.of("q6_k"), layers);
-            case "q4_k_s" -> new WeightPlan(WeightBits.of("q4_k"), WeightBits.of("q4_k"), false, WeightBits.of("q6_k"), layers);
-            default -> {
-                double bits = WeightBits.of(weights);
-                yield new WeightPlan(bits, bits, false, bits, layers);
-            }
+            case "q4_k_m" -> new WeightPlan("q4_k", "q6_k", true, "q6_k", layers);
+            case "q4_k_s" -> new WeightPlan("q4_k", "q4_k", false, "q6_k", layers);
+            default -> new WeightPlan(weights, weights, false, weights, layers);
         };
-        return lmHead == null ? plan : new WeightPlan(plan.mainBits, plan.moreBits, plan.mixVAndDown, WeightBits.of(lmHead), layers);
+        return lmHead == null ? plan : new WeightPlan(plan.main, plan.more, plan.mixVAndDown, lmHead, layers);
     }
 
-    /** Bits per weight of matrix {@code matrix} (q, k, v, o, up, gate, down, router ...) of layer {@code layer}. */
-    public double bits(int layer, String matrix) {
-        if (mixVAndDown && (matrix.equals("v") || matrix.equals("down")) && useMoreBits(layer, layers)) return moreBits;
-        return mainBits;
+    /**
+     * Bits per weight of matrix {@code matrix} (q, k, v, o, up, gate, down, router ...) of layer
+     * {@code layer}, whose rows hold {@code rowLength} weights (its input width).
+     */
+    public double bits(int layer, String matrix, int rowLength) {
+        boolean moreBits = mixVAndDown && (matrix.equals("v") || matrix.equals("down")) && useMoreBits(layer, layers);
+        return WeightBits.of(GgmlFormat.storedAs(moreBits ? more : main, rowLength));
     }
 
-    public double lmHeadBits() {
-        return lmHeadBits;
+    /** Bits per weight of the LM head, whose rows hold {@code hidden} weights. */
+    public double lmHeadBits(int hidden) {
+        return WeightBits.of(GgmlFormat.storedAs(lmHead, hidden));
     }
 
     public double embeddingBits() {
-        return mainBits;
+        return WeightBits.of(main);
     }
 
     /** llama.cpp's {@code use_more_bits(i, n)}: i < n/8, i >= 7n/8, or (i - n/8) % 3 == 2. */

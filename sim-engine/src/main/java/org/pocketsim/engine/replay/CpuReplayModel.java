@@ -67,13 +67,7 @@ public record CpuReplayModel(CpuCompute cpu, double rowLatencyMs, double warmupM
     /** The log's own device: assumed rates, with the two calibrated parameters given. */
     static CpuReplayModel logDevice(int threads, double calibratedBandwidth, double calibratedWarmupMs) {
         double clock = LOG_DEVICE_CLOCK_HZ;
-        double[][] rate = new double[3][2];
-        for (CpuCompute.Family f : CpuCompute.Family.values()) {
-            for (int gemm = 0; gemm < 2; gemm++) {
-                double peak = f == CpuCompute.Family.FLOAT ? LOG_DEVICE_PEAK_FP16 : LOG_DEVICE_PEAK_INT8;
-                rate[f.ordinal()][gemm] = peak * clock * CpuCompute.kernelShare(f, gemm == 1, false, false);
-            }
-        }
+        double[][] rate = CpuCompute.rates(LOG_DEVICE_PEAK_INT8 * clock, LOG_DEVICE_PEAK_FP16 * clock, false, false);
         CpuCompute cpu = new CpuCompute("log device, " + threads + " threads", threads, calibratedBandwidth, rate,
                 clock, CpuCompute.barrier(threads), null);
         return new CpuReplayModel(cpu, LOG_DEVICE_ROW_LATENCY_MS, calibratedWarmupMs, true, null);

@@ -24,6 +24,22 @@ import static org.assertj.core.api.Assertions.within;
 class CpuComputeTest {
 
     static final SocSpec GEN3 = ProfileCatalog.load("snapdragon-8-gen3");
+    /** Mean clock of the 8 Gen 3's four fastest cores (1x X4 @3.3 + 3x A720 @3.2 GHz). */
+    static final double C4 = (3.3e9 + 3 * 3.2e9) / 4;
+    /** And of all eight (+ 2x A720 @3.0 + 2x A520 @2.3). */
+    static final double C8 = (3.3e9 + 3 * 3.2e9 + 2 * 3.0e9 + 2 * 2.3e9) / 8;
+
+    @Test
+    void threadsRunAtTheMeanClockOfTheFastestCoresTheTopologyPublishes() {
+        assertThat(GEN3.cpu().meanClockHz(1)).isCloseTo(3.3e9, within(1.0));
+        assertThat(GEN3.cpu().meanClockHz(4)).isCloseTo(C4, within(1.0));
+        assertThat(GEN3.cpu().meanClockHz(8)).isCloseTo(2.9375e9, within(1.0));
+        assertThat(ProfileCatalog.load("snapdragon-8-elite").cpu().meanClockHz(8)).isCloseTo((2 * 4.32e9 + 6 * 3.53e9) / 8, within(1.0));
+        // a topology without clocks keeps the profile's clock
+        var noClocks = new org.pocketsim.hw.spec.CpuSpec("8P + 2E", 10, org.pocketsim.hw.unit.Frequency.parse("4 GHz"),
+                org.pocketsim.hw.unit.Bandwidth.parse("100 GB/s"), java.util.Map.of("int8", 32.0));
+        assertThat(noClocks.meanClockHz(4)).isEqualTo(4e9);
+    }
 
     @Test
     void ratesBandwidthAndForkJoinFollowTheProfileFacts() {
@@ -31,15 +47,16 @@ class CpuComputeTest {
         // min(4 x 15 GB/s, 43.9 GB/s); two threads stream 30 GB/s
         assertThat(cpu.bandwidth()).isEqualTo(43.9e9);
         assertThat(CpuCompute.of(GEN3, 2).bandwidth()).isEqualTo(30e9);
-        // int8 peak 32 MACs/cycle at 3.3 GHz: GEMV 0.4 of it, GEMM with i8mm 0.8, k-quants half, fp16 (16/cycle) GEMV 0.5
-        assertThat(cpu.coreRate(CpuCompute.Family.INT, false)).isCloseTo(32 * 3.3e9 * 0.4, within(1.0));
-        assertThat(cpu.coreRate(CpuCompute.Family.INT, true)).isCloseTo(32 * 3.3e9 * 0.8, within(1.0));
-        assertThat(cpu.coreRate(CpuCompute.Family.KQUANT, false)).isCloseTo(32 * 3.3e9 * 0.2, within(1.0));
-        assertThat(cpu.coreRate(CpuCompute.Family.FLOAT, false)).isCloseTo(16 * 3.3e9 * 0.5, within(1.0));
-        assertThat(cpu.macsPerSecond(Requester.CPU, "int8", Stage.DECODE)).isCloseTo(4 * 32 * 3.3e9 * 0.4, within(1.0));
+        // int8 peak 32 MACs/cycle at the four cores' mean clock: GEMV 0.4 of it, GEMM with i8mm 0.8, k-quants half,
+        // fp16 (16/cycle) GEMV 0.5
+        assertThat(cpu.coreRate(CpuCompute.Family.INT, false)).isCloseTo(32 * C4 * 0.4, within(1.0));
+        assertThat(cpu.coreRate(CpuCompute.Family.INT, true)).isCloseTo(32 * C4 * 0.8, within(1.0));
+        assertThat(cpu.coreRate(CpuCompute.Family.KQUANT, false)).isCloseTo(32 * C4 * 0.2, within(1.0));
+        assertThat(cpu.coreRate(CpuCompute.Family.FLOAT, false)).isCloseTo(16 * C4 * 0.5, within(1.0));
+        assertThat(cpu.macsPerSecond(Requester.CPU, "int8", Stage.DECODE)).isCloseTo(4 * 32 * C4 * 0.4, within(1.0));
         // the profile's 6 us at 8 cores, scaled by ggml's barrier line to 4 threads: 6 x 1.96 / 3.04
         assertThat(cpu.forkJoinSeconds()).isCloseTo(6e-6 * 1.96 / 3.04, within(1e-15));
-        // a 4096x4096 q4_0 GEMV: 9,437,184 bytes streamed at 43.9 GB/s beat 16.8M MACs at 4 x 42.24 GMAC/s
+        // a 4096x4096 q4_0 GEMV: 9,437,184 bytes streamed at 43.9 GB/s beat 16.8M MACs at 4 x 41.28 GMAC/s
         assertThat(cpu.matMulSeconds(9_437_184, 16_777_216, "q4_0", false))
                 .isCloseTo(6e-6 * 1.96 / 3.04 + 9_437_184 / 43.9e9, within(1e-15));
         // the NPU and every price stay the profile's
@@ -52,11 +69,15 @@ class CpuComputeTest {
     void kQuantAndIQuantWeightsTakeTheKQuantRateWhateverTheyAreMultipliedIn() {
         CpuCompute cpu = CpuCompute.of(GEN3, 4);
         // q4_k_m / iq4_xs weights with int8 activations (llama.cpp's q8_K): 4 cores at 0.4 of the int8 GEMM peak (i8mm, halved)
-        assertThat(cpu.macsPerSecond(Requester.CPU, "int8", "q4_k_m", Stage.PREFILL)).isCloseTo(4 * 32 * 3.3e9 * 0.4, within(1.0));
-        assertThat(cpu.macsPerSecond(Requester.CPU, "int8", "iq4_xs", Stage.DECODE)).isCloseTo(4 * 32 * 3.3e9 * 0.2, within(1.0));
+        assertThat(cpu.macsPerSecond(Requester.CPU, "int8", "q4_k_m", Stage.PREFILL)).isCloseTo(4 * 32 * C4 * 0.4, within(1.0));
+        assertThat(cpu.macsPerSecond(Requester.CPU, "int8", "iq4_xs", Stage.DECODE)).isCloseTo(4 * 32 * C4 * 0.2, within(1.0));
+        // iq4_xs and q5_0 have no two-row SMMLA kernel: their prefill takes the dot-product GEMM share (0.5, halved for k/i-quants)
+        assertThat(cpu.macsPerSecond(Requester.CPU, "int8", "iq4_xs", Stage.PREFILL)).isCloseTo(4 * 32 * C4 * 0.25, within(1.0));
+        assertThat(cpu.macsPerSecond(Requester.CPU, "int8", "q5_0", Stage.PREFILL)).isCloseTo(4 * 32 * C4 * 0.5, within(1.0));
+        assertThat(cpu.macsPerSecond(Requester.CPU, "int8", "q8_0", Stage.PREFILL)).isCloseTo(4 * 32 * C4 * 0.8, within(1.0));
         // integer group formats keep the INT rate; float multiplies the FLOAT rate; other units the profile's
-        assertThat(cpu.macsPerSecond(Requester.CPU, "int8", "int4-g32", Stage.PREFILL)).isCloseTo(4 * 32 * 3.3e9 * 0.8, within(1.0));
-        assertThat(cpu.macsPerSecond(Requester.CPU, "fp16", "q4_k_m", Stage.PREFILL)).isCloseTo(4 * 16 * 3.3e9 * 0.7, within(1.0));
+        assertThat(cpu.macsPerSecond(Requester.CPU, "int8", "int4-g32", Stage.PREFILL)).isCloseTo(4 * 32 * C4 * 0.8, within(1.0));
+        assertThat(cpu.macsPerSecond(Requester.CPU, "fp16", "q4_k_m", Stage.PREFILL)).isCloseTo(4 * 16 * C4 * 0.7, within(1.0));
         assertThat(cpu.macsPerSecond(Requester.NPU, "int8", "q4_k_m", Stage.PREFILL))
                 .isEqualTo(new PresetCompute(GEN3).macsPerSecond(Requester.NPU, "int8", Stage.PREFILL));
         // the preset tables do not look at the weights
@@ -71,9 +92,9 @@ class CpuComputeTest {
         DecodeRun q4 = decodeRun("{" + base + ", weights: int4-g128}");
         DecodeRun q4k = decodeRun("{" + base + ", weights: q4_k_m}");
         // one 512-token chunk, compute-bound: the same MACs at 8 x 0.8 (int4-g128) and 8 x 0.4 (q4_k_m) of the
-        // 32 int8 MACs/cycle at 3.3 GHz, plus the same node work
-        double nodes = q4.ttftSeconds() - q4.prefillMacs() / (8 * 32 * 3.3e9 * 0.8);
-        assertThat(q4k.ttftSeconds() - nodes).isCloseTo(q4k.prefillMacs() / (8 * 32 * 3.3e9 * 0.4), within(1e-9));
+        // 32 int8 MACs/cycle at the eight cores' mean clock, plus the same node work
+        double nodes = q4.ttftSeconds() - q4.prefillMacs() / (8 * 32 * C8 * 0.8);
+        assertThat(q4k.ttftSeconds() - nodes).isCloseTo(q4k.prefillMacs() / (8 * 32 * C8 * 0.4), within(1e-9));
         assertThat(q4k.prefillMacs()).isEqualTo(q4.prefillMacs());
     }
 
@@ -89,8 +110,8 @@ class CpuComputeTest {
         double preset = run("{" + base + "}");
         double cpu = run("{" + base + ", compute: {kind: cpu, threads: 4}}");
         // both stream at 43.9 GB/s and are bandwidth-bound; the CPU model adds 1,124 nodes x fork/join and the
-        // element-wise operations of a token with no cached position (4,530,176, one row: one thread at 3.3 GHz)
-        double nodes = 1124 * 6e-6 * 1.96 / 3.04 + 4_530_176 / 3.3e9;
+        // element-wise operations of a token with no cached position (4,530,176, one row: one thread at the mean clock)
+        double nodes = 1124 * 6e-6 * 1.96 / 3.04 + 4_530_176 / C4;
         assertThat(cpu - preset).isCloseTo(nodes * 1e3, within(1e-9));
     }
 

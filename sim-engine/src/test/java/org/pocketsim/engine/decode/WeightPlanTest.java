@@ -25,15 +25,33 @@ class WeightPlanTest {
         int count = 0;
         for (int l = 0; l < 32; l++) {
             boolean expected = contains(more, l);
-            assertThat(plan.bits(l, "v")).as("v of layer " + l).isEqualTo(expected ? 6.5625 : 4.5);
-            assertThat(plan.bits(l, "down")).isEqualTo(expected ? 6.5625 : 4.5);
-            assertThat(plan.bits(l, "up")).isEqualTo(4.5);
-            assertThat(plan.bits(l, "q")).isEqualTo(4.5);
+            assertThat(plan.bits(l, "v", 4096)).as("v of layer " + l).isEqualTo(expected ? 6.5625 : 4.5);
+            assertThat(plan.bits(l, "down", 4096)).isEqualTo(expected ? 6.5625 : 4.5);
+            assertThat(plan.bits(l, "up", 4096)).isEqualTo(4.5);
+            assertThat(plan.bits(l, "q", 4096)).isEqualTo(4.5);
             if (expected) count++;
         }
         assertThat(count).isEqualTo(16);
-        assertThat(plan.lmHeadBits()).isEqualTo(6.5625);
-        assertThat(WeightPlan.of("int4", "int8", 32).lmHeadBits()).isEqualTo(8.0);
+        assertThat(plan.lmHeadBits(4096)).isEqualTo(6.5625);
+        assertThat(WeightPlan.of("int4", "int8", 32).lmHeadBits(4096)).isEqualTo(8.0);
+    }
+
+    @Test
+    void rowsThatTwoHundredFiftySixDoesNotDivideFallBackAsLlamaCppStoresThem() {
+        // Qwen2-0.5B: hidden 896 = 3.5 x 256, FFN 4864 = 19 x 256, 24 layers; layers 0-2 are "more bits" layers, 4 is not.
+        WeightPlan q4km = WeightPlan.of("q4_k_m", null, 24);
+        assertThat(q4km.bits(1, "q", 896)).isEqualTo(5.5);       // q4_k -> q5_0: 22 B per 32
+        assertThat(q4km.bits(1, "up", 896)).isEqualTo(5.5);
+        assertThat(q4km.bits(0, "v", 896)).isEqualTo(8.5);       // q6_k -> q8_0: 34 B per 32
+        assertThat(q4km.bits(4, "v", 896)).isEqualTo(5.5);
+        assertThat(q4km.bits(0, "down", 4864)).isEqualTo(6.5625); // divisible: stays q6_k
+        assertThat(q4km.bits(4, "down", 4864)).isEqualTo(4.5);    // and q4_k (layer 4: not a "more bits" layer)
+        assertThat(q4km.lmHeadBits(896)).isEqualTo(8.5);          // the tied output: q8_0
+        WeightPlan iq4xs = WeightPlan.of("iq4_xs", "q6_k", 24);
+        assertThat(iq4xs.bits(1, "q", 896)).isEqualTo(4.5);      // iq4_xs (4.25) -> iq4_nl: 18 B per 32
+        assertThat(iq4xs.bits(1, "down", 4864)).isEqualTo(4.25);
+        assertThat(iq4xs.lmHeadBits(896)).isEqualTo(8.5);
+        assertThat(WeightPlan.of("int4-g128", null, 24).bits(1, "q", 896)).isEqualTo(4.125);  // not a llama.cpp type
     }
 
     private static boolean contains(int[] a, int v) {

@@ -29,26 +29,26 @@ class PhoneValidationStudyTest {
 
     /** Predicted value of every comparison, in the config's reference order. */
     private static final double[] GOLDEN = {
-            82.42259081291807, 832.8582619663123, 10.077670621250132, 343.6368801382703,
-            37.39797263625123, 276.8306857024858, 12.50887633244514, 664.4738043597383,
-            23.238667470937987, 161.94603957961206, 13.738144345503613, 1017.0559245411988,
-            20.726782664378078, 139.69811306448236, 13.978983515792505, 1131.506121355365,
-            52.26644227406196, 366.5541608928397, 11.371348504143358, 596.1517690077422,
-            10.268265251671432, 61.75176367330919, 15.463855573133046, 2253.9761709116965,
-            9.64071828149655, 58.15008413283758, 15.45482033093466, 2418.246552008305,
-            7.689547259116145, 47.17565364277632, 15.873228992859216, 2913.5619869768725,
-            86.08517603608917, 832.8582619663123, 9.93803699590228, 333.0180034989117,
-            40.25672635227975, 276.8306857024858, 12.273066132596258, 625.5960201086256,
-            25.90944041615888, 161.92314664822516, 13.42356378493671, 924.4361138277313,
-            22.59923405110521, 139.69811306448236, 13.733924020656719, 1049.7828101720143,
-            56.99068378597593, 366.5541608928397, 11.182250226107383, 554.5672703396524,
-            11.362272640458553, 61.75986233773243, 15.210897134518929, 2081.0974511650716,
-            10.652730416490535, 58.15008413283758, 15.249103183118965, 2216.958097276693,
-            8.465881095128251, 47.17565364277632, 15.694391995656686, 2669.767056525038,
-            16.76077738672102, 175.70607165106293, 45.83713995457646, 391.93914936442866,
-            45.83713995457646, 391.93914936442866, 6.557145427652332, 67.90384509096263,
-            19.517339569459732, 152.35203725172056, 19.517339569459732, 152.35203725172056,
-            61.503591542699404, 315.31470736382, 82.19589703606214, 6577.961099774385,
+            73.99367293661464, 722.6881016899736, 10.430751570089024, 372.8889195170424,
+            37.28119786384957, 239.33737348233487, 12.497044696008144, 672.8832485244045,
+            23.152814497574408, 139.92876815471752, 13.704240578099459, 1031.1129058439403,
+            20.668265501702948, 120.6933311609379, 13.938723113677327, 1147.9050900899024,
+            52.17322754699634, 316.80864823640513, 11.373634342372165, 601.6299566795209,
+            10.249000124205407, 53.30821733484032, 15.390925203376094, 2286.8249617763163,
+            9.621918209615522, 50.19732708499588, 15.372385452325192, 2458.302968426608,
+            7.675519329066026, 40.730443224945084, 15.796978457225137, 2952.5990604106128,
+            79.96576602702135, 462.16881840705213, 10.210559600861725, 361.55660965712724,
+            40.12144866398986, 151.233421884263, 12.23191062592076, 665.9885641769744,
+            25.803216479410302, 88.31735430918081, 13.289354197572035, 989.1258535134854,
+            22.529684207244607, 76.05037762911765, 13.559415613466511, 1130.0892654090978,
+            56.879874441406, 199.40677840495155, 11.202553233457888, 582.0870654411357,
+            11.338465909041897, 33.456936667588245, 14.842856659945825, 2263.2253927307847,
+            10.629780891234194, 31.503094433863794, 14.859807806853752, 2420.5928625994575,
+            8.448880802420808, 25.57318631360807, 15.327104660758357, 2866.1678467686743,
+            16.75431051499296, 167.77769801991218, 45.7888062190603, 374.41377795596185,
+            45.7888062190603, 374.41377795596185, 6.555200617808861, 64.83248756557757,
+            19.500119526433565, 145.50338655174008, 19.500119526433565, 145.50338655174008,
+            61.44772545942482, 308.1560890573871, 82.19589703606214, 6577.961099774385,
             82.19589703606214, 6577.961099774385, 29.777482997659273, 2530.1901299856804,
             29.777482997659273, 69.51869166141631, 5265.256067351485, 21.00128359845359,
             1505.999710076984, 23.187667230221077, 2183.7665129320744, 224.51907372924128,
@@ -77,29 +77,31 @@ class PhoneValidationStudyTest {
         // IQ4_XS rows are predictions).
         List<Comparison> power = of(all, "averagePowerW", e1);
         assertThat(power).hasSize(16);
-        assertThat(median(power)).isCloseTo(0.0518, within(0.001)).isLessThanOrEqualTo(0.20);
+        assertThat(median(power)).isCloseTo(0.0540, within(0.001)).isLessThanOrEqualTo(0.20);
         List<Comparison> energy = of(all, "energyPerOutputTokenWindowMj", e1);
         assertThat(energy).hasSize(16);
-        assertThat(worst(energy)).isCloseTo(0.349, within(0.001)).isLessThanOrEqualTo(0.35);
+        assertThat(worst(energy)).isCloseTo(0.303, within(0.001)).isLessThanOrEqualTo(0.35);
 
         // Not met, pinned as they are (data/published/phone-validation-roles.csv says why for each row):
-        // energy per token misses low (median) because the CPU prefill is predicted 2-4x too fast, so the
-        // predicted window is short; for the same reason Qwen2-0.5B IQ4_XS's average power misses 35%.
-        assertThat(median(energy)).isCloseTo(0.257, within(0.001));
-        assertThat(worst(power)).isCloseTo(0.376, within(0.001));
+        // energy per token misses low (median, just over 20%) because the CPU prefill is predicted 1.9-3.8x
+        // too fast, so the predicted window is short; for the same reason (and its decode 42% fast) Qwen2-0.5B
+        // IQ4_XS's average power misses 35%.
+        assertThat(median(energy)).isCloseTo(0.203, within(0.001));
+        assertThat(worst(power)).isCloseTo(0.414, within(0.001));
         // Decode: the CPU rows (CpuCompute) have a median of 14%; the NPU rows are predicted too fast
         // (no QNN overhead) and carry the median over 15%.
         List<Comparison> decode = of(all, "tokensPerSecond", c -> true);
         assertThat(decode).hasSize(36);
-        assertThat(median(decode)).isCloseTo(0.278, within(0.001));
+        assertThat(median(decode)).isCloseTo(0.276, within(0.001));
         assertThat(median(of(all, "tokensPerSecond", cpu))).isCloseTo(0.137, within(0.001)).isLessThanOrEqualTo(0.15);
         assertThat(worst(of(all, "tokensPerSecond", c -> !c.label().startsWith("P ")))).isCloseTo(1.960, within(0.001));
-        assertThat(worst(of(all, "tokensPerSecond", cpu))).isCloseTo(0.634, within(0.001));
-        // Prefill: the CPU model's GEMM rates (assumed kernel shares) are still 2-4x what the phones measured.
+        assertThat(worst(of(all, "tokensPerSecond", cpu))).isCloseTo(0.479, within(0.001));
+        // Prefill: the CPU model's GEMM rates (assumed kernel shares, at the threads' mean clock, the dot-product
+        // rate for types without llama.cpp's two-row SMMLA kernel) are still 1.4-3.8x what the phones measured.
         List<Comparison> prefill = of(all, "prefillTokensPerSecond", c -> true);
         assertThat(prefill).hasSize(35);
-        assertThat(median(prefill)).isCloseTo(2.183, within(0.001));
-        assertThat(median(of(all, "prefillTokensPerSecond", cpu))).isCloseTo(2.211, within(0.001));
+        assertThat(median(prefill)).isCloseTo(1.283, within(0.001));
+        assertThat(median(of(all, "prefillTokensPerSecond", cpu))).isCloseTo(1.219, within(0.001));
         // Rows within the decode target's 30%: 18 of the 23 CPU rows and H3.
         assertThat(of(all, "tokensPerSecond", c -> Math.abs(c.relativeError()) <= 0.30).stream().map(Comparison::label))
                 .hasSize(19);

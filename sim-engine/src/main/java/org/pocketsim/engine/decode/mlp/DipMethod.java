@@ -93,8 +93,8 @@ final class DipMethod implements MlpMethod {
         upColumnBytes = new long[layers];
         downColumnBytes = new long[layers];
         for (int l = 0; l < layers; l++) {
-            upColumnBytes[l] = DecodeLowering.bytes(intermediate, context.plan().bits(l, "up"));
-            downColumnBytes[l] = DecodeLowering.bytes(hidden, context.plan().bits(l, "down"));
+            upColumnBytes[l] = DecodeLowering.bytes(intermediate, context.plan().bits(l, "up", hidden));
+            downColumnBytes[l] = DecodeLowering.bytes(hidden, context.plan().bits(l, "down", intermediate));
         }
         this.residentBytes = gluPruning ? lowering.denseMlpBytes() * upLinears / (upLinears + 1) : 0;
         this.oracle = "belady".equals(dip.cache());

@@ -85,7 +85,7 @@ final class ExpertCacheMethod implements MlpMethod {
         this.moeLayers = java.util.stream.IntStream.range(0, model.layers()).filter(model::isMoeLayer).toArray();
         int first = moeLayers[0];
         var shapes = model.layerShapes(first).moe().expert();
-        this.expertBytes = DecodeLowering.bytes(shapes.params(), context.plan().bits(first, "up"));
+        this.expertBytes = DecodeLowering.bytes(shapes.params(), context.plan().bits(first, "up", shapes.up().cols()));
         this.expertMacs = shapes.params();
         if (spec.mixedBits() != null) {
             double bits;
