@@ -54,21 +54,28 @@ public final class RunCommand implements Callable<Integer> {
         if (master != null && executor.equals(LocalPointExecutor.NAME)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--master needs --executor spark");
         }
-        LoadedExperiment experiment = ExperimentLoader.load(arguments.file, arguments.overrides);
-        OutputFolder.checkWritable(out);
-        String id = experiment.spec().id();
-        Path stateFile = out.resolve(".state").resolve(id).resolve("points.jsonl");
+        // A Spark context starts while the driver reads and prepares the points (both take seconds).
+        StartingExecutor starting = executor.equals(LocalPointExecutor.NAME) ? StartingExecutor.now(this::executor)
+                : StartingExecutor.inBackground(this::executor);
         ExperimentResult result;
         Path index;
-        // One run at a time per experiment and --out: the lock covers the stored points and the report.
-        try (RunLock lock = lock(stateFile.getParent()); PointExecutor points = executor()) {
-            if (fresh) java.nio.file.Files.deleteIfExists(stateFile);
-            result = ExperimentRunner.run(experiment, stateFile, points, Progress.console(experiment.points().size()));
-            index = ReportWriter.write(result, out.resolve(id));
-        } catch (java.io.UncheckedIOException e) { // a file the run reads or writes (disk full, removed)
-            throw new UserInputException(CommandErrors.line(spec, e));
-        } catch (java.io.IOException e) {
-            throw new UserInputException("--fresh: cannot remove " + org.pocketsim.hw.config.PlainText.of(e));
+        try {
+            LoadedExperiment experiment = ExperimentLoader.load(arguments.file, arguments.overrides);
+            OutputFolder.checkWritable(out);
+            String id = experiment.spec().id();
+            Path stateFile = out.resolve(".state").resolve(id).resolve("points.jsonl");
+            // One run at a time per experiment and --out: the lock covers the stored points and the report.
+            try (RunLock lock = lock(stateFile.getParent()); PointExecutor points = starting.take()) {
+                if (fresh) java.nio.file.Files.deleteIfExists(stateFile);
+                result = ExperimentRunner.run(experiment, stateFile, points, Progress.console(experiment.points().size()));
+                index = ReportWriter.write(result, out.resolve(id));
+            } catch (java.io.UncheckedIOException e) { // a file the run reads or writes (disk full, removed)
+                throw new UserInputException(CommandErrors.line(spec, e));
+            } catch (java.io.IOException e) {
+                throw new UserInputException("--fresh: cannot remove " + org.pocketsim.hw.config.PlainText.of(e));
+            }
+        } finally {
+            starting.abandon();
         }
         spec.commandLine().getOut().println("report: " + index);
         return result.failedPoints().isEmpty() ? 0 : failed(result);
