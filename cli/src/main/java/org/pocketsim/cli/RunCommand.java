@@ -4,7 +4,7 @@ import org.pocketsim.engine.experiment.ExperimentLoader;
 import org.pocketsim.engine.experiment.ExperimentRunner;
 import org.pocketsim.engine.experiment.LoadedExperiment;
 import org.pocketsim.engine.result.ExperimentResult;
-import org.pocketsim.engine.sweep.FailedPointsException;
+import org.pocketsim.engine.result.FailedPoint;
 import org.pocketsim.engine.sweep.LocalPointExecutor;
 import org.pocketsim.engine.sweep.PointExecutor;
 import org.pocketsim.engine.sweep.PointExecutors;
@@ -54,26 +54,31 @@ public final class RunCommand implements Callable<Integer> {
         if (master != null && executor.equals(LocalPointExecutor.NAME)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--master needs --executor spark");
         }
-        LoadedExperiment experiment = ExperimentLoader.load(arguments.file, arguments.overrides);
-        OutputFolder.checkWritable(out);
-        String id = experiment.spec().id();
-        Path stateFile = out.resolve(".state").resolve(id).resolve("points.jsonl");
+        // A Spark context starts while the driver reads and prepares the points (both take seconds).
+        StartingExecutor starting = executor.equals(LocalPointExecutor.NAME) ? StartingExecutor.now(this::executor)
+                : StartingExecutor.inBackground(this::executor);
         ExperimentResult result;
         Path index;
-        // One run at a time per experiment and --out: the lock covers the stored points and the report.
-        try (RunLock lock = lock(stateFile.getParent()); PointExecutor points = executor()) {
-            if (fresh) java.nio.file.Files.deleteIfExists(stateFile);
-            result = ExperimentRunner.run(experiment, stateFile, points, Progress.console(experiment.points().size()));
-            index = ReportWriter.write(result, out.resolve(id));
-        } catch (FailedPointsException e) {
-            return failed(e);
-        } catch (java.io.UncheckedIOException e) { // a file the run reads or writes (disk full, removed)
-            throw new UserInputException(CommandErrors.line(spec, e));
-        } catch (java.io.IOException e) {
-            throw new UserInputException("--fresh: cannot remove " + org.pocketsim.hw.config.PlainText.of(e));
+        try {
+            LoadedExperiment experiment = ExperimentLoader.load(arguments.file, arguments.overrides);
+            OutputFolder.checkWritable(out);
+            String id = experiment.spec().id();
+            Path stateFile = out.resolve(".state").resolve(id).resolve("points.jsonl");
+            // One run at a time per experiment and --out: the lock covers the stored points and the report.
+            try (RunLock lock = lock(stateFile.getParent()); PointExecutor points = starting.take()) {
+                if (fresh) java.nio.file.Files.deleteIfExists(stateFile);
+                result = ExperimentRunner.run(experiment, stateFile, points, Progress.console(experiment.points().size()));
+                index = ReportWriter.write(result, out.resolve(id));
+            } catch (java.io.UncheckedIOException e) { // a file the run reads or writes (disk full, removed)
+                throw new UserInputException(CommandErrors.line(spec, e));
+            } catch (java.io.IOException e) {
+                throw new UserInputException("--fresh: cannot remove " + org.pocketsim.hw.config.PlainText.of(e));
+            }
+        } finally {
+            starting.abandon();
         }
         spec.commandLine().getOut().println("report: " + index);
-        return 0;
+        return result.failedPoints().isEmpty() ? 0 : failed(result);
     }
 
     /** The executor --executor names; a name not on the class path is a user error naming the ones that are. */
@@ -92,15 +97,18 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * Points failed: one line per failed point on stderr (exit 2 when each is a config error, else 1),
-     * no report; the points that finished are stored, so a re-run retries only the failed ones.
+     * Points failed: one line per failed point on stderr (exit 2 when each is a config error, else 1).
+     * The report, results.csv and results.json are written with them listed; the points that
+     * finished are stored, so a re-run retries only the failed ones.
      */
-    private int failed(FailedPointsException e) {
+    private int failed(ExperimentResult result) {
         java.io.PrintWriter err = spec.commandLine().getErr();
-        err.println("pocketsim run: " + e.getMessage() + ":");
+        int total = result.points().size() + result.failedPoints().size();
+        err.println("pocketsim run: " + result.failedPoints().size() + " of " + total + " points failed (listed in the report and "
+                + "results.csv); the others are stored and a re-run retries only the failed ones:");
         boolean badInput = true;
-        for (FailedPointsException.Failure f : e.failures()) {
-            err.println("  point " + f.index() + " (" + f.label() + "): " + f.message());
+        for (FailedPoint f : result.failedPoints()) {
+            err.println("  point " + f.index() + " (" + f.label() + "): " + f.error());
             badInput &= f.configError();
         }
         err.flush();

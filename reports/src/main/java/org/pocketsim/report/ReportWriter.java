@@ -24,7 +24,8 @@ import java.util.stream.Stream;
 
 /**
  * Writes a whole report folder: {@code index.html}, a PNG and an SVG per chart, {@code results.csv}
- * and {@code results.json}. Everything is rendered into a hidden temporary folder beside
+ * and {@code results.json}, also when some points failed (all three list them; a chart that
+ * needs a failed point is left out and named). Everything is rendered into a hidden temporary folder beside
  * {@code outDir} and moved into place only when complete, so a failure (a chart naming a metric
  * no point has, a full disk) leaves no half-written report: {@code outDir} is then as it was.
  * An existing report at {@code outDir} is replaced; temporary folders an interrupted earlier
@@ -64,8 +65,15 @@ public final class ReportWriter {
         write(dir.resolve(ReportPage.CSV_FILE), ResultsCsv.write(result));
         write(dir.resolve(ReportPage.JSON_FILE), ResultsJsonFile.write(result));
         Map<ChartSpec, ChartDrawing> drawings = new LinkedHashMap<>();
-        for (ChartSpec chart : ChartRenderer.charts(result)) drawings.put(chart, ChartRenderer.render(chart, result, dir));
-        write(dir.resolve(INDEX_FILE), ReportPage.render(result, drawings, SourceCommit.of(ReportWriter.class)));
+        java.util.List<String> leftOut = new java.util.ArrayList<>();
+        for (ChartSpec chart : ChartRenderer.charts(result)) {
+            try {
+                drawings.put(chart, ChartRenderer.render(chart, result, dir));
+            } catch (IllegalArgumentException e) { // a chart whose points failed is left out, and said so
+                leftOut.add(ReportPage.leftOut(result, e));
+            }
+        }
+        write(dir.resolve(INDEX_FILE), ReportPage.render(result, drawings, leftOut, SourceCommit.of(ReportWriter.class)));
     }
 
     /**

@@ -104,4 +104,72 @@ class SparkPointFailureTest {
             sc.stop();
         }
     }
+    /**
+     * Through the experiment runner and the report, as on a cluster whose executors see another
+     * model file than the driver: those points fail with their message in results.csv,
+     * results.json and the report, the others finish; once the file is the same again, a re-run
+     * runs only the failed points.
+     */
+    @Test
+    void pointsThatResolveOtherFilesOnTheExecutorAreListedInTheResultsAndTheReport(@TempDir Path dir) throws Exception {
+        String preset = new String(org.pocketsim.workload.model.ModelCatalog.class
+                .getResourceAsStream("presets/llama2-7b.yaml").readAllBytes(), StandardCharsets.UTF_8);
+        java.nio.file.Files.writeString(dir.resolve("m.yaml"), preset.replace("id: llama2-7b", "id: my-7b"));
+        Path config = dir.resolve("x.yaml");
+        java.nio.file.Files.writeString(config, String.join("\n", "schemaVersion: 1", "id: other-files", "title: Other files",
+                "seed: 3", "run: {label: dense, soc: snapdragon-8-gen3, model: llama2-7b, weights: int4, computeFormat: int8,"
+                        + " kv: fp16, prompt: 16, generate: 4}",
+                "sweep: {axes: {run.model: [llama2-7b, m.yaml], run.generate: [1, 2]}}", ""));
+        org.pocketsim.engine.experiment.LoadedExperiment driver = org.pocketsim.engine.experiment.ExperimentLoader.load(config, List.of());
+        java.nio.file.Files.writeString(dir.resolve("m.yaml"), preset.replace("id: llama2-7b", "id: my-7b").replace("vocab: 32000", "vocab: 32001"));
+        List<SweepPoint> changed = org.pocketsim.engine.experiment.ExperimentLoader.load(config, List.of()).points();
+        String host = java.net.InetAddress.getLocalHost().getHostName();
+        Path state = dir.resolve("points.jsonl");
+        JavaSparkContext sc = new JavaSparkContext(new SparkConf().setMaster("local[2]").setAppName("failure-test")
+                .set("spark.ui.enabled", "false"));
+        try (SparkPointExecutor spark = new SparkPointExecutor(sc)) {
+            org.pocketsim.engine.result.ExperimentResult r = org.pocketsim.engine.experiment.ExperimentRunner.run(driver, state, spark, quiet(4));
+            assertThat(r.points()).extracting(org.pocketsim.engine.result.PointResult::index).containsExactly(0, 1);
+            List<String> errors = new ArrayList<>();
+            for (int i = 2; i < 4; i++) {
+                SweepPoint p = driver.points().get(i);
+                errors.add("IllegalStateException: point " + i + " (" + p.label() + ") resolves other inputs on " + host
+                        + " than on the driver (key " + changed.get(i).hash().substring(0, 16) + ", driver " + p.hash().substring(0, 16)
+                        + "): the profiles, models or traces it reads under " + dir.toAbsolutePath() + " differ; every machine must"
+                        + " see the same files at the same paths");
+            }
+            assertThat(r.failedPoints()).extracting(org.pocketsim.engine.result.FailedPoint::error).containsExactlyElementsOf(errors);
+            assertThat(java.nio.file.Files.readAllLines(state)).hasSize(2);
+            Path folder = org.pocketsim.report.ReportWriter.write(r, dir.resolve("out")).getParent();
+            List<String> csv = java.nio.file.Files.readAllLines(folder.resolve("results.csv"));
+            assertThat(csv).hasSize(5);
+            assertThat(csv.get(0)).startsWith("index,pointId,run.model,run.generate,tokensPerSecond,").endsWith(",status,error");
+            int metrics = csv.get(0).split(",").length - 6;
+            for (int i = 2; i < 4; i++) {
+                assertThat(csv.get(i + 1)).isEqualTo(i + "," + driver.points().get(i).hash().substring(0, 16) + ",m.yaml," + (i - 1)
+                        + ",".repeat(metrics) + ",failed,\"" + errors.get(i - 2) + "\""); // quoted: the message has commas
+            }
+            assertThat(csv.get(1)).endsWith(",ok,");
+            String json = java.nio.file.Files.readString(folder.resolve("results.json"));
+            assertThat(org.pocketsim.engine.result.ResultJson.experimentFromJson(json).failedPoints()).isEqualTo(r.failedPoints());
+            assertThat(json).contains("    \"error\" : \"" + errors.get(0) + "\",\n    \"configError\" : false\n");
+            String html = java.nio.file.Files.readString(folder.resolve("index.html"));
+            assertThat(html).contains("<tr class=\"off\"><td class=\"num\">2</td><td>model = m.yaml, generated tokens 1</td><td>"
+                    + errors.get(0).replace("'", "&#39;") + "</td></tr>\n");
+
+            // An executor JVM keeps the experiment it rebuilt (and the files it read) for the life of the
+            // context; a re-run is a new command with a new context. Here one context serves both, so the
+            // config gains a comment: another recipe, rebuilt afresh, with the same point keys.
+            java.nio.file.Files.writeString(dir.resolve("m.yaml"), preset.replace("id: llama2-7b", "id: my-7b"));
+            java.nio.file.Files.writeString(config, "# again\n" + java.nio.file.Files.readString(config));
+            org.pocketsim.engine.experiment.LoadedExperiment rerun = org.pocketsim.engine.experiment.ExperimentLoader.load(config, List.of());
+            assertThat(rerun.points()).extracting(SweepPoint::hash).containsExactlyElementsOf(driver.points().stream().map(SweepPoint::hash).toList());
+            org.pocketsim.engine.result.ExperimentResult again = org.pocketsim.engine.experiment.ExperimentRunner.run(rerun, state, spark, quiet(4));
+            assertThat(again.failedPoints()).isEmpty();
+            assertThat(again.points()).hasSize(4);
+            assertThat(java.nio.file.Files.readAllLines(state)).hasSize(4); // only the two failed points ran
+        } finally {
+            sc.stop();
+        }
+    }
 }

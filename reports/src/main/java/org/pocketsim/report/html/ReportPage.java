@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 
 /**
  * {@code index.html} of a report: title and question, run metadata, a table of contents, the
- * summary table (sortable, filterable), published measurements beside PocketSim's predictions
+ * points that failed (when some did), the summary table (sortable, filterable), published measurements beside PocketSim's predictions
  * with the relative-error chart, the charts (PNG shown, PNG and SVG linked), extra tables, all
  * results, notes on points, provenance (version, commit, hash, seed, resolved numbers of each
  * point, traces) and the config as run. Self-contained: inline CSS and script, images by
@@ -41,12 +41,37 @@ public final class ReportPage {
     /** The page, drawing the charts in memory for their sizes, alt texts and notes (the files are the writer's). */
     public static String render(ExperimentResult r, Optional<String> commit) {
         Map<ChartSpec, ChartDrawing> drawings = new LinkedHashMap<>();
-        for (ChartSpec c : ChartRenderer.charts(r)) drawings.put(c, ChartRenderer.build(c, r));
-        return render(r, drawings, commit);
+        List<String> leftOut = new ArrayList<>();
+        for (ChartSpec c : ChartRenderer.charts(r)) {
+            try {
+                drawings.put(c, ChartRenderer.build(c, r));
+            } catch (IllegalArgumentException e) {
+                leftOut.add(leftOut(r, e));
+            }
+        }
+        return render(r, drawings, leftOut, commit);
     }
 
     /** The page for charts already drawn, in {@link ChartRenderer#charts} order. */
     public static String render(ExperimentResult r, Map<ChartSpec, ChartDrawing> drawings, Optional<String> commit) {
+        return render(r, drawings, List.of(), commit);
+    }
+
+    /**
+     * A chart that cannot be drawn because points it needs failed is left out and named in the
+     * failed-points section; in a run without failed points that is an error, thrown again here.
+     */
+    public static String leftOut(ExperimentResult r, IllegalArgumentException e) {
+        if (r.failedPoints().isEmpty()) throw e;
+        return e.getMessage();
+    }
+
+    /**
+     * The page for charts already drawn, in {@link ChartRenderer#charts} order; {@code leftOut}
+     * names the charts not drawn because points they needed failed.
+     */
+    public static String render(ExperimentResult r, Map<ChartSpec, ChartDrawing> drawings, List<String> leftOut,
+                                Optional<String> commit) {
         StringBuilder out = new StringBuilder(32_768);
         out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -54,6 +79,7 @@ public final class ReportPage {
                 .append("<style>\n").append(PageStyle.CSS).append("</style>\n</head>\n<body>\n");
         header(out, r, commit);
         toc(out, r, drawings);
+        FailedPoints.section(out, r, leftOut);
         PointTables.summary(out, r);
         comparisons(out, r, drawings);
         charts(out, drawings);
@@ -75,6 +101,7 @@ public final class ReportPage {
         meta(out, "seed", Long.toString(r.seed()));
         meta(out, "config hash", r.configHash());
         meta(out, "points", Integer.toString(r.points().size()));
+        if (!r.failedPoints().isEmpty()) meta(out, "failed points", Integer.toString(r.failedPoints().size()));
         out.append("</dl>\n<p class=\"files\">Data: <a href=\"").append(CSV_FILE).append("\">results.csv</a> · <a href=\"")
                 .append(JSON_FILE).append("\">results.json</a></p>\n</header>\n");
     }
@@ -85,6 +112,7 @@ public final class ReportPage {
 
     private static void toc(StringBuilder out, ExperimentResult r, Map<ChartSpec, ChartDrawing> drawings) {
         out.append("<nav class=\"toc\" aria-label=\"Contents\"><h2 id=\"contents\">Contents</h2>\n<ol>\n");
+        if (!r.failedPoints().isEmpty()) item(out, FailedPoints.ID, "Failed points");
         item(out, "summary", "Summary");
         if (!r.comparisons().isEmpty()) item(out, "published", "Published vs PocketSim");
         List<ChartSpec> plain = plainCharts(drawings);

@@ -1,5 +1,6 @@
 package org.pocketsim.engine.result;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,13 +35,18 @@ import java.util.TreeMap;
  * @param report       the report section of the config; null means {@link ReportSpec#empty()}
  * @param resolved     point id to the resolved SoC and model numbers the point ran with (the
  *                     runner fills it; the report shows it under provenance); null means none
+ * @param failedPoints the points that threw instead of finishing, sorted by index; their indices
+ *                     and ids are not among {@code points}. Null means none; an empty list is left
+ *                     out of the JSON, so a run without failures writes the same bytes as before
+ *                     the field existed
  */
 @JsonPropertyOrder({"experimentId", "title", "question", "configText", "configHash", "seed", "version",
-        "points", "traces", "comparisons", "tables", "report", "resolved"})
+        "points", "failedPoints", "traces", "comparisons", "tables", "report", "resolved"})
 public record ExperimentResult(String experimentId, String title, String question, String configText,
                                String configHash, long seed, String version, List<PointResult> points,
                                List<TraceProvenance> traces, List<Comparison> comparisons,
-                               List<ResultTable> tables, ReportSpec report, Map<String, JsonNode> resolved) {
+                               List<ResultTable> tables, ReportSpec report, Map<String, JsonNode> resolved,
+                               @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FailedPoint> failedPoints) {
 
     private static final String OWNER = "ExperimentResult";
 
@@ -79,6 +85,22 @@ public record ExperimentResult(String experimentId, String title, String questio
             }
         }
         resolved = Collections.unmodifiableMap(copy);
+        List<FailedPoint> failed = new ArrayList<>(Checks.list(failedPoints, OWNER, "failedPoints"));
+        failed.sort(Comparator.comparingInt(FailedPoint::index));
+        for (FailedPoint f : failed) {
+            if (!indices.add(f.index())) throw new IllegalArgumentException(OWNER + ": two points have index " + f.index());
+            if (!ids.add(f.pointId())) throw new IllegalArgumentException(OWNER + ": two points have id " + f.pointId());
+        }
+        failedPoints = Collections.unmodifiableList(failed);
+    }
+
+    /** A result whose points all finished. */
+    public ExperimentResult(String experimentId, String title, String question, String configText,
+                            String configHash, long seed, String version, List<PointResult> points,
+                            List<TraceProvenance> traces, List<Comparison> comparisons,
+                            List<ResultTable> tables, ReportSpec report, Map<String, JsonNode> resolved) {
+        this(experimentId, title, question, configText, configHash, seed, version, points, traces, comparisons,
+                tables, report, resolved, null);
     }
 
     /** A result without resolved per-point numbers (the form before {@code resolved} existed). */
@@ -87,7 +109,7 @@ public record ExperimentResult(String experimentId, String title, String questio
                             List<TraceProvenance> traces, List<Comparison> comparisons,
                             List<ResultTable> tables, ReportSpec report) {
         this(experimentId, title, question, configText, configHash, seed, version, points, traces, comparisons,
-                tables, report, null);
+                tables, report, null, null);
     }
 
     /** The resolved SoC and model numbers of a point, as a JSON tree; empty when the runner recorded none. */

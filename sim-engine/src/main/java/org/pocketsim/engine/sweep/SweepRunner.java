@@ -16,8 +16,9 @@ import java.util.function.Function;
  * only on its tree and seed, never on scheduling or on where it ran, so any executor and any
  * number of jobs give identical results. Each finished point is appended to the
  * {@link PointStore} at once; points already stored under the same hash are reused, not run. A
- * point that throws is not stored; the others finish, and then {@link FailedPointsException}
- * lists the failed ones, so a re-run runs exactly those.
+ * point that throws is not stored; the others finish, and then {@link #runAll} lists the failed
+ * ones beside the results ({@link #run} throws {@link FailedPointsException}), so a re-run runs
+ * exactly those.
  *
  * @param <R> result type, serialisable to JSON with Jackson
  */
@@ -44,11 +45,32 @@ public final class SweepRunner<R> {
     }
 
     /**
+     * Runs every point and ends with {@link FailedPointsException} when some threw (after all
+     * others are stored).
+     *
      * @param task   runs one point in this JVM
      * @param remote the same work as it travels to other JVMs; null when it cannot
      */
     public List<R> run(List<SweepPoint> points, Function<SweepPoint, R> task, RemotePointWork remote, PointStore store,
                        Progress progress) {
+        Outcome<R> outcome = runAll(points, task, remote, store, progress);
+        if (!outcome.failures().isEmpty()) throw new FailedPointsException(outcome.failures(), points.size());
+        return outcome.results();
+    }
+
+    /**
+     * What a sweep gave: per point in point order its result, or null where it failed; and the
+     * failed points in sweep order.
+     */
+    public record Outcome<R>(List<R> results, List<FailedPointsException.Failure> failures) {
+    }
+
+    /**
+     * Runs every point, a failed one included: its result is null and it is listed among the
+     * failures (not stored, so a re-run runs it again).
+     */
+    public Outcome<R> runAll(List<SweepPoint> points, Function<SweepPoint, R> task, RemotePointWork remote, PointStore store,
+                             Progress progress) {
         AtomicReferenceArray<R> results = new AtomicReferenceArray<>(points.size());
         List<SweepPoint> pending = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
@@ -67,6 +89,7 @@ public final class SweepRunner<R> {
         java.util.IdentityHashMap<SweepPoint, Integer> position = new java.util.IdentityHashMap<>();
         for (int k = 0; k < pending.size(); k++) position.put(pending.get(k), positions.get(k));
         List<FailedPointsException.Failure> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.Set<Integer> failedSlots = java.util.concurrent.ConcurrentHashMap.newKeySet();
         executor.run(pending, new PointWork<>(resultType, task, remote), new PointSink<R>() {
             @Override
             public void finished(SweepPoint point, R result) {
@@ -77,6 +100,7 @@ public final class SweepRunner<R> {
 
             @Override
             public void failed(SweepPoint point, String message, boolean configError) {
+                failedSlots.add(slot(point));
                 failures.add(new FailedPointsException.Failure(point.index(), point.label(), message, configError));
                 progress.finished(point.label() + ": failed");
             }
@@ -87,17 +111,14 @@ public final class SweepRunner<R> {
                 return at;
             }
         });
-        if (!failures.isEmpty()) {
-            List<FailedPointsException.Failure> sorted = new ArrayList<>(failures);
-            sorted.sort(Comparator.comparingInt(FailedPointsException.Failure::index));
-            throw new FailedPointsException(sorted, points.size());
-        }
+        List<FailedPointsException.Failure> sorted = new ArrayList<>(failures);
+        sorted.sort(Comparator.comparingInt(FailedPointsException.Failure::index));
         List<R> out = new ArrayList<>(points.size());
         for (int i = 0; i < points.size(); i++) {
             R r = results.get(i);
-            if (r == null) throw new IllegalStateException("executor never reported point " + points.get(i).label());
+            if (r == null && !failedSlots.contains(i)) throw new IllegalStateException("executor never reported point " + points.get(i).label());
             out.add(r);
         }
-        return out;
+        return new Outcome<>(java.util.Collections.unmodifiableList(out), List.copyOf(sorted));
     }
 }
