@@ -50,11 +50,12 @@ public interface ComputeModel {
     }
 
     /**
-     * Seconds {@code unit} spends per token beyond its bytes and MACs: {@code nodes} graph nodes'
-     * fixed cost (fork/join) and {@code elementOps} element-wise operations split over at most
+     * Seconds {@code unit} spends per token beyond its bytes and MACs: the fixed cost (fork/join)
+     * of {@code nodes} graph nodes, {@code matrixProducts} of them matrix products (which a
+     * kernel library may synchronise more than once), and {@code elementOps} element-wise operations split over at most
      * {@code rowsPerNode} rows. Zero for models that do not see nodes (the preset tables).
      */
-    default double nodeSeconds(Requester unit, long nodes, long elementOps, long rowsPerNode) {
+    default double nodeSeconds(Requester unit, long nodes, long matrixProducts, long elementOps, long rowsPerNode) {
         return 0;
     }
 }

@@ -12,16 +12,16 @@ import java.util.Set;
  * A CPU running quantised LLM kernels the way llama.cpp and XNNPACK do, node after node on
  * {@code threads} threads:
  * <pre>
- *   matrix product  t = forkJoin + max(weightBytes / bandwidth(threads), MACs / (threads x rate(format, GEMV|GEMM)))
+ *   matrix product  t = barriers x forkJoin + max(weightBytes / bandwidth(threads), MACs / (threads x rate(format, GEMV|GEMM)))
  *   element-wise    t = forkJoin + elementOps / (min(threads, rows) x elementRate)
  * </pre>
  * {@code bandwidth(threads) = min(threads x coreBandwidth, cpu.memoryBandwidth)}: one core's
  * outstanding misses bound what it streams. Kernel rates per core are the profile's peak int8
  * (or fp16) MACs per cycle, at the mean clock of the threads' cores ({@link CpuSpec#meanClockHz}),
- * times the share a kernel reaches with the SIMD features the cores have ({@link #kernelShare});
- * decode multiplies one token (GEMV), prefill many (GEMM, where i8mm's 2x8x8 SMMLA doubles the
- * dot-product rate for the weight types whose kernel has a two-row SMMLA path,
- * {@link #hasTwoRowI8mmKernel}). The same numbers time the kernel replay's nodes
+ * times the share the run's kernel library reaches with the SIMD features the cores have
+ * ({@link KernelLibrary#share}); decode multiplies one token (GEMV), prefill many (GEMM, at the
+ * i8mm rate for the weight types whose kernel has a two-row SMMLA path,
+ * {@link #hasTwoRowI8mmKernel}, else at the dot-product rate). The same numbers time the kernel replay's nodes
  * ({@code engine.replay.CpuReplayModel}) and a {@code decode} run's CPU work (compute: cpu).
  *
  * <p>Formats are grouped into families: {@link Family#INT} (32-weight integer groups and
@@ -72,6 +72,7 @@ public final class CpuCompute implements ComputeModel {
     static final Set<String> NO_TWO_ROW_I8MM = Set.of("q5_0", "q5_1", "q2_k", "q3_k", "q5_k", "iq4_xs", "iq4_nl");
     private final double elementRate;
     private final double forkJoinSeconds;
+    private final KernelLibrary kernels;
     /** The profile's tables for prices and for any unit other than the CPU; null for a bare model (the replay's). */
     private final ComputeModel profile;
 
@@ -82,10 +83,11 @@ public final class CpuCompute implements ComputeModel {
      * @param coreRate        MACs/s per core, indexed [family ordinal][{@link #GEMV}, {@link #GEMM}, {@link #GEMM_DOT}]
      * @param elementRate     element operations/s per core
      * @param forkJoinSeconds fixed cost of every node
+     * @param kernels         whose kernels: how often a matrix product synchronises the threads
      * @param profile         prices and other units' rates (the profile's tables), or null
      */
     public CpuCompute(String label, int threads, double bandwidth, double[][] coreRate, double elementRate, double forkJoinSeconds,
-                      ComputeModel profile) {
+                      KernelLibrary kernels, ComputeModel profile) {
         if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         this.label = label;
         this.threads = threads;
@@ -96,36 +98,38 @@ public final class CpuCompute implements ComputeModel {
         }
         this.elementRate = elementRate;
         this.forkJoinSeconds = forkJoinSeconds;
+        this.kernels = kernels;
         this.profile = profile;
     }
 
     /**
-     * The CPU of {@code soc} on {@code threads} threads (at most its inference cores), from the
-     * clocks of its fastest {@code threads} cores, peak MACs per cycle, SIMD features, per-core
-     * bandwidth and fork/join cost.
+     * The CPU of {@code soc} on {@code threads} threads (at most its inference cores) running
+     * {@code kernels}, from the clocks of its fastest {@code threads} cores, peak MACs per cycle,
+     * SIMD features, per-core bandwidth and fork/join cost.
      */
-    public static CpuCompute of(SocSpec soc, int threads) {
+    public static CpuCompute of(SocSpec soc, int threads, KernelLibrary kernels) {
         CpuSpec cpu = soc.cpu();
         int used = Math.max(1, Math.min(threads, cpu.cores()));
         double clock = cpu.meanClockHz(used);
         double core = cpu.coreBandwidth() != null ? cpu.coreBandwidth().bytesPerSecond() : DEFAULT_CORE_BANDWIDTH;
         double bw = Math.min(used * core, cpu.memoryBandwidth().bytesPerSecond());
-        double[][] rate = rates(cpu.macsPerCycle("int8") * clock, cpu.macsPerCycle("fp16") * clock, cpu.has("dotprod"), cpu.has("i8mm"));
+        double[][] rate = rates(cpu.macsPerCycle("int8") * clock, cpu.macsPerCycle("fp16") * clock, cpu.has("dotprod"), cpu.has("i8mm"),
+                kernels);
         double forkJoin = cpu.forkJoin() != null
                 ? cpu.forkJoin().seconds() * barrier(used) / barrier(cpu.cores())
                 : barrier(used);
-        return new CpuCompute("CPU model of " + soc.name() + ", " + used + " threads", used, bw, rate,
-                ELEMENT_OPS_PER_CYCLE * clock, forkJoin, new PresetCompute(soc));
+        return new CpuCompute("CPU model of " + soc.name() + ", " + used + " threads, " + kernels.id() + " kernels", used, bw, rate,
+                ELEMENT_OPS_PER_CYCLE * clock, forkJoin, kernels, new PresetCompute(soc));
     }
 
-    /** The rate table of cores with these int8 and fp16 peaks (MACs/s per core) and SIMD features. */
-    public static double[][] rates(double int8Peak, double fp16Peak, boolean dotprod, boolean i8mm) {
+    /** The rate table of cores with these int8 and fp16 peaks (MACs/s per core) and SIMD features, running {@code kernels}. */
+    public static double[][] rates(double int8Peak, double fp16Peak, boolean dotprod, boolean i8mm, KernelLibrary kernels) {
         double[][] rate = new double[Family.values().length][3];
         for (Family f : Family.values()) {
             double peak = f == Family.FLOAT ? fp16Peak : int8Peak;
-            rate[f.ordinal()][GEMV] = peak * kernelShare(f, false, dotprod, i8mm);
-            rate[f.ordinal()][GEMM] = peak * kernelShare(f, true, dotprod, i8mm);
-            rate[f.ordinal()][GEMM_DOT] = peak * kernelShare(f, true, dotprod, false);
+            for (int column : new int[] {GEMV, GEMM, GEMM_DOT}) {
+                rate[f.ordinal()][column] = peak * kernels.share(f, column, dotprod, i8mm);
+            }
         }
         return rate;
     }
@@ -140,29 +144,6 @@ public final class CpuCompute implements ComputeModel {
         return BARRIER_BASE_S + BARRIER_PER_THREAD_S * threads;
     }
 
-    /**
-     * Share of the profile's peak (int8 dot-product MACs per cycle for integer formats, fp16 for
-     * float) that a llama.cpp / XNNPACK kernel reaches per core. Assumed from the instruction mix
-     * of the NEON kernels (not in the references):
-     * <ul>
-     *   <li>INT GEMV with dot product: per 32-weight block one 16-byte load, mask and shift, offset,
-     *       two SDOT and a float scale-accumulate, about 10 instructions for 32 MACs: 0.4 of the
-     *       SDOT peak. Without dot product the int8 products widen (SMULL/SMLAL: 8 MACs an instruction
-     *       against SDOT's 16): half of that.</li>
-     *   <li>GEMM reuses each dequantised block across tokens: 0.5 of peak with SDOT; with i8mm,
-     *       SMMLA multiplies 2x8 by 8x2 (32 MACs per instruction, twice SDOT): 0.8.</li>
-     *   <li>KQUANT: unpacking 6-bit scales and split bit planes costs about twice the instructions per
-     *       weight: half the INT share.</li>
-     *   <li>FLOAT: fp16 FMA on every lane, GEMV 0.5 of the fp16 peak (loads), GEMM 0.7.</li>
-     * </ul>
-     */
-    public static double kernelShare(Family family, boolean gemm, boolean dotprod, boolean i8mm) {
-        if (family == Family.FLOAT) return gemm ? 0.7 : 0.5;
-        double share = gemm ? (i8mm ? 0.8 : 0.5) : 0.4;
-        if (!dotprod) share /= 2;
-        return family == Family.KQUANT ? share / 2 : share;
-    }
-
     /** The family of a weight or compute format name. */
     public static Family family(String format) {
         if (format.equals("fp16") || format.equals("fp32") || format.equals("bf16")) return Family.FLOAT;
@@ -170,9 +151,9 @@ public final class CpuCompute implements ComputeModel {
         return Family.INT;
     }
 
-    /** Seconds of a matrix product: fork/join plus the larger of streaming its weights and its MACs. */
+    /** Seconds of a matrix product: its barriers plus the larger of streaming its weights and its MACs. */
     public double matMulSeconds(long weightBytes, long macs, String weightFormat, boolean gemm) {
-        return forkJoinSeconds + Math.max(weightBytes / bandwidth, macs / (threads * coreRate(weightFormat, gemm)));
+        return matMulFixedSeconds() + Math.max(weightBytes / bandwidth, macs / (threads * coreRate(weightFormat, gemm)));
     }
 
     /** Seconds of an element-wise node of {@code ops} operations over {@code rows} independent rows. */
@@ -196,13 +177,15 @@ public final class CpuCompute implements ComputeModel {
 
     /** This model with another achievable bandwidth (the replay's calibration). */
     public CpuCompute withBandwidth(double bytesPerSecond) {
-        return new CpuCompute(label, threads, bytesPerSecond, coreRate, elementRate, forkJoinSeconds, profile);
+        return new CpuCompute(label, threads, bytesPerSecond, coreRate, elementRate, forkJoinSeconds, kernels, profile);
     }
 
     public int threads() { return threads; }
     public double bandwidth() { return bandwidth; }
     public double elementRate() { return elementRate; }
     public double forkJoinSeconds() { return forkJoinSeconds; }
+    /** The fixed part of {@link #matMulSeconds}: its barriers. */
+    public double matMulFixedSeconds() { return kernels.barriersPerMatrixProduct() * forkJoinSeconds; }
 
     @Override
     public String label() {
@@ -254,8 +237,9 @@ public final class CpuCompute implements ComputeModel {
     }
 
     @Override
-    public double nodeSeconds(Requester unit, long nodes, long elementOps, long rowsPerNode) {
+    public double nodeSeconds(Requester unit, long nodes, long matrixProducts, long elementOps, long rowsPerNode) {
         if (unit != Requester.CPU || nodes == 0) return 0;
-        return nodes * forkJoinSeconds + elementOps / (Math.min(threads, Math.max(1, rowsPerNode)) * elementRate);
+        long barriers = nodes + (kernels.barriersPerMatrixProduct() - 1L) * matrixProducts;
+        return barriers * forkJoinSeconds + elementOps / (Math.min(threads, Math.max(1, rowsPerNode)) * elementRate);
     }
 }

@@ -1,6 +1,7 @@
 package org.pocketsim.engine.replay;
 
 import org.pocketsim.engine.compute.CpuCompute;
+import org.pocketsim.engine.compute.KernelLibrary;
 import org.pocketsim.hw.spec.SocSpec;
 import org.pocketsim.kernel.work.NodeWork;
 
@@ -10,8 +11,9 @@ import org.pocketsim.kernel.work.NodeWork;
  * <pre>
  *   view         t = fixed
  *   element-wise t = fixed + max(elementOps / (min(threads, rows) x elementRate), strided lines / bandwidth)
- *   GEMV / GEMM  t = CpuCompute.matMulSeconds (GEMM as {@code tokens} GEMVs where the build has no GEMM kernel)
- *   attention    t = fixed + max(cacheBytes / bandwidth, ceil(rows / threads) x rowLatency)
+ *   GEMV / GEMM  t = CpuCompute.matMulSeconds: 2 x fixed + max(bytes / bandwidth, MACs / rate)
+ *                (GEMM as {@code tokens} GEMVs where the build has no GEMM kernel)
+ *   attention    t = 2 x fixed + max(cacheBytes / bandwidth, ceil(rows / threads) x rowLatency)
  * </pre>
  * plus, once per graph, a {@code warmupMs} spent before the cores reach their steady speed (DVFS
  * ramp and migration of the threads to big cores after the pause between tokens), charged to the
@@ -54,7 +56,7 @@ public record CpuReplayModel(CpuCompute cpu, double rowLatencyMs, double warmupM
     /**
      * Assumed peak int8 MACs per cycle and core of the log's device: two 128-bit NEON pipes (as
      * Cortex-A76 to A78). Its build reports NEON and ARM_FMA but no dot product, so
-     * {@link CpuCompute#kernelShare} takes half the dot-product share.
+     * {@link KernelLibrary#share} takes half the dot-product share.
      */
     static final double LOG_DEVICE_PEAK_INT8 = 32;
     /** Assumed: fp16 on the same pipes, eight lanes each. */
@@ -67,9 +69,10 @@ public record CpuReplayModel(CpuCompute cpu, double rowLatencyMs, double warmupM
     /** The log's own device: assumed rates, with the two calibrated parameters given. */
     static CpuReplayModel logDevice(int threads, double calibratedBandwidth, double calibratedWarmupMs) {
         double clock = LOG_DEVICE_CLOCK_HZ;
-        double[][] rate = CpuCompute.rates(LOG_DEVICE_PEAK_INT8 * clock, LOG_DEVICE_PEAK_FP16 * clock, false, false);
+        double[][] rate = CpuCompute.rates(LOG_DEVICE_PEAK_INT8 * clock, LOG_DEVICE_PEAK_FP16 * clock, false, false,
+                KernelLibrary.GGML);
         CpuCompute cpu = new CpuCompute("log device, " + threads + " threads", threads, calibratedBandwidth, rate,
-                clock, CpuCompute.barrier(threads), null);
+                clock, CpuCompute.barrier(threads), KernelLibrary.GGML, null);
         return new CpuReplayModel(cpu, LOG_DEVICE_ROW_LATENCY_MS, calibratedWarmupMs, true, null);
     }
 
@@ -78,7 +81,7 @@ public record CpuReplayModel(CpuCompute cpu, double rowLatencyMs, double warmupM
      * ramp is the log device's governor's) and GEMM kernels (llama.cpp has had them on Arm since 2024).
      */
     static CpuReplayModel of(SocSpec soc, int threads) {
-        return new CpuReplayModel(CpuCompute.of(soc, threads), soc.dram().latency().nanoseconds() / 1e6, 0, false, null);
+        return new CpuReplayModel(CpuCompute.of(soc, threads, KernelLibrary.GGML), soc.dram().latency().nanoseconds() / 1e6, 0, false, null);
     }
 
     /** This model with the weight matrix products on {@code soc}'s NPU (preset rates and bandwidth). */
@@ -96,6 +99,7 @@ public record CpuReplayModel(CpuCompute cpu, double rowLatencyMs, double warmupM
     public int threads() { return cpu.threads(); }
     public double bandwidth() { return cpu.bandwidth(); }
     public double fixedMs() { return cpu.forkJoinSeconds() * 1e3; }
+    double matMulFixedMs() { return cpu.matMulFixedSeconds() * 1e3; }
 
     /** Time of one node's work in ms, without the per-graph warm-up. */
     double ms(NodeWork w, int tokens) {
@@ -103,7 +107,7 @@ public record CpuReplayModel(CpuCompute cpu, double rowLatencyMs, double warmupM
             case VIEW -> fixedMs();
             case ELEMENTWISE -> Math.max(cpu.elementSeconds(w.elementOps(), w.rows()) * 1e3, fixedMs() + stridedMs(w));
             case GEMV, GEMM -> npu != null ? npu.ms(w, w.kind() == NodeWork.Kind.GEMM) : cpuMatMulMs(w, tokens);
-            case ATTENTION -> fixedMs() + Math.max(w.weightBytes() / cpu.bandwidth() * 1e3,
+            case ATTENTION -> matMulFixedMs() + Math.max(w.weightBytes() / cpu.bandwidth() * 1e3,
                     Math.ceil((double) w.rows() / cpu.threads()) * rowLatencyMs);
         };
     }
@@ -112,7 +116,7 @@ public record CpuReplayModel(CpuCompute cpu, double rowLatencyMs, double warmupM
         return switch (w.kind()) {
             case GEMV -> cpu.matMulSeconds(w.weightBytes(), w.macs(), w.weightFormat(), false) * 1e3;
             case GEMM -> gemmAsGemvs
-                    ? fixedMs() + tokens * (cpu.matMulSeconds(w.weightBytes(), w.macs() / tokens, w.weightFormat(), false) * 1e3 - fixedMs())
+                    ? matMulFixedMs() + tokens * (cpu.matMulSeconds(w.weightBytes(), w.macs() / tokens, w.weightFormat(), false) * 1e3 - matMulFixedMs())
                     : cpu.matMulSeconds(w.weightBytes(), w.macs(), w.weightFormat(), true) * 1e3;
             default -> throw new IllegalArgumentException("not a matrix product: " + w.kind());
         };

@@ -62,7 +62,7 @@ public final class KernelReplay {
         if (target == null) {
             calibrationGroup = mostFrequentDecodeMatMul();
             CpuReplayModel uncalibrated = CpuReplayModel.logDevice(trace.nodes().get(0).threads(), 1, 0);
-            double bandwidth = calibrateBandwidth(own, uncalibrated.fixedMs());
+            double bandwidth = calibrateBandwidth(own, uncalibrated.matMulFixedMs());
             CpuReplayModel steady = uncalibrated.withCalibration(bandwidth, 0);
             model = steady.withCalibration(bandwidth, calibrateWarmup(own, steady));
         } else {

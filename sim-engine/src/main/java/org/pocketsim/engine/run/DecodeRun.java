@@ -187,7 +187,7 @@ public final class DecodeRun {
      */
     private double nodeSeconds(Requester unit, long elementOps, long rows) {
         if (run.timing().compute() == TimingSpec.Compute.IGNORE) return 0;
-        return compute.nodeSeconds(unit, graph.nodes(), elementOps, rows);
+        return compute.nodeSeconds(unit, graph.nodes(), graph.matrixProducts(), elementOps, rows);
     }
 
     /** Static groups per token: one, or one per kernel kind when the kinds run on different units. */

@@ -43,10 +43,10 @@ class CpuComputeTest {
 
     @Test
     void ratesBandwidthAndForkJoinFollowTheProfileFacts() {
-        CpuCompute cpu = CpuCompute.of(GEN3, 4);
+        CpuCompute cpu = CpuCompute.of(GEN3, 4, KernelLibrary.XNNPACK);
         // min(4 x 15 GB/s, 43.9 GB/s); two threads stream 30 GB/s
         assertThat(cpu.bandwidth()).isEqualTo(43.9e9);
-        assertThat(CpuCompute.of(GEN3, 2).bandwidth()).isEqualTo(30e9);
+        assertThat(CpuCompute.of(GEN3, 2, KernelLibrary.XNNPACK).bandwidth()).isEqualTo(30e9);
         // int8 peak 32 MACs/cycle at the four cores' mean clock: GEMV 0.4 of it, GEMM with i8mm 0.8, k-quants half,
         // fp16 (16/cycle) GEMV 0.5
         assertThat(cpu.coreRate(CpuCompute.Family.INT, false)).isCloseTo(32 * C4 * 0.4, within(1.0));
@@ -65,18 +65,40 @@ class CpuComputeTest {
         assertThat(cpu.pjPerMac(Requester.CPU, "int8")).isEqualTo(preset.pjPerMac(Requester.CPU, "int8"));
     }
 
+    /** ggml's GEMM shares of a 64-MAC peak: PP-512 of LLaMA-3.1-8B (6,979,321,856 MACs a token) on 8 M2 Max cores at 3.5 GHz. */
+    static final double GGML_I8MM = 35.18 * 6_979_321_856d / (8 * 3.5e9 * 64);
+    static final double GGML_DOT = 26.69 * 6_979_321_856d / (8 * 3.5e9 * 64);
+
+    @Test
+    void ggmlSharesComeFromTheMeasuredPromptRatesAndXnnpackKeepsItsOwn() {
+        assertThat(GGML_I8MM).isCloseTo(0.1370, within(1e-4));
+        assertThat(GGML_DOT).isCloseTo(0.1040, within(1e-4));
+        assertThat(KernelLibrary.GGML.share(CpuCompute.Family.INT, CpuCompute.GEMM, true, true)).isEqualTo(GGML_I8MM);
+        assertThat(KernelLibrary.GGML.share(CpuCompute.Family.INT, CpuCompute.GEMM_DOT, true, true)).isEqualTo(GGML_DOT);
+        assertThat(KernelLibrary.GGML.share(CpuCompute.Family.INT, CpuCompute.GEMM, true, false)).isEqualTo(GGML_DOT);
+        assertThat(KernelLibrary.GGML.share(CpuCompute.Family.KQUANT, CpuCompute.GEMM, false, false)).isEqualTo(GGML_DOT / 4);
+        assertThat(KernelLibrary.GGML.share(CpuCompute.Family.INT, CpuCompute.GEMV, true, true)).isEqualTo(0.4);
+        assertThat(KernelLibrary.XNNPACK.share(CpuCompute.Family.INT, CpuCompute.GEMM, true, true)).isEqualTo(0.8);
+        assertThat(KernelLibrary.XNNPACK.share(CpuCompute.Family.FLOAT, CpuCompute.GEMM, true, true)).isEqualTo(0.7);
+        assertThat(KernelLibrary.GGML.barriersPerMatrixProduct()).isEqualTo(2);
+        assertThat(KernelLibrary.XNNPACK.barriersPerMatrixProduct()).isEqualTo(1);
+        assertThat(KernelLibrary.named(null)).isEqualTo(KernelLibrary.GGML);
+        assertThatThrownBy(() -> KernelLibrary.named("xnnpak")).isInstanceOf(FieldException.class)
+                .hasMessageContaining("unknown kernel library 'xnnpak' (libraries: ggml, xnnpack); did you mean 'xnnpack'?");
+    }
+
     @Test
     void kQuantAndIQuantWeightsTakeTheKQuantRateWhateverTheyAreMultipliedIn() {
-        CpuCompute cpu = CpuCompute.of(GEN3, 4);
-        // q4_k_m / iq4_xs weights with int8 activations (llama.cpp's q8_K): 4 cores at 0.4 of the int8 GEMM peak (i8mm, halved)
-        assertThat(cpu.macsPerSecond(Requester.CPU, "int8", "q4_k_m", Stage.PREFILL)).isCloseTo(4 * 32 * C4 * 0.4, within(1.0));
+        CpuCompute cpu = CpuCompute.of(GEN3, 4, KernelLibrary.GGML);
+        // q4_k_m / iq4_xs weights with int8 activations (llama.cpp's q8_K): 4 cores at half ggml's two-row i8mm GEMM share
+        assertThat(cpu.macsPerSecond(Requester.CPU, "int8", "q4_k_m", Stage.PREFILL)).isCloseTo(4 * 32 * C4 * GGML_I8MM / 2, within(1.0));
         assertThat(cpu.macsPerSecond(Requester.CPU, "int8", "iq4_xs", Stage.DECODE)).isCloseTo(4 * 32 * C4 * 0.2, within(1.0));
-        // iq4_xs and q5_0 have no two-row SMMLA kernel: their prefill takes the dot-product GEMM share (0.5, halved for k/i-quants)
-        assertThat(cpu.macsPerSecond(Requester.CPU, "int8", "iq4_xs", Stage.PREFILL)).isCloseTo(4 * 32 * C4 * 0.25, within(1.0));
-        assertThat(cpu.macsPerSecond(Requester.CPU, "int8", "q5_0", Stage.PREFILL)).isCloseTo(4 * 32 * C4 * 0.5, within(1.0));
-        assertThat(cpu.macsPerSecond(Requester.CPU, "int8", "q8_0", Stage.PREFILL)).isCloseTo(4 * 32 * C4 * 0.8, within(1.0));
+        // iq4_xs and q5_0 have no two-row SMMLA kernel: their prefill takes the dot-product GEMM share (halved for k/i-quants)
+        assertThat(cpu.macsPerSecond(Requester.CPU, "int8", "iq4_xs", Stage.PREFILL)).isCloseTo(4 * 32 * C4 * GGML_DOT / 2, within(1.0));
+        assertThat(cpu.macsPerSecond(Requester.CPU, "int8", "q5_0", Stage.PREFILL)).isCloseTo(4 * 32 * C4 * GGML_DOT, within(1.0));
+        assertThat(cpu.macsPerSecond(Requester.CPU, "int8", "q8_0", Stage.PREFILL)).isCloseTo(4 * 32 * C4 * GGML_I8MM, within(1.0));
         // integer group formats keep the INT rate; float multiplies the FLOAT rate; other units the profile's
-        assertThat(cpu.macsPerSecond(Requester.CPU, "int8", "int4-g32", Stage.PREFILL)).isCloseTo(4 * 32 * C4 * 0.8, within(1.0));
+        assertThat(cpu.macsPerSecond(Requester.CPU, "int8", "int4-g32", Stage.PREFILL)).isCloseTo(4 * 32 * C4 * GGML_I8MM, within(1.0));
         assertThat(cpu.macsPerSecond(Requester.CPU, "fp16", "q4_k_m", Stage.PREFILL)).isCloseTo(4 * 16 * C4 * 0.7, within(1.0));
         assertThat(cpu.macsPerSecond(Requester.NPU, "int8", "q4_k_m", Stage.PREFILL))
                 .isEqualTo(new PresetCompute(GEN3).macsPerSecond(Requester.NPU, "int8", Stage.PREFILL));
@@ -91,10 +113,10 @@ class CpuComputeTest {
                 + " generate: 1, executor: {decode: cpu, prefill: cpu}, compute: {kind: cpu, threads: 8}";
         DecodeRun q4 = decodeRun("{" + base + ", weights: int4-g128}");
         DecodeRun q4k = decodeRun("{" + base + ", weights: q4_k_m}");
-        // one 512-token chunk, compute-bound: the same MACs at 8 x 0.8 (int4-g128) and 8 x 0.4 (q4_k_m) of the
-        // 32 int8 MACs/cycle at the eight cores' mean clock, plus the same node work
-        double nodes = q4.ttftSeconds() - q4.prefillMacs() / (8 * 32 * C8 * 0.8);
-        assertThat(q4k.ttftSeconds() - nodes).isCloseTo(q4k.prefillMacs() / (8 * 32 * C8 * 0.4), within(1e-9));
+        // one 512-token chunk, compute-bound: the same MACs at 8 x ggml's two-row share (int4-g128) and half of it
+        // (q4_k_m) of the 32 int8 MACs/cycle at the eight cores' mean clock, plus the same node work
+        double nodes = q4.ttftSeconds() - q4.prefillMacs() / (8 * 32 * C8 * GGML_I8MM);
+        assertThat(q4k.ttftSeconds() - nodes).isCloseTo(q4k.prefillMacs() / (8 * 32 * C8 * GGML_I8MM / 2), within(1e-9));
         assertThat(q4k.prefillMacs()).isEqualTo(q4.prefillMacs());
     }
 
@@ -109,9 +131,10 @@ class CpuComputeTest {
                 + " generate: 1, executor: {decode: cpu, prefill: cpu}";
         double preset = run("{" + base + "}");
         double cpu = run("{" + base + ", compute: {kind: cpu, threads: 4}}");
-        // both stream at 43.9 GB/s and are bandwidth-bound; the CPU model adds 1,124 nodes x fork/join and the
-        // element-wise operations of a token with no cached position (4,530,176, one row: one thread at the mean clock)
-        double nodes = 1124 * 6e-6 * 1.96 / 3.04 + 4_530_176 / C4;
+        // both stream at 43.9 GB/s and are bandwidth-bound; the CPU model adds the fork/join of 1,124 nodes and of
+        // the second barrier of ggml's 289 matrix products (9 a layer x 32 + the output matrix), and the element-wise
+        // operations of a token with no cached position (4,530,176, one row: one thread at the mean clock)
+        double nodes = (1124 + 289) * 6e-6 * 1.96 / 3.04 + 4_530_176 / C4;
         assertThat(cpu - preset).isCloseTo(nodes * 1e3, within(1e-9));
     }
 

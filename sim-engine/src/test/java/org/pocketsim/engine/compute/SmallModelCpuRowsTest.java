@@ -20,14 +20,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The CPU model with per-profile numbers only ({@code compute: {kind: cpu}}), against the
  * published small-model CPU decode rates: ExecuTorch Llama-3.2-1B/3B on a OnePlus 12 (Snapdragon 8
  * Gen 3), LiteRT-LM Gemma3-1B on a Galaxy S24 Ultra (8 Gen 3), llama.cpp on a Galaxy S25 Ultra
- * (Snapdragon 8 Elite, 8 threads). Every row is printed with its error; the rows the model meets
+ * (Snapdragon 8 Elite, 8 threads), each with its engine's kernels (XNNPACK for ExecuTorch and
+ * LiteRT-LM, ggml for llama.cpp). Every row is printed with its error; the rows the model meets
  * within 25% are asserted, the one it does not is asserted to stay outside (so a change shows).
  */
 class SmallModelCpuRowsTest {
 
-    /** label, soc, model, weights, lmHead (or null), computeFormat, threads, prompt, generate, published decode tok/s. */
+    /** label, soc, model, weights, lmHead (or null), computeFormat, threads, kernel library, prompt, generate, published decode tok/s. */
     record Row(String label, String soc, String model, String weights, String lmHead, String computeFormat, int threads,
-               int prompt, int generate, double published) {
+               String kernels, int prompt, int generate, double published) {
     }
 
     // ExecuTorch: pytorch/executorch@cff6f4dd examples/models/llama/README.md §Performance (OnePlus 12, prompt 64).
@@ -40,35 +41,37 @@ class SmallModelCpuRowsTest {
     // there is no output matrix) in q6_k for its k- and i-quant mixes (ggml-org/llama.cpp src/llama-quant.cpp,
     // llama_tensor_get_type), which q4_k_m's plan already does; IQ4_XS rows name it.
     static final List<Row> ROWS = List.of(
-            new Row("ExecuTorch Llama-3.2-1B BF16", "snapdragon-8-gen3", "llama3.2-1b", "bf16", null, "fp16", 6, 64, 128, 19.2),
-            new Row("ExecuTorch Llama-3.2-1B SpinQuant", "snapdragon-8-gen3", "llama3.2-1b", "int4-g32", "int8", "int8", 6, 64, 128, 50.2),
-            new Row("ExecuTorch Llama-3.2-1B QAT+LoRA", "snapdragon-8-gen3", "llama3.2-1b", "int4-g32", "int8", "int8", 6, 64, 128, 45.8),
-            new Row("ExecuTorch Llama-3.2-3B BF16", "snapdragon-8-gen3", "llama3.2-3b", "bf16", null, "fp16", 6, 64, 128, 7.6),
-            new Row("ExecuTorch Llama-3.2-3B SpinQuant", "snapdragon-8-gen3", "llama3.2-3b", "int4-g32", "int8", "int8", 6, 64, 128, 19.7),
-            new Row("ExecuTorch Llama-3.2-3B QAT+LoRA", "snapdragon-8-gen3", "llama3.2-3b", "int4-g32", "int8", "int8", 6, 64, 128, 18.5),
-            new Row("LiteRT-LM Gemma3-1B int4", "snapdragon-8-gen3", "gemma3-1b", "int4", null, "int8", 4, 1024, 256, 43.56),
-            new Row("llama.cpp Qwen2-0.5B Q4_K_M", "snapdragon-8-elite", "qwen2-0.5b", "q4_k_m", null, "int8", 8, 103, 100, 50.45),
-            new Row("llama.cpp Qwen2.5-1.5B Q4_K_M", "snapdragon-8-elite", "qwen2.5-1.5b", "q4_k_m", null, "int8", 8, 113, 100, 31.60),
-            new Row("llama.cpp Qwen2.5-3B Q4_K_M", "snapdragon-8-elite", "qwen2.5-3b", "q4_k_m", null, "int8", 8, 113, 100, 19.84),
-            new Row("llama.cpp Qwen2.5-7.6B Q4_K_M", "snapdragon-8-elite", "qwen2.5-7b", "q4_k_m", null, "int8", 8, 103, 100, 10.50),
-            new Row("llama.cpp Llama3.1-8B Q4_K_M", "snapdragon-8-elite", "llama3.1-8b", "q4_k_m", null, "int8", 8, 119, 100, 10.45),
-            new Row("llama.cpp Gemma2-9B Q4_K_M", "snapdragon-8-elite", "gemma2-9b", "q4_k_m", null, "int8", 8, 93, 100, 7.24),
-            new Row("llama.cpp Qwen2-0.5B IQ4_XS", "snapdragon-8-elite", "qwen2-0.5b", "iq4_xs", "q6_k", "int8", 8, 103, 100, 56.17),
-            new Row("llama.cpp Qwen2.5-1.5B IQ4_XS", "snapdragon-8-elite", "qwen2.5-1.5b", "iq4_xs", "q6_k", "int8", 8, 113, 100, 31.26),
-            new Row("llama.cpp Qwen2.5-3B IQ4_XS", "snapdragon-8-elite", "qwen2.5-3b", "iq4_xs", "q6_k", "int8", 8, 113, 100, 19.79),
-            new Row("llama.cpp Qwen2.5-7.6B IQ4_XS", "snapdragon-8-elite", "qwen2.5-7b", "iq4_xs", "q6_k", "int8", 8, 113, 100, 10.65),
-            new Row("llama.cpp Llama3.1-8B IQ4_XS", "snapdragon-8-elite", "llama3.1-8b", "iq4_xs", "q6_k", "int8", 8, 119, 100, 9.12),
-            new Row("llama.cpp Gemma2-9B IQ4_XS", "snapdragon-8-elite", "gemma2-9b", "iq4_xs", "q6_k", "int8", 8, 93, 100, 6.81));
+            new Row("ExecuTorch Llama-3.2-1B BF16", "snapdragon-8-gen3", "llama3.2-1b", "bf16", null, "fp16", 6, "xnnpack", 64, 128, 19.2),
+            new Row("ExecuTorch Llama-3.2-1B SpinQuant", "snapdragon-8-gen3", "llama3.2-1b", "int4-g32", "int8", "int8", 6, "xnnpack", 64, 128, 50.2),
+            new Row("ExecuTorch Llama-3.2-1B QAT+LoRA", "snapdragon-8-gen3", "llama3.2-1b", "int4-g32", "int8", "int8", 6, "xnnpack", 64, 128, 45.8),
+            new Row("ExecuTorch Llama-3.2-3B BF16", "snapdragon-8-gen3", "llama3.2-3b", "bf16", null, "fp16", 6, "xnnpack", 64, 128, 7.6),
+            new Row("ExecuTorch Llama-3.2-3B SpinQuant", "snapdragon-8-gen3", "llama3.2-3b", "int4-g32", "int8", "int8", 6, "xnnpack", 64, 128, 19.7),
+            new Row("ExecuTorch Llama-3.2-3B QAT+LoRA", "snapdragon-8-gen3", "llama3.2-3b", "int4-g32", "int8", "int8", 6, "xnnpack", 64, 128, 18.5),
+            new Row("LiteRT-LM Gemma3-1B int4", "snapdragon-8-gen3", "gemma3-1b", "int4", null, "int8", 4, "xnnpack", 1024, 256, 43.56),
+            new Row("llama.cpp Qwen2-0.5B Q4_K_M", "snapdragon-8-elite", "qwen2-0.5b", "q4_k_m", null, "int8", 8, "ggml", 103, 100, 50.45),
+            new Row("llama.cpp Qwen2.5-1.5B Q4_K_M", "snapdragon-8-elite", "qwen2.5-1.5b", "q4_k_m", null, "int8", 8, "ggml", 113, 100, 31.60),
+            new Row("llama.cpp Qwen2.5-3B Q4_K_M", "snapdragon-8-elite", "qwen2.5-3b", "q4_k_m", null, "int8", 8, "ggml", 113, 100, 19.84),
+            new Row("llama.cpp Qwen2.5-7.6B Q4_K_M", "snapdragon-8-elite", "qwen2.5-7b", "q4_k_m", null, "int8", 8, "ggml", 103, 100, 10.50),
+            new Row("llama.cpp Llama3.1-8B Q4_K_M", "snapdragon-8-elite", "llama3.1-8b", "q4_k_m", null, "int8", 8, "ggml", 119, 100, 10.45),
+            new Row("llama.cpp Gemma2-9B Q4_K_M", "snapdragon-8-elite", "gemma2-9b", "q4_k_m", null, "int8", 8, "ggml", 93, 100, 7.24),
+            new Row("llama.cpp OLMoE-1B-7B Q4_K_M", "snapdragon-8-elite", "olmoe-1b-7b-0924", "q4_k_m", null, "int8", 8, "ggml", 102, 100, 38.22),
+            new Row("llama.cpp Qwen2-0.5B IQ4_XS", "snapdragon-8-elite", "qwen2-0.5b", "iq4_xs", "q6_k", "int8", 8, "ggml", 103, 100, 56.17),
+            new Row("llama.cpp Qwen2.5-1.5B IQ4_XS", "snapdragon-8-elite", "qwen2.5-1.5b", "iq4_xs", "q6_k", "int8", 8, "ggml", 113, 100, 31.26),
+            new Row("llama.cpp Qwen2.5-3B IQ4_XS", "snapdragon-8-elite", "qwen2.5-3b", "iq4_xs", "q6_k", "int8", 8, "ggml", 113, 100, 19.79),
+            new Row("llama.cpp Qwen2.5-7.6B IQ4_XS", "snapdragon-8-elite", "qwen2.5-7b", "iq4_xs", "q6_k", "int8", 8, "ggml", 113, 100, 10.65),
+            new Row("llama.cpp Llama3.1-8B IQ4_XS", "snapdragon-8-elite", "llama3.1-8b", "iq4_xs", "q6_k", "int8", 8, "ggml", 119, 100, 9.12),
+            new Row("llama.cpp Gemma2-9B IQ4_XS", "snapdragon-8-elite", "gemma2-9b", "iq4_xs", "q6_k", "int8", 8, "ggml", 93, 100, 6.81),
+            new Row("llama.cpp OLMoE-1B-7B IQ4_XS", "snapdragon-8-elite", "olmoe-1b-7b-0924", "iq4_xs", "q6_k", "int8", 8, "ggml", 102, 100, 38.47));
 
     /** Rows the model does not bring within 25% (see the README's CPU model section). */
     static final List<String> OUTSIDE = List.of("LiteRT-LM Gemma3-1B int4", "llama.cpp Qwen2-0.5B Q4_K_M",
-            "llama.cpp Qwen2-0.5B IQ4_XS", "llama.cpp Qwen2.5-1.5B IQ4_XS");
+            "llama.cpp Qwen2-0.5B IQ4_XS", "llama.cpp OLMoE-1B-7B IQ4_XS");
 
     static double predicted(Row r) {
         String yaml = "{soc: " + r.soc() + ", model: " + r.model() + ", weights: " + r.weights()
                 + (r.lmHead() != null ? ", lmHeadWeights: " + r.lmHead() : "") + ", computeFormat: " + r.computeFormat()
                 + ", kv: fp16, prompt: " + r.prompt() + ", generate: " + r.generate()
-                + ", executor: {decode: cpu, prefill: cpu}, compute: {kind: cpu, threads: " + r.threads() + "}}";
+                + ", executor: {decode: cpu, prefill: cpu}, compute: {kind: cpu, threads: " + r.threads() + ", kernels: " + r.kernels() + "}}";
         DecodeSpec spec = YamlConfig.parse(new ConfigSource("test", yaml), DecodeSpec.class);
         DecodeRun run = new DecodeRun(ProfileCatalog.load(r.soc()), ModelCatalog.load(r.model()), spec, new Traces(Path.of("."), 1), 1);
         return run.run().metrics().get(Metrics.TOKENS_PER_SECOND);

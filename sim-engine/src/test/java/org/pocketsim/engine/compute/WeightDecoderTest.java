@@ -32,19 +32,19 @@ class WeightDecoderTest {
 
     @Test
     void cpuTimeIsEachOpOverItsLanesAtTheFp16MacRate() {
-        // CPU fp16: 16 MACs per cycle and core, so an op of L lanes costs 16/L MAC-equivalents
-        // vq-b8-d4: 0.25 UNPACK at 16 lanes + 0.25 GATHER at 2 lanes = 0.25 + 2 = 2.25
+        // CPU fp16: 32 MACs per cycle and core (Oryon), so an op of L lanes costs 32/L MAC-equivalents
+        // vq-b8-d4: 0.25 UNPACK at 16 lanes + 0.25 GATHER at 2 lanes = 0.5 + 4 = 4.5
         assertThat(decoder("vq-b8-d4", "fp16", DecodeWorkPath.SOFTWARE).extraMacEquivalentsPerWeight(Requester.CPU))
-                .isCloseTo(2.25, within(1e-9));
-        // e8p: 1/8 UNPACK (16) + 1/8 GATHER (2) + 2 ADD (16) = 0.125 + 1 + 2
+                .isCloseTo(4.5, within(1e-9));
+        // e8p: 1/8 UNPACK (16) + 1/8 GATHER (2) + 2 ADD (16) = 0.25 + 2 + 4
         assertThat(decoder("e8p", "fp16", DecodeWorkPath.SOFTWARE).extraMacEquivalentsPerWeight(Requester.CPU))
-                .isCloseTo(3.125, within(1e-9));
-        // 2:4 over int4-g128: MACs 0.5 (-0.5), UNPACK 1 (1), SCALE 0.5/128 at 8 lanes (2 x 0.5/128), GATHER 0.5 at 2 (4)
+                .isCloseTo(6.25, within(1e-9));
+        // 2:4 over int4-g128: MACs 0.5 (-0.5), UNPACK 1 (2), SCALE 0.5/128 at 8 lanes (4 x 0.5/128), GATHER 0.5 at 2 (8)
         assertThat(decoder("2of4-int4-g128", "fp16", DecodeWorkPath.SOFTWARE).extraMacEquivalentsPerWeight(Requester.CPU))
-                .isCloseTo(-0.5 + 1 + 1.0 / 128 + 4, within(1e-9));
-        // ternary: no MAC (-1), ACCUMULATE at 32 lanes (0.5), UNPACK 1 (1), SCALE 1/256 at 8 (2/256)
+                .isCloseTo(-0.5 + 2 + 2.0 / 128 + 8, within(1e-9));
+        // ternary: no MAC (-1), ACCUMULATE at 32 lanes (1), UNPACK 1 (2), SCALE 1/256 at 8 (4/256)
         assertThat(decoder("ternary-g256", "fp16", DecodeWorkPath.SOFTWARE).extraMacEquivalentsPerWeight(Requester.CPU))
-                .isCloseTo(-1 + 0.5 + 1 + 2.0 / 256, within(1e-9));
+                .isCloseTo(-1 + 1 + 2 + 4.0 / 256, within(1e-9));
         assertThat(decoder("fp16", "fp16", DecodeWorkPath.SOFTWARE).extraMacEquivalentsPerWeight(Requester.CPU)).isZero();
     }
 

@@ -33,8 +33,9 @@ class CompressionFormatsStudyTest {
             assertThat(p.metrics().get("bitsPerWeight")).as(weights).isEqualTo(FormatRegistry.get(weights).bitsPerElement());
             assertThat(p.metrics()).as(weights).containsKey("weightRelError");
         }
-        // Golden: Llama-3-8B on the 8 Elite (any change to the model, rates or config shows here)
-        assertThat(tokens(result, "VQ d4 b8 CPU")).isCloseTo(22.547379560249272, withPercentage(1e-6));
+        // Golden: Llama-3-8B on the 8 Elite (any change to the model, rates or config shows here). The CPU row moved
+        // from 22.547 to 24.924 tok/s when the Oryon cores' peak became 64 int8 / 32 fp16 MACs a cycle (four vector pipes)
+        assertThat(tokens(result, "VQ d4 b8 CPU")).isCloseTo(24.923857115156473, withPercentage(1e-6));
         assertThat(tokens(result, "E8P NPU")).isCloseTo(3.400351326853451, withPercentage(1e-6));
         assertThat(tokens(result, "E8P NPU-hw")).isCloseTo(31.674334604028438, withPercentage(1e-6));
         assertThat(tokens(result, "INT4-g128 NPU")).isCloseTo(15.703922177873876, withPercentage(1e-6));

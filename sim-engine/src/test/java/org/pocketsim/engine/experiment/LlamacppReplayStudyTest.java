@@ -42,10 +42,10 @@ class LlamacppReplayStudyTest {
         // a retarget to a faster CPU predicts a shorter step than the log device
         assertThat(result.points().get(3).metric(Metrics.PREDICTED_STEP_MS)).isLessThan(logDevice.metric(Metrics.PREDICTED_STEP_MS));
         // eight threads stream no faster than four on the 8 Gen 3 (four already reach its 43.9 GB/s) and their fork/join
-        // costs more (6 us a node against 3.9 us), so the step is no shorter: within 1% of four threads' and not below it
+        // costs more (6 us a barrier against 3.9 us), so the step is no shorter: within 1.5% of four threads' and not below it
         double four = result.points().get(3).metric(Metrics.PREDICTED_STEP_MS);
         assertThat(result.points().get(5).metric(Metrics.PREDICTED_STEP_MS)).isGreaterThanOrEqualTo(four)
-                .isCloseTo(four, org.assertj.core.data.Percentage.withPercentage(1));
+                .isCloseTo(four, org.assertj.core.data.Percentage.withPercentage(1.5));
         assertThat(result.traces()).singleElement().satisfies(t -> assertThat(t.details()).containsEntry("licence", "MIT"));
     }
 

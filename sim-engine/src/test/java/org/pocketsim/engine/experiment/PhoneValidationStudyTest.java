@@ -29,22 +29,22 @@ class PhoneValidationStudyTest {
 
     /** Predicted value of every comparison, in the config's reference order. */
     private static final double[] GOLDEN = {
-            73.99367293661464, 722.6881016899736, 10.430751570089024, 372.8889195170424,
-            37.28119786384957, 239.33737348233487, 12.497044696008144, 672.8832485244045,
-            23.152814497574408, 139.92876815471752, 13.704240578099459, 1031.1129058439403,
-            20.668265501702948, 120.6933311609379, 13.938723113677327, 1147.9050900899024,
-            52.17322754699634, 316.80864823640513, 11.373634342372165, 601.6299566795209,
-            10.249000124205407, 53.30821733484032, 15.390925203376094, 2286.8249617763163,
-            9.621918209615522, 50.19732708499588, 15.372385452325192, 2458.302968426608,
-            7.675519329066026, 40.730443224945084, 15.796978457225137, 2952.5990604106128,
-            79.96576602702135, 462.16881840705213, 10.210559600861725, 361.55660965712724,
-            40.12144866398986, 151.233421884263, 12.23191062592076, 665.9885641769744,
-            25.803216479410302, 88.31735430918081, 13.289354197572035, 989.1258535134854,
-            22.529684207244607, 76.05037762911765, 13.559415613466511, 1130.0892654090978,
-            56.879874441406, 199.40677840495155, 11.202553233457888, 582.0870654411357,
-            11.338465909041897, 33.456936667588245, 14.842856659945825, 2263.2253927307847,
-            10.629780891234194, 31.503094433863794, 14.859807806853752, 2420.5928625994575,
-            8.448880802420808, 25.57318631360807, 15.327104660758357, 2866.1678467686743,
+            67.49155279253809, 256.9698756272049, 10.548108617128907, 418.06390244168904,
+            35.28435533987079, 83.48520095907708, 12.357132125297731, 793.0233292420126,
+            22.25917580420522, 48.729971674465055, 13.336801716917785, 1219.2392805159209,
+            19.867541632323114, 41.908524456070545, 13.49539909141078, 1375.243142653843,
+            44.95408694067142, 109.51025484848537, 11.411224330664655, 708.2887997742534,
+            10.09198913696552, 18.389392521323146, 14.621236343257204, 2731.095394506578,
+            9.464016710761708, 17.31529177884964, 14.525328658442913, 3001.94613193003,
+            7.543848017862939, 14.059447600305042, 14.979516399293356, 3482.7038521071127,
+            72.4251867557939, 196.12753487437834, 10.364844173660861, 411.8484301113793,
+            37.818157990308855, 63.51019798610438, 12.12405252273929, 803.6469306131189,
+            24.698152538786253, 37.05913653326557, 12.963245035756048, 1200.501392522758,
+            21.581544702867344, 31.85804882101342, 13.147959283182598, 1392.431730037025,
+            48.405262441908825, 83.27872010091836, 11.272427777893107, 700.8188838826194,
+            11.146612737460957, 13.964405491566673, 14.065072146549687, 2829.0818057880842,
+            10.43739834672875, 13.149411626007256, 14.050073314285806, 3053.8337280802725,
+            8.289614471003341, 10.678183631142172, 14.51020389350904, 3482.466364561559,
             16.75431051499296, 167.77769801991218, 45.7888062190603, 374.41377795596185,
             45.7888062190603, 374.41377795596185, 6.555200617808861, 64.83248756557757,
             19.500119526433565, 145.50338655174008, 19.500119526433565, 145.50338655174008,
@@ -72,39 +72,38 @@ class PhoneValidationStudyTest {
         Predicate<Comparison> e1 = c -> c.label().startsWith("E1 ");
         Predicate<Comparison> cpu = c -> c.label().startsWith("E1 ") || c.label().startsWith("C");
 
-        // Met: E1 average power median; E1 energy per output token, every row within 35% (the 8 Elite's
-        // three energy numbers are fitted on the eight Q4_K_M rows with their measured phase times; the
+        // Met: E1 average power median; E1 energy per output token, median and every row within 35% (the 8
+        // Elite's three energy numbers are fitted on the eight Q4_K_M rows with their measured phase times; the
         // IQ4_XS rows are predictions).
         List<Comparison> power = of(all, "averagePowerW", e1);
         assertThat(power).hasSize(16);
-        assertThat(median(power)).isCloseTo(0.0540, within(0.001)).isLessThanOrEqualTo(0.20);
+        assertThat(median(power)).isCloseTo(0.0617, within(0.001)).isLessThanOrEqualTo(0.20);
         List<Comparison> energy = of(all, "energyPerOutputTokenWindowMj", e1);
         assertThat(energy).hasSize(16);
-        assertThat(worst(energy)).isCloseTo(0.303, within(0.001)).isLessThanOrEqualTo(0.35);
+        assertThat(median(energy)).isCloseTo(0.1075, within(0.001)).isLessThanOrEqualTo(0.20);
+        assertThat(worst(energy)).isCloseTo(0.1546, within(0.001)).isLessThanOrEqualTo(0.35);
 
         // Not met, pinned as they are (data/published/phone-validation-roles.csv says why for each row):
-        // energy per token misses low (median, just over 20%) because the CPU prefill is predicted 1.9-3.8x
-        // too fast, so the predicted window is short; for the same reason (and its decode 42% fast) Qwen2-0.5B
-        // IQ4_XS's average power misses 35%.
-        assertThat(median(energy)).isCloseTo(0.203, within(0.001));
-        assertThat(worst(power)).isCloseTo(0.414, within(0.001));
-        // Decode: the CPU rows (CpuCompute) have a median of 14%; the NPU rows are predicted too fast
+        // Qwen2-0.5B IQ4_XS's average power misses 35% because its decode is predicted 29% fast (more bytes a second).
+        assertThat(worst(power)).isCloseTo(0.4356, within(0.001));
+        // Decode: the CPU rows (CpuCompute) have a median of 12%; the NPU rows are predicted too fast
         // (no QNN overhead) and carry the median over 15%.
         List<Comparison> decode = of(all, "tokensPerSecond", c -> true);
         assertThat(decode).hasSize(36);
-        assertThat(median(decode)).isCloseTo(0.276, within(0.001));
-        assertThat(median(of(all, "tokensPerSecond", cpu))).isCloseTo(0.137, within(0.001)).isLessThanOrEqualTo(0.15);
+        assertThat(median(decode)).isCloseTo(0.2135, within(0.001));
+        assertThat(median(of(all, "tokensPerSecond", cpu))).isCloseTo(0.1166, within(0.001)).isLessThanOrEqualTo(0.15);
         assertThat(worst(of(all, "tokensPerSecond", c -> !c.label().startsWith("P ")))).isCloseTo(1.960, within(0.001));
-        assertThat(worst(of(all, "tokensPerSecond", cpu))).isCloseTo(0.479, within(0.001));
-        // Prefill: the CPU model's GEMM rates (assumed kernel shares, at the threads' mean clock, the dot-product
-        // rate for types without llama.cpp's two-row SMMLA kernel) are still 1.4-3.8x what the phones measured.
+        assertThat(worst(of(all, "tokensPerSecond", cpu))).isCloseTo(0.4106, within(0.001));
+        // Prefill: llama.cpp's GEMM rates are measured (ggml's prompt rates on an M2 Max, KernelLibrary): the E1 rows
+        // have a median of 10%; XNNPACK's assumed shares (C rows) and the NPU rows (no QNN overhead) are still fast.
         List<Comparison> prefill = of(all, "prefillTokensPerSecond", c -> true);
         assertThat(prefill).hasSize(35);
-        assertThat(median(prefill)).isCloseTo(1.283, within(0.001));
-        assertThat(median(of(all, "prefillTokensPerSecond", cpu))).isCloseTo(1.219, within(0.001));
-        // Rows within the decode target's 30%: 18 of the 23 CPU rows and H3.
+        assertThat(median(prefill)).isCloseTo(0.4373, within(0.001));
+        assertThat(median(of(all, "prefillTokensPerSecond", cpu))).isCloseTo(0.1585, within(0.001));
+        assertThat(median(of(all, "prefillTokensPerSecond", e1))).isLessThanOrEqualTo(0.25);
+        // Rows within the decode target's 30%: 21 of the 23 CPU rows and H3.
         assertThat(of(all, "tokensPerSecond", c -> Math.abs(c.relativeError()) <= 0.30).stream().map(Comparison::label))
-                .hasSize(19);
+                .hasSize(22);
     }
 
     private static List<Comparison> of(List<Comparison> all, String metric, Predicate<Comparison> rows) {
