@@ -49,7 +49,7 @@ public final class GraphNodes {
         long qk = (long) (a.heads() + a.kvHeads()) * a.headDim();
         long kv = 2L * a.kvHeads() * a.headDim();
         long perLayer = 2 * 3 * h + 2 * h + 2 * h + h + 5L * model.intermediate() + 4 * qk + kv;
-        long n = (long) NODES_PER_LAYER * model.layers() + NODES_OUTSIDE_LAYERS;
+        long n = (long) (NODES_PER_LAYER + optionalNodesPerLayer(model)) * model.layers() + NODES_OUTSIDE_LAYERS;
         long matrix = (long) MATRIX_NODES_PER_LAYER * model.layers() + 1;
         if (model.moe() != null) {
             var moe = model.moe();
@@ -62,6 +62,18 @@ public final class GraphNodes {
         this.matrixProducts = matrix;
         this.fixedOpsPerToken = perLayer * model.layers() + 4 * h;
         this.scoreOpsPerCachedToken = 6L * a.heads() * model.layers();
+    }
+
+    /**
+     * Nodes a layer adds to the Llama layer's 35 for what the model has: an ADD per bias of q, k
+     * and v, of the attention output and of the FFN's up and down products, and an RMS_NORM and
+     * its MUL for each of q and k under QK-norm (the ggml_add and build_norm calls of
+     * src/llama-model.cpp's graph builders, e.g. llm_build_qwen2 and llm_build_olmoe, same build).
+     */
+    static int optionalNodesPerLayer(ModelSpec model) {
+        var a = model.attention();
+        return (a.qkvBias() ? 3 : 0) + (a.outBias() ? 1 : 0) + (model.mlpBias() ? 2 : 0)
+                + (a.qkNorm() != org.pocketsim.workload.model.QkNorm.NONE ? 4 : 0);
     }
 
     /** Graph nodes per evaluated graph (one token in decode, one chunk in prefill). */

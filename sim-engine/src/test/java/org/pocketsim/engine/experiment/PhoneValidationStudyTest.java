@@ -29,26 +29,26 @@ class PhoneValidationStudyTest {
 
     /** Predicted value of every comparison, in the config's reference order. */
     private static final double[] GOLDEN = {
-            67.49155279253809, 256.9698756272049, 10.548108617128907, 418.06390244168904,
-            35.28435533987079, 83.48520095907708, 12.357132125297731, 793.0233292420126,
-            22.25917580420522, 48.729971674465055, 13.336801716917785, 1219.2392805159209,
-            19.867541632323114, 41.908524456070545, 13.49539909141078, 1375.243142653843,
-            44.95408694067142, 109.51025484848537, 11.411224330664655, 708.2887997742534,
-            10.09198913696552, 18.389392521323146, 14.621236343257204, 2731.095394506578,
+            65.57949405807614, 256.6932176925921, 10.559867395787705, 423.1374314016891,
+            34.66784610897831, 83.45412608313544, 12.351394150590147, 798.9424463620126,
+            21.702663719174577, 48.70465565856471, 13.31532658938639, 1232.768691075921,
+            19.615014658340716, 41.89845521024945, 13.483482297219327, 1382.8534360938431,
+            44.19124140789696, 109.46512523432469, 11.412570438229732, 712.7986032942536,
+            10.040917391030852, 18.387737936638, 14.613101330923989, 2737.0145116265776,
             9.464016710761708, 17.31529177884964, 14.525328658442913, 3001.94613193003,
             7.543848017862939, 14.059447600305042, 14.979516399293356, 3482.7038521071127,
-            72.4251867557939, 196.12753487437834, 10.364844173660861, 411.8484301113793,
-            37.818157990308855, 63.51019798610438, 12.12405252273929, 803.6469306131189,
-            24.698152538786253, 37.05913653326557, 12.963245035756048, 1200.501392522758,
-            21.581544702867344, 31.85804882101342, 13.147959283182598, 1392.431730037025,
-            48.405262441908825, 83.27872010091836, 11.272427777893107, 700.8188838826194,
-            11.146612737460957, 13.964405491566673, 14.065072146549687, 2829.0818057880842,
+            70.227918080185, 195.9663343089737, 10.378563871378716, 416.92195907137926,
+            37.110812848253076, 63.49221275501293, 12.120272106179703, 809.5660477331189,
+            24.01487479566576, 37.04407472108359, 12.946677289225681, 1214.030803082758,
+            21.283892846244203, 31.852229724301292, 13.138623792720118, 1400.0420234770252,
+            47.52194259434583, 83.25261874925911, 11.274632182239019, 705.3286874026194,
+            11.084342091613602, 13.963535790612324, 14.05892010790681, 2835.000922908084,
             10.43739834672875, 13.149411626007256, 14.050073314285806, 3053.8337280802725,
             8.289614471003341, 10.678183631142172, 14.51020389350904, 3482.466364561559,
             16.75431051499296, 167.77769801991218, 45.7888062190603, 374.41377795596185,
             45.7888062190603, 374.41377795596185, 6.555200617808861, 64.83248756557757,
             19.500119526433565, 145.50338655174008, 19.500119526433565, 145.50338655174008,
-            61.44772545942482, 308.1560890573871, 82.19589703606214, 6577.961099774385,
+            59.96529988376332, 308.11878500167063, 82.19589703606214, 6577.961099774385,
             82.19589703606214, 6577.961099774385, 29.777482997659273, 2530.1901299856804,
             29.777482997659273, 69.51869166141631, 5265.256067351485, 21.00128359845359,
             1505.999710076984, 23.187667230221077, 2183.7665129320744, 224.51907372924128,
@@ -77,23 +77,23 @@ class PhoneValidationStudyTest {
         // IQ4_XS rows are predictions).
         List<Comparison> power = of(all, "averagePowerW", e1);
         assertThat(power).hasSize(16);
-        assertThat(median(power)).isCloseTo(0.0617, within(0.001)).isLessThanOrEqualTo(0.20);
+        assertThat(median(power)).isCloseTo(0.0629, within(0.001)).isLessThanOrEqualTo(0.20);
         List<Comparison> energy = of(all, "energyPerOutputTokenWindowMj", e1);
         assertThat(energy).hasSize(16);
-        assertThat(median(energy)).isCloseTo(0.1075, within(0.001)).isLessThanOrEqualTo(0.20);
-        assertThat(worst(energy)).isCloseTo(0.1546, within(0.001)).isLessThanOrEqualTo(0.35);
+        assertThat(median(energy)).isCloseTo(0.1047, within(0.001)).isLessThanOrEqualTo(0.20);
+        assertThat(worst(energy)).isCloseTo(0.1450, within(0.001)).isLessThanOrEqualTo(0.35);
 
         // Not met, pinned as they are (data/published/phone-validation-roles.csv says why for each row):
-        // Qwen2-0.5B IQ4_XS's average power misses 35% because its decode is predicted 29% fast (more bytes a second).
-        assertThat(worst(power)).isCloseTo(0.4356, within(0.001));
-        // Decode: the CPU rows (CpuCompute) have a median of 12%; the NPU rows are predicted too fast
+        // Qwen2-0.5B IQ4_XS's average power misses 35% because its decode is predicted 25% fast (more bytes a second).
+        assertThat(worst(power)).isCloseTo(0.4375, within(0.001));
+        // Decode: the CPU rows (CpuCompute) have a median of 10%; the NPU rows are predicted too fast
         // (no QNN overhead) and carry the median over 15%.
         List<Comparison> decode = of(all, "tokensPerSecond", c -> true);
         assertThat(decode).hasSize(36);
-        assertThat(median(decode)).isCloseTo(0.2135, within(0.001));
-        assertThat(median(of(all, "tokensPerSecond", cpu))).isCloseTo(0.1166, within(0.001)).isLessThanOrEqualTo(0.15);
+        assertThat(median(decode)).isCloseTo(0.2022, within(0.001));
+        assertThat(median(of(all, "tokensPerSecond", cpu))).isCloseTo(0.0971, within(0.001)).isLessThanOrEqualTo(0.15);
         assertThat(worst(of(all, "tokensPerSecond", c -> !c.label().startsWith("P ")))).isCloseTo(1.960, within(0.001));
-        assertThat(worst(of(all, "tokensPerSecond", cpu))).isCloseTo(0.4106, within(0.001));
+        assertThat(worst(of(all, "tokensPerSecond", cpu))).isCloseTo(0.3766, within(0.001));
         // Prefill: llama.cpp's GEMM rates are measured (ggml's prompt rates on an M2 Max, KernelLibrary): the E1 rows
         // have a median of 10%; XNNPACK's assumed shares (C rows) and the NPU rows (no QNN overhead) are still fast.
         List<Comparison> prefill = of(all, "prefillTokensPerSecond", c -> true);
@@ -101,9 +101,9 @@ class PhoneValidationStudyTest {
         assertThat(median(prefill)).isCloseTo(0.4373, within(0.001));
         assertThat(median(of(all, "prefillTokensPerSecond", cpu))).isCloseTo(0.1585, within(0.001));
         assertThat(median(of(all, "prefillTokensPerSecond", e1))).isLessThanOrEqualTo(0.25);
-        // Rows within the decode target's 30%: 21 of the 23 CPU rows and H3.
+        // Rows within the decode target's 30%: 22 of the 23 CPU rows (all but C7) and H3.
         assertThat(of(all, "tokensPerSecond", c -> Math.abs(c.relativeError()) <= 0.30).stream().map(Comparison::label))
-                .hasSize(22);
+                .hasSize(23);
     }
 
     private static List<Comparison> of(List<Comparison> all, String metric, Predicate<Comparison> rows) {
