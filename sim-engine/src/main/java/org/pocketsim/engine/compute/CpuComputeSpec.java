@@ -20,11 +20,6 @@ public record CpuComputeSpec(@ConfigOptional Integer threads, @ConfigOptional St
         KernelLibrary.named(kernels);
     }
 
-    /** On {@code threads} threads with llama.cpp's kernels. */
-    public CpuComputeSpec(Integer threads) {
-        this(threads, null);
-    }
-
     @Override
     public ComputeModel bind(SocSpec soc) {
         int t = threads != null ? threads : soc.cpu().cores();

@@ -140,8 +140,10 @@ class CpuComputeTest {
 
     @Test
     void moreThreadsThanCoresAndUnknownSimdFeaturesAreFieldErrors() {
-        assertThatThrownBy(() -> new CpuComputeSpec(9).bind(GEN3)).isInstanceOf(FieldException.class)
+        assertThatThrownBy(() -> new CpuComputeSpec(9, null).bind(GEN3)).isInstanceOf(FieldException.class)
                 .hasMessageContaining("threads").hasMessageContaining("8 inference cores");
+        assertThatThrownBy(() -> new CpuComputeSpec(4, "ggm")).isInstanceOf(FieldException.class)
+                .hasMessageContaining("unknown kernel library 'ggm' (libraries: ggml, xnnpack); did you mean 'ggml'?");
         assertThatThrownBy(() -> new org.pocketsim.hw.spec.CpuSpec("x", 1, org.pocketsim.hw.unit.Frequency.parse("1 GHz"),
                 org.pocketsim.hw.unit.Bandwidth.parse("1 GB/s"), java.util.Map.of("int8", 1.0), java.util.List.of("avx"), null, null))
                 .isInstanceOf(FieldException.class).hasMessageContaining("unknown SIMD feature 'avx'");
