@@ -48,9 +48,9 @@ class PhoneValidationStudyTest {
             16.75431051499296, 167.77769801991218, 45.7888062190603, 374.41377795596185,
             45.7888062190603, 374.41377795596185, 6.555200617808861, 64.83248756557757,
             19.500119526433565, 145.50338655174008, 19.500119526433565, 145.50338655174008,
-            59.96529988376332, 308.11878500167063, 82.19589703606214, 6577.961099774385,
-            82.19589703606214, 6577.961099774385, 29.777482997659273, 2530.1901299856804,
-            29.777482997659273, 69.51869166141631, 5265.256067351485, 21.00128359845359,
+            59.96529988376332, 308.11878500167063, 75.73005388697331, 6577.961099774385,
+            69.97815314427845, 6577.961099774385, 30.330808250786657, 2530.1901299856804,
+            27.19712131486608, 61.455860653516325, 5265.256067351485, 21.00128359845359,
             1505.999710076984, 23.187667230221077, 2183.7665129320744, 224.51907372924128,
             11323.940074377491, 247.89311301212481, 16420.21639407289, 89.70266692692401,
             4536.385850086546, 99.04135528735205, 6577.961099774385, 36.124184625547024,
@@ -92,7 +92,7 @@ class PhoneValidationStudyTest {
         assertThat(decode).hasSize(36);
         assertThat(median(decode)).isCloseTo(0.2022, within(0.001));
         assertThat(median(of(all, "tokensPerSecond", cpu))).isCloseTo(0.0971, within(0.001)).isLessThanOrEqualTo(0.15);
-        assertThat(worst(of(all, "tokensPerSecond", c -> !c.label().startsWith("P ")))).isCloseTo(1.960, within(0.001));
+        assertThat(worst(of(all, "tokensPerSecond", c -> !c.label().startsWith("P ")))).isCloseTo(1.616, within(0.001));
         assertThat(worst(of(all, "tokensPerSecond", cpu))).isCloseTo(0.3766, within(0.001));
         // Prefill: llama.cpp's GEMM rates are measured (ggml's prompt rates on an M2 Max, KernelLibrary): the E1 rows
         // have a median of 10%; XNNPACK's assumed shares (C rows) and the NPU rows (no QNN overhead) are still fast.
