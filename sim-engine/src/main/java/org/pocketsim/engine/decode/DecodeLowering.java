@@ -217,6 +217,11 @@ public final class DecodeLowering {
                 + denseMlpBytes;
     }
 
+    /** MACs of the LM head for one token. */
+    public long lmHeadMacs() {
+        return lmHeadMacs;
+    }
+
     /** MACs of the matrices for one token, attention scores excluded. */
     public long matrixMacsPerToken() {
         return attentionMacs + lmHeadMacs + routerMacs + sharedExpertMacs + chosenRoutedMacs + denseMlpMacs;

@@ -32,6 +32,9 @@ import org.pocketsim.hw.config.FieldException;
  * @param prompt        prompt tokens (prefill)
  * @param generate      generated tokens (decode)
  * @param prefillChunk  prompt tokens per prefill chunk; each chunk reads the weights once (default: the whole prompt)
+ * @param prefillLogits the prompt positions the LM head multiplies: {@code all} (default) or
+ *                      {@code last} (llama.cpp: a batch without output flags returns only its last
+ *                      token's logits, src/llama-batch.cpp, and llama-cli evaluates its prompt so)
  * @param mlp           how MLP weights are read: {@code dense} (default) or a typed node such as {@code {kind: dip, keep: 0.5}}
  * @param placement     DRAM budget and whether weights that do not fit may stream from flash
  * @param timing        overlap of compute with I/O, and of flash with DRAM I/O
@@ -49,6 +52,7 @@ public record DecodeSpec(@ConfigOptional String label, JsonNode soc, String mode
                          @ConfigOptional String kv, @ConfigOptional Integer kvWindow,
                          @ConfigOptional ExecutorSpec executor, @ConfigOptional Mode mode,
                          int prompt, int generate, @ConfigOptional Integer prefillChunk,
+                         @ConfigOptional PrefillLogits prefillLogits,
                          @ConfigOptional @JsonDeserialize(using = KindShorthand.class) MlpSpec mlp,
                          @ConfigOptional PlacementSpec placement, @ConfigOptional TimingSpec timing,
                          @ConfigOptional @JsonDeserialize(using = KindShorthand.class) ComputeSpec compute,
@@ -57,6 +61,9 @@ public record DecodeSpec(@ConfigOptional String label, JsonNode soc, String mode
 
     /** How the token time is computed. */
     public enum Mode { ANALYTIC, DES }
+
+    /** Which prompt positions get logits: every one, or the last (the one a generation needs). */
+    public enum PrefillLogits { ALL, LAST }
 
     public DecodeSpec {
         if (label == null) label = "";
@@ -74,6 +81,7 @@ public record DecodeSpec(@ConfigOptional String label, JsonNode soc, String mode
         if (generate < 1 || generate > 1_000_000) throw new FieldException("generate", "must be in 1..1000000, got " + generate);
         if (prefillChunk == null) prefillChunk = Math.max(1, prompt);
         if (prefillChunk < 1) throw new FieldException("prefillChunk", "must be at least 1, got " + prefillChunk);
+        if (prefillLogits == null) prefillLogits = PrefillLogits.ALL;
         if (mlp == null) mlp = new DenseSpec();
         if (timing != null && mode == Mode.ANALYTIC && (timing.prefetch() || timing.coRunners() > 0)) {
             throw new FieldException("timing", "prefetch and coRunners need mode: des (the analytic model has no overlap or contention)");

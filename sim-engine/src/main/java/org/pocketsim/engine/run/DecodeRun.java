@@ -327,10 +327,15 @@ public final class DecodeRun {
         return run.prompt() > 0 ? prefillSeconds() : 0;
     }
 
-    /** MACs of the prefill: the matrix MACs of every prompt token plus causal attention ({@code P(P+1)/2} cached-token products). */
+    /**
+     * MACs of the prefill: the matrix MACs of every prompt token (the LM head's only for the last
+     * one under {@code prefillLogits: last}) plus causal attention ({@code P(P+1)/2} cached-token products).
+     */
     public double prefillMacs() {
         long p = run.prompt();
-        return p * (double) lowering.matrixMacsPerToken() + lowering.scoreMacsPerCachedToken() * (p * (p + 1) / 2.0);
+        double matrices = p * (double) lowering.matrixMacsPerToken();
+        if (run.prefillLogits() == DecodeSpec.PrefillLogits.LAST && p > 0) matrices -= (p - 1) * (double) lowering.lmHeadMacs();
+        return matrices + lowering.scoreMacsPerCachedToken() * (p * (p + 1) / 2.0);
     }
 
     /** Weight bytes the prefill reads: every weight once per chunk of {@code prefillChunk} tokens. */

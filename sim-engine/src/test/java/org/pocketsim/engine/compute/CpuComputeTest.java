@@ -118,6 +118,10 @@ class CpuComputeTest {
         double nodes = q4.ttftSeconds() - q4.prefillMacs() / (8 * 32 * C8 * GGML_I8MM);
         assertThat(q4k.ttftSeconds() - nodes).isCloseTo(q4k.prefillMacs() / (8 * 32 * C8 * GGML_I8MM / 2), within(1e-9));
         assertThat(q4k.prefillMacs()).isEqualTo(q4.prefillMacs());
+        // prefillLogits: last (llama.cpp) multiplies the LM head for the last prompt token only:
+        // 511 x Llama-2-7B's 32,000 x 4,096 output matrix fewer
+        DecodeRun last = decodeRun("{" + base + ", weights: int4-g128, prefillLogits: last}");
+        assertThat(q4.prefillMacs() - last.prefillMacs()).isEqualTo(511.0 * 32_000 * 4_096);
     }
 
     private static DecodeRun decodeRun(String yaml) {
