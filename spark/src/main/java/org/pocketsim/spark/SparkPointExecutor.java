@@ -29,6 +29,9 @@ public final class SparkPointExecutor implements PointExecutor {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Points of the warm-up job: a few per partition, enough to load and link the path, not to matter in time. */
+    private static final int WARM_UP_POINTS = 64;
+
     private final JavaSparkContext context;
     private final boolean owned;
 
@@ -53,7 +56,56 @@ public final class SparkPointExecutor implements PointExecutor {
         conf.setIfMissing("spark.ui.enabled", "false");
         JavaSparkContext context = new JavaSparkContext(conf);
         context.setLogLevel("WARN");
-        return new SparkPointExecutor(context, true);
+        SparkPointExecutor executor = new SparkPointExecutor(context, true);
+        try {
+            executor.warmUp();
+        } catch (RuntimeException e) { // the context cannot run a job: the sweep could not either
+            context.stop();
+            throw e;
+        }
+        return executor;
+    }
+
+    /**
+     * Runs a small job on the path a sweep takes (points shipped with a {@link RemotePointWork},
+     * run per partition, replies read back by a handler on the driver), with points that are not
+     * the sweep's and a sink that keeps nothing. Spark's first job in a JVM costs about a second
+     * of class loading and compiling (its scheduler, task serialisation, closure cleaning); run
+     * from {@link #start} it costs that on the background thread while the driver prepares the
+     * points, not in the sweep. It reads and writes no file and touches no store.
+     */
+    private void warmUp() {
+        List<SweepPoint> points = new ArrayList<>();
+        for (int i = 0; i < WARM_UP_POINTS; i++) {
+            com.fasterxml.jackson.databind.node.ObjectNode run = JSON.createObjectNode().put("warmUp", i);
+            points.add(new SweepPoint(i, java.util.Map.of("warmUp", Integer.toString(i)), run, i, "warm-up-" + i, java.util.Map.of()));
+        }
+        run(points, new PointWork<>(com.fasterxml.jackson.databind.JsonNode.class, p -> {
+            throw new IllegalStateException("the warm-up runs on Spark only");
+        }, new WarmUpWork()), new PointSink<>() {
+            @Override
+            public void finished(SweepPoint point, com.fasterxml.jackson.databind.JsonNode result) {
+            }
+
+            @Override
+            public void failed(SweepPoint point, String message, boolean configError) {
+                throw new IllegalStateException("the Spark context started but cannot run a job: " + message);
+            }
+        });
+    }
+
+    /** The warm-up's work: answers the point's run tree, written as JSON like a result. */
+    static final class WarmUpWork implements RemotePointWork {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String run(SweepPoint point) {
+            try {
+                return JSON.writeValueAsString(point.run());
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     @Override
