@@ -44,6 +44,8 @@ public final class SparkPointExecutor implements PointExecutor {
 
     private final JavaSparkContext context;
     private final boolean owned;
+    /** The warm-up job's thread, which a sweep's job waits for; null on a caller's context. */
+    private volatile Thread warmingUp;
 
     /** On an existing context (tests, a caller's session); {@link #close()} leaves it running. */
     public SparkPointExecutor(JavaSparkContext context) {
@@ -67,12 +69,10 @@ public final class SparkPointExecutor implements PointExecutor {
         JavaSparkContext context = new JavaSparkContext(conf);
         context.setLogLevel("WARN");
         SparkPointExecutor executor = new SparkPointExecutor(context, true);
-        try {
-            executor.warmUp();
-        } catch (RuntimeException e) { // the context cannot run a job: the sweep could not either
-            context.stop();
-            throw e;
-        }
+        Thread warmUp = new Thread(executor::warmUp, "pocketsim-spark-warm-up");
+        warmUp.setDaemon(true);
+        executor.warmingUp = warmUp;
+        warmUp.start();
         return executor;
     }
 
@@ -82,25 +82,33 @@ public final class SparkPointExecutor implements PointExecutor {
      * {@link RemotePointWork}, run per partition, each answered as JSON and read back into a bean
      * by the handler on the driver. Spark's first job in a JVM, and the first thousands of points
      * through Jackson's writers and readers, cost over a second of class loading and compiling
-     * (Spark's scheduler, task serialisation, closure cleaning, JSON of numbers); run from
-     * {@link #start} they cost that on the background thread while the driver prepares the
-     * points, not in the sweep. It reads and writes no file and touches no store.
+     * (Spark's scheduler, task serialisation, closure cleaning, JSON of numbers); started by
+     * {@link #start} (on the command's background start thread) they cost that while the driver
+     * prepares the points, not in the sweep. It reads and writes no file and touches no store.
+     *
+     * <p>It runs on a thread of its own, so the context is handed over as soon as it is up; a
+     * sweep's job waits for it to end (not to compete with it for the cores), and
+     * {@link #close()} stops the context, which cancels it, so a command that fails before its
+     * sweep does not wait for a cluster that has no executor yet. Its own failure is dropped: a
+     * context that cannot run a job fails the sweep's job with Spark's message.
      */
     private void warmUp() {
         List<SweepPoint> points = new ArrayList<>();
         for (int i = 0; i < WARM_UP_POINTS; i++) points.add(WarmUpWork.point(i));
-        run(points, new PointWork<>(WarmUpResult.class, p -> {
-            throw new IllegalStateException("the warm-up runs on Spark only");
-        }, new WarmUpWork()), new PointSink<>() {
-            @Override
-            public void finished(SweepPoint point, WarmUpResult result) {
-            }
+        try {
+            run(points, new PointWork<>(WarmUpResult.class, p -> {
+                throw new IllegalStateException("the warm-up runs on Spark only");
+            }, new WarmUpWork()), new PointSink<>() {
+                @Override
+                public void finished(SweepPoint point, WarmUpResult result) {
+                }
 
-            @Override
-            public void failed(SweepPoint point, String message, boolean configError) {
-                throw new IllegalStateException("the Spark context started but cannot run a job: " + message);
-            }
-        });
+                @Override
+                public void failed(SweepPoint point, String message, boolean configError) {
+                }
+            });
+        } catch (Exception e) { // SparkException (checked): cancelled by close(), or the context cannot run a job (see above)
+        }
     }
 
     /** A warm-up point's result: a sweep result's shape (named numbers, series, notes). */
@@ -148,12 +156,30 @@ public final class SparkPointExecutor implements PointExecutor {
         if (points.isEmpty()) return;
         RemotePointWork remote = work.remote();
         if (remote == null) throw new IllegalArgumentException("this sweep's points can only run in this JVM, not on Spark");
+        awaitWarmUp();
         List<Positioned> shipped = new ArrayList<>(points.size());
         for (int i = 0; i < points.size(); i++) shipped.add(new Positioned(i, points.get(i)));
         int partitions = Math.min(points.size(), context.defaultParallelism() * PARTITIONS_PER_CORE);
         JavaRDD<Positioned> rdd = context.parallelize(shipped, partitions);
         PartitionHandler<R> handler = new PartitionHandler<>(points, work.type(), sink);
         context.sc().runJob(rdd.rdd(), new RunPartition(remote), handler, scala.reflect.ClassTag$.MODULE$.apply(ArrayList.class));
+    }
+
+    /** The warm-up job's thread while a sweep has not waited for it (for tests); null after, or on a caller's context. */
+    Thread warmUpThread() {
+        return warmingUp;
+    }
+
+    private void awaitWarmUp() {
+        Thread t = warmingUp;
+        if (t == null || t == Thread.currentThread()) return;
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while Spark warmed up", e);
+        }
+        warmingUp = null;
     }
 
     @Override
