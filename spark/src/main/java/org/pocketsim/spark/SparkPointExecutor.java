@@ -26,8 +26,9 @@ public final class SparkPointExecutor implements PointExecutor {
 
     /**
      * Partitions per core: enough to balance points of uneven cost and to lose little when an
-     * executor is lost (its tasks are retried elsewhere: a quarter of a core's share, not all of
-     * it), few enough that the per-task cost (a few tens of milliseconds in local mode) stays
+     * executor is lost (the tasks it was running are run again elsewhere, each a quarter of a
+     * core's share of the points, not all of it; finished tasks' results are already on the
+     * driver), few enough that the per-task cost (a few tens of milliseconds in local mode) stays
      * small. For 2,000 cheap points on local[2], 1, 2, 4 and 8 per core measured within noise
      * (sweep 2.4-3.5 s at load average 3.4-6.4), so the balance wins.
      */
@@ -37,8 +38,9 @@ public final class SparkPointExecutor implements PointExecutor {
 
     /**
      * Points of the warm-up job: a few per partition on a small machine (64 on local[2] is 8
-     * partitions of 8), enough to load and link the whole path (500 and 2,000 measured
-     * sweeps no shorter, 1.4-1.6 s against 1.4-1.7 s, and warm-ups longer, 0.8-1.3 s against 0.7-0.9 s).
+     * partitions of 8), enough to load and link the whole path (at load average about 3, 500 and
+     * 2,000 measured sweeps no shorter, 1.4-1.6 s against 1.4-1.7 s, and warm-ups longer, 0.8-1.3 s
+     * against 0.7-0.9 s).
      */
     private static final int WARM_UP_POINTS = 64;
 
@@ -83,8 +85,10 @@ public final class SparkPointExecutor implements PointExecutor {
      * by the handler on the driver. Spark's first job in a JVM, and the first thousands of points
      * through Jackson's writers and readers, cost over a second of class loading and compiling
      * (Spark's scheduler, task serialisation, closure cleaning, JSON of numbers); started by
-     * {@link #start} (on the command's background start thread) they cost that while the driver
-     * prepares the points, not in the sweep. It reads and writes no file and touches no store.
+     * {@link #start} (which {@code pocketsim run} calls on a background thread) they cost that while the
+     * driver prepares the points, not in the sweep, as far as the driver takes long enough (on a
+     * 2-core machine the context's start alone takes about as long; see README, Overhead). It
+     * reads and writes no file and touches no store.
      *
      * <p>It runs on a thread of its own, so the context is handed over as soon as it is up; a
      * sweep's job waits for it to end (not to compete with it for the cores), and
