@@ -4,12 +4,15 @@
 # `--executor threads --jobs 2` and `--executor spark --master local[2]`, alternating, ROUNDS times
 # each (default 3), and prints per run the whole command's wall time and the sweep's own time
 # (the "N points: ... in Xs" line: from the first point handed to the executor to the last stored,
-# so for Spark without the context's start-up). Both go through ./pocketsim-spark, so they share
-# the JVM, its flags and its class path. Usage: tools/spark-overhead-bench.sh [ROUNDS]
+# so for Spark without the context's start-up), with the command's CPU time (user + system, all
+# threads: on a shared machine it moves less with the load than wall time does) and the load
+# average. Both go through ./pocketsim-spark, so they share the JVM, its flags and its class path.
+# Usage: tools/spark-overhead-bench.sh [ROUNDS]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ROUNDS="${1:-3}"
 CONFIG="$ROOT/spark/src/test/resources/org/pocketsim/spark/cheap-decode-2000.yaml"
+[[ -x /usr/bin/time ]] || { echo "spark-overhead-bench: needs GNU time at /usr/bin/time (apt-get install time)" >&2; exit 1; }
 OUT="$(mktemp -d)"
 trap 'rm -rf "$OUT"' EXIT
 "$ROOT/pocketsim-spark" validate "$CONFIG" >/dev/null   # builds on first use, outside the timings
@@ -18,11 +21,11 @@ run() { # $1 name, rest: executor options
   local name="$1"; shift
   local start end sweep
   start=$(date +%s.%N)
-  sweep=$("$ROOT/pocketsim-spark" run "$CONFIG" --fresh --out "$OUT/$name" "$@" 2>&1 >/dev/null \
-    | sed -n 's/^2000 points: .* in \(.*\)s$/\1/p')
+  sweep=$(/usr/bin/time -f '%U %S' -o "$OUT/cpu" "$ROOT/pocketsim-spark" run "$CONFIG" --fresh --out "$OUT/$name" "$@" \
+    2>&1 >/dev/null | sed -n 's/^2000 points: .* in \(.*\)s$/\1/p')
   end=$(date +%s.%N)
-  printf '%-16s wall %6.2f s   sweep %6s s   load %s\n' "$name" "$(echo "$end - $start" | bc)" "$sweep" \
-    "$(cut -d' ' -f1 /proc/loadavg)"
+  printf '%-16s wall %6.2f s   sweep %6s s   cpu %6.2f s   load %s\n' "$name" "$(echo "$end - $start" | bc)" "$sweep" \
+    "$(awk '{print $1 + $2}' "$OUT/cpu")" "$(cut -d' ' -f1 /proc/loadavg)"
 }
 
 echo "host: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
