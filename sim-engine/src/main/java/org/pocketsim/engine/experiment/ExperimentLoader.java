@@ -64,7 +64,7 @@ public final class ExperimentLoader {
             JsonNode kind = run.remove("kind");
             JsonNode quality = run.remove("quality");
             bindings.add(bind(runnerOf(kind, context), run, context, origins));
-            qualities.add(quality == null ? null : bindQuality(quality, context, origins));
+            qualities.add(bindQuality(quality, context, origins));
             contexts.add(context);
         }
         for (int i = 0; i < expanded.size(); i++) {
@@ -97,11 +97,17 @@ public final class ExperimentLoader {
     record Rebuilt(PointContext.Shared shared, List<ConfigSource> origins, String configHash) {
     }
 
-    /** Binds and prepares one point of an experiment rebuilt elsewhere (see {@link #rebuild}). */
+    /**
+     * Binds and prepares one point of an experiment rebuilt elsewhere (see {@link #rebuild}), as
+     * {@link #load} does: the run section less its kind and its quality node, then the measured
+     * numbers that node joins.
+     */
     static PreparedPoint prepare(SweepPoint point, PointContext context, List<ConfigSource> origins) {
         ObjectNode run = point.run().deepCopy();
         JsonNode kind = run.remove("kind");
-        return bind(runnerOf(kind, context), run, context, origins).prepare(context);
+        JsonNode quality = run.remove("quality");
+        PreparedPoint prepared = bind(runnerOf(kind, context), run, context, origins).prepare(context);
+        return withQuality(prepared, bindQuality(quality, context, origins), point, context);
     }
 
     private static List<SweepPoint> expand(ExperimentSpec spec, List<ConfigSource> origins) {
@@ -142,8 +148,9 @@ public final class ExperimentLoader {
         }
     }
 
-    /** A run's {@code quality:} node, bound on its own: every point kind may have one. */
+    /** A run's {@code quality:} node, bound on its own: every point kind may have one (null without one). */
     private static QualitySpec bindQuality(JsonNode tree, PointContext context, List<ConfigSource> origins) {
+        if (tree == null) return null;
         try {
             return YamlConfig.bindAt(tree, QualitySpec.class, origins, "run.quality");
         } catch (ConfigException e) {
