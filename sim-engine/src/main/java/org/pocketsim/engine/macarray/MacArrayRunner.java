@@ -71,7 +71,7 @@ public final class MacArrayRunner implements PointRunner<MacArrayPointSpec> {
             List<PerplexityCsv> ppl = new ArrayList<>();
             for (String file : spec.perplexity()) ppl.add(PerplexityCsv.read(file, context.baseDir().resolve(file)));
             MacArrayPoint point = new MacArrayPoint(spec, datapath, design, soc, isoArea, powered, iso, isoPower, real, ppl);
-            return new Prepared(point, inputs(soc, model, rates, real, ppl));
+            return new Prepared(point, inputs(context, soc, model, rates, real, ppl));
         } catch (ConfigException e) {
             throw e;
         } catch (FieldException e) {
@@ -140,11 +140,11 @@ public final class MacArrayRunner implements PointRunner<MacArrayPointSpec> {
         }
     }
 
-    private static ObjectNode inputs(SocSpec soc, ModelSpec model, NpuMacRates rates, List<RealTensors> real,
-                                     List<PerplexityCsv> ppl) {
+    private static ObjectNode inputs(PointContext context, SocSpec soc, ModelSpec model, NpuMacRates rates,
+                                     List<RealTensors> real, List<PerplexityCsv> ppl) {
         ObjectNode inputs = JSON.createObjectNode();
-        inputs.set("soc", JSON.valueToTree(soc));
-        inputs.set("model", JSON.valueToTree(model));
+        inputs.set("soc", context.tree(soc));
+        inputs.set("model", context.tree(model));
         inputs.put("array", rates.budget().label() + "|" + rates.accumulator() + "|" + rates.process() + "|" + rates.clock());
         ArrayNode traces = inputs.putArray("tensors");
         for (RealTensors t : real) traces.add(JSON.valueToTree(t.digest()));

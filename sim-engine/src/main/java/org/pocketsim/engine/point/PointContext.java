@@ -5,6 +5,7 @@ import org.pocketsim.engine.decode.Traces;
 import org.pocketsim.engine.sweep.SweepPoint;
 import org.pocketsim.hw.config.ConfigErrors;
 import org.pocketsim.hw.config.ConfigException;
+import org.pocketsim.hw.config.YamlConfig;
 import org.pocketsim.hw.config.ConfigSource;
 import org.pocketsim.hw.config.FieldException;
 import org.pocketsim.hw.spec.SocSpec;
@@ -31,6 +32,8 @@ public final class PointContext {
         private final Traces traces;
         private final Map<String, SocSpec> socs = new ConcurrentHashMap<>();
         private final Map<String, ModelSpec> models = new ConcurrentHashMap<>();
+        /** JSON trees of the resolved SoCs and models, by the instance {@link #soc} and {@link #model} hand out. */
+        private final Map<Object, JsonNode> trees = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
         /**
          * @param baseDir folder that relative paths start from (the experiment file's)
@@ -87,6 +90,14 @@ public final class PointContext {
                 throw new FieldException("model", e.getMessage());
             }
         });
+    }
+
+    /**
+     * {@code resolved} (a SoC or model this context handed out) as a JSON tree, for a point's key
+     * and provenance: converted once per instance (thousands of points share a few), a copy each call.
+     */
+    public JsonNode tree(Object resolved) {
+        return shared.trees.computeIfAbsent(resolved, v -> YamlConfig.mapper().valueToTree(v)).deepCopy();
     }
 
     /** The error {@code problem} at {@code field} of the run section (e.g. {@code mlp.cachedExperts}). */

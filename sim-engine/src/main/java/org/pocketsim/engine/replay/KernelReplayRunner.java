@@ -70,7 +70,7 @@ public final class KernelReplayRunner implements PointRunner<KernelReplaySpec> {
             if (target != null && spec.unit().equals("npu")) target = target.withNpu(soc);
             ObjectNode inputs = JSON.createObjectNode();
             inputs.put("log", log.sha256());
-            if (soc != null) inputs.set("target", JSON.valueToTree(soc));
+            if (soc != null) inputs.set("target", context.tree(soc));
             return new Prepared(spec, log.trace(), target, inputs, file);
         } catch (ConfigException e) {
             throw e;

@@ -36,7 +36,7 @@ public final class DecodeRunner implements PointRunner<DecodeSpec> {
             SocSpec soc = context.soc(spec.soc());
             ModelSpec model = context.model(spec.model());
             DecodeRun run = new DecodeRun(soc, model, spec, context.traces(), context.point().seed());
-            return new Prepared(run, inputs(soc, model, run), traces(run));
+            return new Prepared(run, inputs(context, soc, model, run), traces(run));
         } catch (ConfigException e) {
             throw e;
         } catch (FieldException e) {
@@ -46,10 +46,10 @@ public final class DecodeRunner implements PointRunner<DecodeSpec> {
         }
     }
 
-    private static ObjectNode inputs(SocSpec soc, ModelSpec model, DecodeRun run) {
+    private static ObjectNode inputs(PointContext context, SocSpec soc, ModelSpec model, DecodeRun run) {
         ObjectNode inputs = JSON.createObjectNode();
-        inputs.set("soc", JSON.valueToTree(soc));
-        inputs.set("model", JSON.valueToTree(model));
+        inputs.set("soc", context.tree(soc));
+        inputs.set("model", context.tree(model));
         ArrayNode traces = inputs.putArray("traces");
         for (TraceOpener trace : run.mlp().traces()) traces.add(trace.digest());
         if (run.decoder() != null) inputs.put("decodeWork", run.decoder().fingerprint());
