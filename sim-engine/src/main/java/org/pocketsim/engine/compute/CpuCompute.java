@@ -82,7 +82,7 @@ public final class CpuCompute implements ComputeModel {
      * @param bandwidth       achievable DRAM bandwidth of those threads, bytes/s
      * @param coreRate        MACs/s per core, indexed [family ordinal][{@link #GEMV}, {@link #GEMM}, {@link #GEMM_DOT}]
      * @param elementRate     element operations/s per core
-     * @param forkJoinSeconds fixed cost of every node
+     * @param forkJoinSeconds fixed cost of every barrier (one per node, more per matrix product under some kernels)
      * @param kernels         whose kernels: how often a matrix product synchronises the threads
      * @param profile         prices and other units' rates (the profile's tables), or null
      */

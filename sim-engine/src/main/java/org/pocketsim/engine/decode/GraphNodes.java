@@ -10,8 +10,9 @@ import org.pocketsim.workload.model.ModelSpec;
  * norm and scale, output matrix; brave-experiments/MELT-public@15dcd82c).
  *
  * <p>Barriers: ggml's graph loop waits for all threads after every node, and a matrix product
- * (MUL_MAT, MUL_MAT_ID) waits once more inside ({@code compute.KernelLibrary#barriersPerMatrixProduct}), after its threads quantise the activations
- * ({@code ggml_compute_forward_mul_mat}, ggml/src/ggml-cpu/ggml-cpu.c as shipped in
+ * (MUL_MAT, MUL_MAT_ID) waits once more inside, after its threads quantise the activations
+ * ({@code compute.KernelLibrary#barriersPerMatrixProduct}; {@code ggml_compute_forward_mul_mat},
+ * ggml/src/ggml-cpu/ggml-cpu.c as shipped in
  * eziyoo/LLMs-on-Devices@0d0e9706:android-app, the E1 measurements' build). A dense layer has
  * {@value #MATRIX_NODES_PER_LAYER} matrix products (q, k, v, o, the two attention products, up,
  * gate, down), the graph one more (the output matrix).
