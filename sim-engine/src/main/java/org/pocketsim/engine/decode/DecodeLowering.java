@@ -200,15 +200,15 @@ public final class DecodeLowering {
     }
 
     /**
-     * DRAM footprint of everything but the dense MLP and the KV cache: the whole embedding table,
-     * attention, norms, LM head (unless tied), routers, every expert, and the recurrent state of
-     * linear-attention layers ({@link #recurrentStateBytes()}, included so that callers that size
-     * DRAM from this figure and the KV cache count it).
+     * DRAM footprint of everything but the dense MLP and the KV cache: the whole embedding table and
+     * the LM head (a tied table once, stored as the LM head: llama.cpp quantises a tied
+     * token_embd as its output matrix, src/llama-quant.cpp), attention, norms, routers, every
+     * expert, and the recurrent state of linear-attention layers ({@link #recurrentStateBytes()},
+     * included so that callers that size DRAM from this figure and the KV cache count it).
      */
     public long staticFootprintBytes() {
-        long head = model.tiedEmbeddings() ? 0 : lmHeadBytes;
-        return embeddingTableBytes + attentionBytes + normBytes + head + routerBytes + sharedExpertBytes + allRoutedBytes
-                + recurrentStateBytes;
+        long tables = model.tiedEmbeddings() ? lmHeadBytes : embeddingTableBytes + lmHeadBytes;
+        return tables + attentionBytes + normBytes + routerBytes + sharedExpertBytes + allRoutedBytes + recurrentStateBytes;
     }
 
     /** Weight bytes one token reads (no KV): attention, norms, embedding row, LM head, chosen experts, dense MLP. */

@@ -35,6 +35,20 @@ class DecodeLoweringTest {
     }
 
     @Test
+    void aTiedTableIsHeldOnceInTheLmHeadsFormat() {
+        // Qwen2-0.5B ties its 151,936 x 896 table; llama.cpp stores a tied table as the output matrix
+        // (src/llama-quant.cpp), so its footprint follows the LM head's format, not the embedding's:
+        // q8_0 (34 bytes a 32-weight block) against q4_0 (18 bytes) is 151,936 x 896 / 32 x 16 bytes more
+        ModelSpec qwen = ModelCatalog.load("qwen2-0.5b");
+        long q8 = new DecodeLowering(qwen, WeightPlan.of("int4", "q8_0", qwen.layers()), 16).staticFootprintBytes();
+        long q4 = new DecodeLowering(qwen, WeightPlan.of("int4", "q4_0", qwen.layers()), 16).staticFootprintBytes();
+        assertThat(q8 - q4).isEqualTo(151_936L * 896 / 32 * 16);
+        // an untied model holds both: the embedding table in its format and the head
+        assertThat(new DecodeLowering(llama2, WeightPlan.of("int4", null, 32), 16).staticFootprintBytes())
+                .isEqualTo(32000L * 4096 / 2 + 32000L * 4096 / 2 + 32L * 4 * 4096 * 4096 / 2 + (2L * 32 + 1) * 4096 * 2);
+    }
+
+    @Test
     void aSlidingWindowCapsTheKvCacheReadAndItsScores() {
         ModelSpec mistral = ModelCatalog.load("mistral-7b-v0.1"); // window 4096, 8 KV heads of 128
         DecodeLowering lowering = new DecodeLowering(mistral, WeightPlan.of("int4", null, 32), 16);
