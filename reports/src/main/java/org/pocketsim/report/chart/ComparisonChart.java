@@ -55,12 +55,14 @@ final class ComparisonChart implements Chart {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         List<String> labels = labels(comparisons);
         boolean[] outside = new boolean[comparisons.size()];
-        double extent = tolerancePct;
+        double lowest = -tolerancePct;
+        double highest = tolerancePct;
         for (int i = 0; i < comparisons.size(); i++) {
             double pct = comparisons.get(i).relativeError() * 100;
             data.addValue(pct, SERIES_KEY, labels.get(i));
             outside[i] = Math.abs(pct) > tolerancePct;
-            extent = Math.max(extent, Math.abs(pct));
+            lowest = Math.min(lowest, pct);
+            highest = Math.max(highest, pct);
         }
         BarRenderer renderer = new BarRenderer() {
             private static final long serialVersionUID = 1L;
@@ -83,26 +85,49 @@ final class ComparisonChart implements Chart {
                 new ItemLabelPosition(ItemLabelAnchor.OUTSIDE9, TextAnchor.CENTER_RIGHT));
         CategoryAxis axis = new CategoryAxis(spec.xLabel());
         int longest = labels.stream().mapToInt(String::length).max().orElse(0);
-        axis.setMaximumCategoryLabelWidthRatio(Math.min(0.5f, (longest * 7.4f + 24f) / ChartStyle.WIDTH_PX));
+        float labelRatio = Math.min(0.5f, (longest * 7.4f + 24f) / ChartStyle.WIDTH_PX);
+        axis.setMaximumCategoryLabelWidthRatio(labelRatio);
         axis.setMaximumCategoryLabelLines(2);
         axis.setCategoryMargin(0.3);
+        // a tall chart (40 px a bar) keeps a fixed 12 px above the first bar and below the last,
+        // not JFreeChart's 5% of its height on each side
+        int height = Math.max(ChartStyle.HEIGHT_PX / 2, StackedBarChart.FRAME_PX + 40 * comparisons.size());
+        axis.setLowerMargin(12.0 / height);
+        axis.setUpperMargin(12.0 / height);
         NumberAxis values = new NumberAxis(spec.yLabel());
-        values.setRange(-extent * 1.3, extent * 1.3);
+        double[] range = valueRange(lowest, highest, ChartStyle.WIDTH_PX * (1 - labelRatio) - PLOT_FRAME_PX);
+        values.setRange(range[0], range[1]);
         values.setNumberFormatOverride(ChartStyle.tickFormat());
         CategoryPlot plot = new CategoryPlot(data, axis, values, renderer);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
-        plot.addRangeMarker(new ValueMarker(0, Color.DARK_GRAY, new BasicStroke(1.2f)), Layer.FOREGROUND);
+        // markers behind the bars, so that a value label near zero or the tolerance stays legible
+        plot.addRangeMarker(new ValueMarker(0, Color.DARK_GRAY, new BasicStroke(1.2f)), Layer.BACKGROUND);
         BasicStroke dashed = new BasicStroke(1.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
                 new float[]{6f, 4f}, 0f);
-        plot.addRangeMarker(new ValueMarker(tolerancePct, ChartStyle.FRONTIER, dashed), Layer.FOREGROUND);
-        plot.addRangeMarker(new ValueMarker(-tolerancePct, ChartStyle.FRONTIER, dashed), Layer.FOREGROUND);
+        plot.addRangeMarker(new ValueMarker(tolerancePct, ChartStyle.FRONTIER, dashed), Layer.BACKGROUND);
+        plot.addRangeMarker(new ValueMarker(-tolerancePct, ChartStyle.FRONTIER, dashed), Layer.BACKGROUND);
         JFreeChart chart = new JFreeChart(spec.title(), null, plot, false);
-        int height = Math.max(ChartStyle.HEIGHT_PX / 2, StackedBarChart.FRAME_PX + 40 * comparisons.size());
         return new ChartDrawing(chart, ChartStyle.WIDTH_PX, height,
                 ChartStyle.alt(ChartType.COMPARISON, spec.yLabel(), "measurement (one bar per comparison)"),
                 List.of("Green inside ±" + org.pocketsim.report.data.NumberText.display(tolerancePct)
                         + "% of the published value, red outside; dashed lines mark the tolerance."));
+    }
+
+    /** Pixels of a bar's value label ("+317.4%" in bold 13 pt) and of the plot's own frame and axis. */
+    static final double VALUE_LABEL_PX = 70;
+    static final double PLOT_FRAME_PX = 40;
+
+    /**
+     * The value axis from {@code lowest} to {@code highest} (each at least the tolerance on its
+     * side), widened on both sides by the room a value label takes on a plot {@code plotPx} wide,
+     * so that the longest bar's label stays inside and a side without bars stays narrow.
+     */
+    static double[] valueRange(double lowest, double highest, double plotPx) {
+        double span = highest - lowest;
+        double usable = Math.max(plotPx - 2 * VALUE_LABEL_PX, plotPx / 3);
+        double pad = span * VALUE_LABEL_PX / usable;
+        return new double[] {lowest - pad, highest + pad};
     }
 
     /** Comparison labels, with the metric and then the position added where labels repeat. */

@@ -210,28 +210,29 @@ final class Xy {
     }
 
     /**
-     * Labels each point (or each group of points at one place) with what distinguishes it. A
+     * Labels each point (or each group of points at one place) with what distinguishes it, once:
+     * a point drawn in several y series is labelled at its first marker. A
      * label sits right of its point, or left in the right third of the plot; where it would
      * overlap a label already placed it takes the first free place of: level, above, below, then
      * the same on the other side (or the least crowded of them).
      */
     void labelPoints(XYLineAndShapeRenderer r) {
         if (labelled.isEmpty()) return;
-        double xr = range(true);
-        double yr = range(false);
-        double xLo = Double.POSITIVE_INFINITY;
         List<int[]> items = new ArrayList<>();
         for (int s = 0; s < data.getSeriesCount(); s++) {
-            for (int i = 0; i < data.getItemCount(s); i++) {
-                items.add(new int[]{s, i});
-                xLo = Math.min(xLo, data.getXValue(s, i));
-            }
+            for (int i = 0; i < data.getItemCount(s); i++) items.add(new int[]{s, i});
         }
+        boolean logX = xAxis instanceof org.jfree.chart.axis.LogAxis;
+        boolean logY = yAxis instanceof org.jfree.chart.axis.LogAxis;
+        double[] xSpan = span(items, true, logX);
+        double[] ySpan = span(items, false, logY);
         List<int[]> heads = new ArrayList<>();
         List<List<PointResult>> groups = new ArrayList<>();
+        java.util.Set<PointResult> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (int[] it : items) {
+            if (!seen.add(members.get(it[0]).get(it[1]))) continue;
             int g = 0;
-            while (g < heads.size() && !near(heads.get(g), it, SAME_PLACE * 2, xr, yr)) g++;
+            while (g < heads.size() && !near(heads.get(g), it, SAME_PLACE * 2, xSpan[1], ySpan[1], logX, logY)) g++;
             if (g == heads.size()) {
                 heads.add(it);
                 groups.add(new ArrayList<>());
@@ -244,16 +245,12 @@ final class Xy {
         int shared = 0;
         for (int g = 0; g < heads.size(); g++) {
             int[] h = heads.get(g);
-            side[g] = data.getXValue(h[0], h[1]) > xLo + 0.62 * xr ? 1 : 0;
+            side[g] = scaled(data.getXValue(h[0], h[1]), logX) > xSpan[0] + 0.62 * xSpan[1] ? 1 : 0;
             List<PointResult> group = new ArrayList<>(groups.get(g));
             group.sort(Comparator.comparingInt(PointResult::index));
             labels.put(h[0] + ":" + h[1], PointLabels.ofGroup(group, labelled));
             if (group.size() > 1) shared++;
         }
-        boolean logX = xAxis instanceof org.jfree.chart.axis.LogAxis;
-        boolean logY = yAxis instanceof org.jfree.chart.axis.LogAxis;
-        double[] xSpan = span(items, true, logX);
-        double[] ySpan = span(items, false, logY);
         List<double[]> boxes = new ArrayList<>();
         for (int[] it : items) {
             double px = (scaled(data.getXValue(it[0], it[1]), logX) - xSpan[0]) / xSpan[1] * PLOT_W_PX;
@@ -272,7 +269,7 @@ final class Xy {
                 double[] box = labelBox(place, px, py, text.length() * LABEL_CHAR_PX, LABEL_H_PX);
                 double overlap = 0;
                 for (double[] b : boxes) overlap += overlap(box, b);
-                if (box[0] < -20 || box[1] > PLOT_W_PX + 20) overlap += 1e6;
+                if (box[0] < 0 || box[1] > PLOT_W_PX) overlap += 1e6;   // a label past the plot is clipped
                 if (overlap < bestOverlap) {
                     bestOverlap = overlap;
                     best = place;
@@ -350,9 +347,10 @@ final class Xy {
     final Map<String, Integer> placed = new LinkedHashMap<>();
     ItemLabelPosition[] positions;
 
-    private boolean near(int[] a, int[] b, double share, double xr, double yr) {
-        return Math.abs(data.getXValue(a[0], a[1]) - data.getXValue(b[0], b[1])) <= share * xr
-                && Math.abs(data.getYValue(a[0], a[1]) - data.getYValue(b[0], b[1])) <= share * yr;
+    /** Whether two items lie within {@code share} of each axis's span of each other, as the axes space them (log or linear). */
+    private boolean near(int[] a, int[] b, double share, double xr, double yr, boolean logX, boolean logY) {
+        return Math.abs(scaled(data.getXValue(a[0], a[1]), logX) - scaled(data.getXValue(b[0], b[1]), logX)) <= share * xr
+                && Math.abs(scaled(data.getYValue(a[0], a[1]), logY) - scaled(data.getYValue(b[0], b[1]), logY)) <= share * yr;
     }
 
     /** Legend key: the y label when several, the seriesBy value and open axes as "name = value". */

@@ -239,6 +239,17 @@ class ChartRendererTest {
     }
 
     @Test
+    void comparisonAxisLeavesRoomForTheLongestBarsLabelAndKeepsAnEmptySideNarrow() {
+        // bars from -20% to +300% on a 440 px plot: 70 px of label on each side of 300 usable px
+        double[] range = ComparisonChart.valueRange(-20, 300, 440);
+        assertThat(range[0]).isCloseTo(-20 - 320 * 70 / 300.0, within(1e-9));
+        assertThat(range[1]).isCloseTo(300 + 320 * 70 / 300.0, within(1e-9));
+        // the label of the 300% bar (70 px at 440 px for the whole range) ends inside the plot
+        double unitsPerPx = (range[1] - range[0]) / 440;
+        assertThat(300 + 70 * unitsPerPx).isLessThanOrEqualTo(range[1] + 1e-9);
+    }
+
+    @Test
     void comparisonChartWithoutComparisonsIsAnError() {
         ChartSpec spec = ChartSpec.of(ChartType.COMPARISON, "C", null, null, null);
         ExperimentResult base = SampleResults.experiment(List.of(spec));
