@@ -30,6 +30,11 @@ import java.awt.geom.Rectangle2D;
 final class ChartStyle {
 
     static final int WIDTH_PX = 960;
+
+    /** Share of the chart's width that horizontal category labels of {@code longest} characters take (at most half). */
+    static float categoryLabelShare(int longest) {
+        return Math.min(0.5f, (longest * 7.4f + 24f) / WIDTH_PX);
+    }
     static final int HEIGHT_PX = 600;
 
     private static final Color[] PALETTE = {

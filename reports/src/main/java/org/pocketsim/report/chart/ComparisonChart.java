@@ -85,7 +85,7 @@ final class ComparisonChart implements Chart {
                 new ItemLabelPosition(ItemLabelAnchor.OUTSIDE9, TextAnchor.CENTER_RIGHT));
         CategoryAxis axis = new CategoryAxis(spec.xLabel());
         int longest = labels.stream().mapToInt(String::length).max().orElse(0);
-        float labelRatio = Math.min(0.5f, (longest * 7.4f + 24f) / ChartStyle.WIDTH_PX);
+        float labelRatio = ChartStyle.categoryLabelShare(longest);
         axis.setMaximumCategoryLabelWidthRatio(labelRatio);
         axis.setMaximumCategoryLabelLines(2);
         axis.setCategoryMargin(0.3);

@@ -106,9 +106,9 @@ final class StackedBarChart implements Chart {
         CategoryAxis axis = new CategoryAxis(spec.xLabel());
         axis.setMaximumCategoryLabelLines(2);
         axis.setCategoryMargin(0.25);
-        if (horizontal) axis.setMaximumCategoryLabelWidthRatio(Math.min(0.5f, (longest * 7.4f + 24f) / ChartStyle.WIDTH_PX));
+        float categoryShare = horizontal ? ChartStyle.categoryLabelShare(longest) : 0f;
+        if (horizontal) axis.setMaximumCategoryLabelWidthRatio(categoryShare);
 
-        float categoryShare = horizontal ? Math.min(0.5f, (longest * 7.4f + 24f) / ChartStyle.WIDTH_PX) : 0f;
         String title = spec.yLabel() != null ? spec.yLabel()
                 : unit.title(fitted(axisLabel(metrics), ChartStyle.WIDTH_PX * (1 - categoryShare) - AXIS_PAD_PX, unit.title("")));
         ValueAxis range = ChartStyle.valueAxis(title, log);

@@ -55,9 +55,9 @@ public final class GraphNodes {
         if (model.moe() != null) {
             var moe = model.moe();
             long moeLayers = model.moeLayers().size();
-            long shared = moe.sharedExperts() > 0 ? DENSE_FFN_NODES + 1 : 0;
-            n += moeLayers * (2L * moe.topK() + MOE_FIXED_NODES - DENSE_FFN_NODES + shared);
-            matrix += moeLayers * (1 + (moe.sharedExperts() > 0 ? 3 : 0));   // router + 3 expert products for the dense 3
+            boolean shared = moe.sharedExperts() > 0;
+            n += moeLayers * (2L * moe.topK() + MOE_FIXED_NODES - DENSE_FFN_NODES + (shared ? DENSE_FFN_NODES + 1 : 0));
+            matrix += moeLayers * (1 + (shared ? 3 : 0));   // router + 3 expert products for the dense 3; a shared FFN's 3
         }
         this.nodes = n;
         this.matrixProducts = matrix;
