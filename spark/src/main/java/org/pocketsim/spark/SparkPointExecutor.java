@@ -46,6 +46,8 @@ public final class SparkPointExecutor implements PointExecutor {
 
     private final JavaSparkContext context;
     private final boolean owned;
+    /** Whether its tasks may run in this JVM: a local master's, unless made to act as a cluster's ({@link #asCluster}). */
+    private final boolean tasksInThisJvm;
     /** The warm-up job's thread, which a sweep's job waits for; null on a caller's context. */
     private volatile Thread warmingUp;
 
@@ -55,8 +57,27 @@ public final class SparkPointExecutor implements PointExecutor {
     }
 
     private SparkPointExecutor(JavaSparkContext context, boolean owned) {
+        this(context, owned, context.isLocal());
+    }
+
+    private SparkPointExecutor(JavaSparkContext context, boolean owned, boolean tasksInThisJvm) {
         this.context = context;
         this.owned = owned;
+        this.tasksInThisJvm = tasksInThisJvm;
+    }
+
+    /**
+     * On an existing local context, but with every point bound and prepared again in the task, as
+     * executors in other JVMs do (tests of what a cluster sees); {@link #close()} leaves it running.
+     */
+    static SparkPointExecutor asCluster(JavaSparkContext context) {
+        return new SparkPointExecutor(context, false, false);
+    }
+
+    /** A local master runs its tasks in this JVM, where the driver's prepared points are. */
+    @Override
+    public boolean runsRemoteWorkInThisJvm() {
+        return tasksInThisJvm;
     }
 
     /**

@@ -108,7 +108,7 @@ class SparkPointFailureTest {
      * Through the experiment runner and the report, as on a cluster whose executors see another
      * model file than the driver: those points fail with their message in results.csv,
      * results.json and the report, the others finish; once the file is the same again, a re-run
-     * runs only the failed points.
+     * runs only the failed points. A local master's tasks, in the driver's JVM, run the driver's prepared points.
      */
     @Test
     void pointsThatResolveOtherFilesOnTheExecutorAreListedInTheResultsAndTheReport(@TempDir Path dir) throws Exception {
@@ -127,7 +127,7 @@ class SparkPointFailureTest {
         Path state = dir.resolve("points.jsonl");
         JavaSparkContext sc = new JavaSparkContext(new SparkConf().setMaster("local[2]").setAppName("failure-test")
                 .set("spark.ui.enabled", "false"));
-        try (SparkPointExecutor spark = new SparkPointExecutor(sc)) {
+        try (SparkPointExecutor spark = SparkPointExecutor.asCluster(sc)) {
             org.pocketsim.engine.result.ExperimentResult r = org.pocketsim.engine.experiment.ExperimentRunner.run(driver, state, spark, quiet(4));
             assertThat(r.points()).extracting(org.pocketsim.engine.result.PointResult::index).containsExactly(0, 1);
             List<String> errors = new ArrayList<>();
@@ -168,6 +168,18 @@ class SparkPointFailureTest {
             assertThat(again.failedPoints()).isEmpty();
             assertThat(again.points()).hasSize(4);
             assertThat(java.nio.file.Files.readAllLines(state)).hasSize(4); // only the two failed points ran
+
+            // A local master's tasks run in the driver's JVM: they take the driver's prepared points, so
+            // a file changed after the driver loaded them changes nothing (and nothing is rebuilt).
+            java.nio.file.Files.writeString(dir.resolve("m.yaml"), preset.replace("id: llama2-7b", "id: my-7b").replace("vocab: 32000", "vocab: 32001"));
+            try (SparkPointExecutor local = new SparkPointExecutor(sc)) {
+                assertThat(local.runsRemoteWorkInThisJvm()).isTrue();
+                org.pocketsim.engine.result.ExperimentResult inJvm = org.pocketsim.engine.experiment.ExperimentRunner.run(
+                        rerun, dir.resolve("local.jsonl"), local, quiet(4));
+                assertThat(inJvm.failedPoints()).isEmpty();
+                assertThat(inJvm.points()).extracting(org.pocketsim.engine.result.PointResult::metrics).containsExactlyElementsOf(
+                        again.points().stream().map(org.pocketsim.engine.result.PointResult::metrics).toList());
+            }
         } finally {
             sc.stop();
         }

@@ -58,7 +58,9 @@ public final class ExperimentRunner {
     public static ExperimentResult run(LoadedExperiment experiment, Path stateFile, PointExecutor executor, Progress progress) {
         List<SweepPoint> points = experiment.points();
         SweepRunner.Outcome<PointResult> outcome;
-        try (PointStore store = new PointStore(stateFile)) {
+        try (PointStore store = new PointStore(stateFile);
+             RemoteExperiment.Offer offered = executor.runsRemoteWorkInThisJvm()
+                     ? experiment.remote().offerInThisJvm(points, experiment.prepared()) : RemoteExperiment.Offer.NONE) {
             outcome = new SweepRunner<>(PointResult.class, executor).runAll(points,
                     point -> runPoint(point, experiment.prepared().get(point.index())), experiment.remote(), store, progress);
         }

@@ -18,6 +18,14 @@ public interface PointExecutor extends AutoCloseable {
     /** Runs {@code points} (in sweep order) and reports each to {@code sink}; returns when all are reported. */
     <R> void run(List<SweepPoint> points, PointWork<R> work, PointSink<R> sink);
 
+    /**
+     * Whether the remote work it runs may run in this JVM (Spark's local mode), where the driver
+     * offers it the points it has prepared instead of having each bound and prepared again; default no.
+     */
+    default boolean runsRemoteWorkInThisJvm() {
+        return false;
+    }
+
     /** Releases what the executor holds (threads, a Spark context); default nothing. */
     @Override
     default void close() {

@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A point run from the experiment's shipped recipe (as a Spark executor runs it) gives the result
  * the driver's own prepared point gives, byte for byte, including a run's {@code quality:} node
- * (which the rebuilt point once kept in its run section and failed on).
+ * (which the rebuilt point once kept in its run section and failed on); in the driver's own JVM
+ * (Spark's local mode) it runs the driver's prepared point while the driver offers it.
  */
 class RemoteExperimentTest {
 
@@ -31,5 +32,21 @@ class RemoteExperimentTest {
             if (local.metrics().containsKey("measuredPerplexity")) joined++;
         }
         assertThat(joined).as("points carrying the quality CSV's measured perplexity").isEqualTo(3);
+    }
+
+    @Test
+    void inTheDriversJvmAnOfferedPointRunsWithoutRebuildingTheExperiment() throws Exception {
+        // A recipe of its own (these overrides), so no other test has rebuilt it in this JVM.
+        LoadedExperiment same = ExperimentLoader.load(DecodeBaselinesStudyTest.repoRoot().resolve("configs/decode-baselines.yaml"),
+                List.of("report.charts=[]", "report.summary=[tokensPerSecond]"));
+        RemoteExperiment remote = same.remote();
+        SweepPoint point = same.points().get(3);
+        String driver = new ObjectMapper().writeValueAsString(ExperimentRunner.runPoint(point, same.prepared().get(3)));
+        try (RemoteExperiment.Offer offer = remote.offerInThisJvm(same.points(), same.prepared())) {
+            assertThat(remote.run(point)).isEqualTo(driver);
+            assertThat(remote.rebuiltHere()).as("rebuilt while the driver offered its points").isFalse();
+        }
+        assertThat(remote.run(point)).as("rebuilt from the recipe once the offer is withdrawn").isEqualTo(driver);
+        assertThat(remote.rebuiltHere()).isTrue();
     }
 }
