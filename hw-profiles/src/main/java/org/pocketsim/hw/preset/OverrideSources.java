@@ -16,6 +16,7 @@ import org.pocketsim.hw.spec.CpuSpec;
 import org.pocketsim.hw.spec.DramSpec;
 import org.pocketsim.hw.spec.EnergySpec;
 import org.pocketsim.hw.spec.FlashSpec;
+import org.pocketsim.hw.spec.GpuSpec;
 import org.pocketsim.hw.spec.NpuSpec;
 import org.pocketsim.hw.spec.Provenance;
 import org.pocketsim.hw.spec.SocSpec;
@@ -83,6 +84,7 @@ final class OverrideSources {
                 YamlConfig.bind(section(merged, "dram"), DramSpec.class, origins),
                 YamlConfig.bind(section(merged, "flash"), FlashSpec.class, origins),
                 YamlConfig.bind(section(merged, "npu"), NpuSpec.class, origins),
+                merged.has("gpu") ? YamlConfig.bind(merged.get("gpu"), GpuSpec.class, origins) : null,
                 YamlConfig.bind(section(merged, "cpu"), CpuSpec.class, origins),
                 caches,
                 YamlConfig.bind(section(merged, "energy"), EnergySpec.class, origins));

@@ -11,7 +11,8 @@ import org.pocketsim.hw.unit.Duration;
 
 /**
  * Main memory. Achievable bandwidth per set of concurrent requesters is either measured
- * ({@code achievableBandwidth}, keys {@code cpu}, {@code npu}, {@code cpu+npu}) or
+ * ({@code achievableBandwidth}, keys {@code cpu}, {@code npu}, {@code cpu+npu}, and {@code gpu} on a
+ * profile with a GPU) or
  * {@code achievableFraction} of peak; a measured entry wins, the fraction fills the gaps, and at
  * least one of the two must cover every set.
  *
@@ -51,7 +52,7 @@ public record DramSpec(
         }
         if (achievableFraction == null) {
             for (RequesterSet set : RequesterSet.values()) {
-                if (!measured.containsKey(set)) {
+                if (set.required() && !measured.containsKey(set)) {
                     throw new FieldException("achievableBandwidth", "has no entry for '" + set
                             + "'; give all of cpu, npu, cpu+npu or an achievableFraction of peak");
                 }
@@ -70,6 +71,9 @@ public record DramSpec(
     /** Sustained bandwidth when {@code requesters} stream at the same time. */
     public Bandwidth achievable(RequesterSet requesters) {
         Bandwidth measured = achievableBandwidth.get(requesters);
+        if (measured == null && achievableFraction == null) {
+            throw new IllegalArgumentException("dram.achievableBandwidth has no entry for '" + requesters + "' and no achievableFraction");
+        }
         return measured != null ? measured : peakBandwidth.times(achievableFraction);
     }
 

@@ -16,13 +16,15 @@ import org.pocketsim.hw.config.Require;
  *                              cluster's power follows time, not MACs). When present it replaces
  *                              {@link #cpuPjPerMac} in the price of CPU work; null (absent)
  *                              prices CPU work per MAC
+ * @param gpuPjPerMac           optional: price of a GPU MAC per format; present where the profile has a GPU
  */
 public record EnergySpec(
         Map<String, Double> npuPjPerMac,
         Map<String, Double> cpuPjPerMac,
         double sramPjPerByte,
         double staticPowerMilliwatts,
-        @ConfigOptional Double cpuActiveMilliwatts) implements Facts {
+        @ConfigOptional Double cpuActiveMilliwatts,
+        @ConfigOptional Map<String, Double> gpuPjPerMac) implements Facts {
 
     public EnergySpec {
         npuPjPerMac = FormatRates.validate(npuPjPerMac, "npuPjPerMac");
@@ -30,10 +32,17 @@ public record EnergySpec(
         Require.nonNegative(sramPjPerByte, "sramPjPerByte");
         Require.nonNegative(staticPowerMilliwatts, "staticPowerMilliwatts");
         if (cpuActiveMilliwatts != null) Require.nonNegative(cpuActiveMilliwatts, "cpuActiveMilliwatts");
+        if (gpuPjPerMac != null) gpuPjPerMac = FormatRates.validate(gpuPjPerMac, "gpuPjPerMac");
     }
 
     public double npuPjPerMac(String format) {
         return FormatRates.lookup(npuPjPerMac, format, "energy.npuPjPerMac");
+    }
+
+    /** Price of a GPU MAC in {@code format}; a profile without a GPU has none. */
+    public double gpuPjPerMac(String format) {
+        if (gpuPjPerMac == null) throw new IllegalArgumentException("energy.gpuPjPerMac is missing: this profile has no gpu");
+        return FormatRates.lookup(gpuPjPerMac, format, "energy.gpuPjPerMac");
     }
 
     public double cpuPjPerMac(String format) {
@@ -47,5 +56,6 @@ public record EnergySpec(
         out.put(Facts.join(prefix, "sramPjPerByte"), Double.toString(sramPjPerByte));
         out.put(Facts.join(prefix, "staticPowerMilliwatts"), Double.toString(staticPowerMilliwatts));
         if (cpuActiveMilliwatts != null) out.put(Facts.join(prefix, "cpuActiveMilliwatts"), Double.toString(cpuActiveMilliwatts));
+        if (gpuPjPerMac != null) FormatRates.addFacts(gpuPjPerMac, Facts.join(prefix, "gpuPjPerMac"), out);
     }
 }

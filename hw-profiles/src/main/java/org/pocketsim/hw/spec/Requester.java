@@ -5,7 +5,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /** A compute unit that issues memory traffic and runs kernels. */
 public enum Requester {
     @JsonProperty("cpu") CPU,
-    @JsonProperty("npu") NPU;
+    @JsonProperty("npu") NPU,
+    /** A GPU running kernels as MAC arrays at its clock (profiles with a {@code gpu} section). */
+    @JsonProperty("gpu") GPU;
 
     @Override
     public String toString() {

@@ -79,8 +79,20 @@ class ProfileCatalogTest {
                 .replace("    npu: 56 GB/s\n", "").replace("  latency: 100 ns", "  achievableFracton: 0.7\n  latency: 100 ns");
         Path second = write("standalone-optional.yaml", standalone);
         assertThatThrownBy(() -> ProfileCatalog.loadFile(second))
-                .hasMessage(second + ":15:3: field 'dram.achievableFracton': unknown key 'achievableFracton'; "
+                .hasMessage(second + ":16:3: field 'dram.achievableFracton': unknown key 'achievableFracton'; "
                         + "did you mean 'achievableFraction'?");
+    }
+
+    @Test
+    void aProfileWithAGpuGivesItsBandwidthAndItsPrice() throws IOException {
+        String gen3 = org.pocketsim.hw.config.ConfigSource.ofResource("org/pocketsim/hw/preset/snapdragon-8-gen3.yaml").text();
+        Path noBandwidth = write("gpu-no-bandwidth.yaml", gen3.replace("    gpu: 56 GB/s\n", "")
+                .replaceAll("(?m)^  dram\\.achievableBandwidth\\.gpu:.*\n", ""));
+        assertThatThrownBy(() -> ProfileCatalog.loadFile(noBandwidth))
+                .hasMessageEndingWith("field 'dram.achievableBandwidth': has no entry for 'gpu', which a profile with a gpu needs");
+        Path noPrice = write("gpu-no-price.yaml", gen3.replace("  gpuPjPerMac: {fp32: 1.0, fp16: 0.5}\n", ""));
+        assertThatThrownBy(() -> ProfileCatalog.loadFile(noPrice))
+                .hasMessageEndingWith("field 'energy.gpuPjPerMac': is missing; a profile with a gpu prices its MACs");
     }
 
     @Test

@@ -27,7 +27,7 @@ import java.util.Locale;
 /**
  * Power against time through the whole run of each point that has a window (start-up, cold
  * load, prefill, decode): one panel per point, power stacked by component (SoC floor, CPU, NPU,
- * DRAM, flash), one shared time axis in seconds. Each phase is drawn as a step at its average
+ * GPU, DRAM, flash), one shared time axis in seconds. Each phase is drawn as a step at its average
  * power; the panel names the point, its average power and its window energy. Points without a
  * window are left out (the caption says how many); a component that is 0 in every panel is left
  * out of the legend.
@@ -35,8 +35,8 @@ import java.util.Locale;
 final class PowerTimelineChart implements Chart {
 
     static final String[] PHASES = {"startup", "load", "prefill", "decode"};
-    static final String[] COMPONENTS = {"floor", "cpu", "npu", "dram", "flash"};
-    private static final String[] COMPONENT_LABELS = {"SoC floor", "CPU cluster", "NPU", "DRAM", "Flash"};
+    static final String[] COMPONENTS = {"floor", "cpu", "npu", "gpu", "dram", "flash"};
+    private static final String[] COMPONENT_LABELS = {"SoC floor", "CPU cluster", "NPU", "GPU", "DRAM", "Flash"};
     /** Px per panel, and the canvas around the panels (title, time axis, legend). */
     static final int PANEL_PX = 150;
     static final int FRAME_PX = 170;
@@ -92,7 +92,7 @@ final class PowerTimelineChart implements Chart {
             for (String phase : PHASES) {
                 double seconds = p.metric(MetricCatalogue.PHASE_MS_FAMILY + phase) / 1e3;
                 if (seconds <= 2 * EDGE_S) continue;
-                double watts = p.metric(MetricCatalogue.POWER_W_FAMILY + phase + "." + COMPONENTS[c]);
+                double watts = watts(p, phase, COMPONENTS[c]);
                 series.add(start, watts);
                 series.add(start + seconds - EDGE_S, watts);
                 start += seconds;
@@ -125,7 +125,13 @@ final class PowerTimelineChart implements Chart {
     /** Sum of a component's power over the given phases (only its sign matters: drawn or not). */
     private static double power(PointResult p, String[] phases, String component) {
         double sum = 0;
-        for (String phase : phases) sum += p.metric(MetricCatalogue.POWER_W_FAMILY + phase + "." + component);
+        for (String phase : phases) sum += watts(p, phase, component);
         return sum;
+    }
+
+    /** A component's average power in a phase; 0 where the point has no such metric (the GPU's, in results stored before it existed). */
+    private static double watts(PointResult p, String phase, String component) {
+        String name = MetricCatalogue.POWER_W_FAMILY + phase + "." + component;
+        return p.hasMetric(name) ? p.metric(name) : 0;
     }
 }

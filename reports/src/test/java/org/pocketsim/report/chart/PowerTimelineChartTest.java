@@ -95,6 +95,27 @@ class PowerTimelineChartTest {
         assertThat(labels).containsExactly("SoC floor", "CPU cluster", "DRAM", "Flash");
     }
 
+    /** A GPU run's power shows as its own component; points stored before the GPU existed (no gpu metric) draw as before. */
+    @Test
+    void aGpuRunsPowerIsItsOwnComponent() {
+        ExperimentResult base = sample();
+        PointResult old = base.points().get(0);
+        Map<String, Double> m = new LinkedHashMap<>(old.metrics());
+        for (String phase : PowerTimelineChart.PHASES) m.put("powerW." + phase + ".gpu", phase.equals("decode") ? 3.0 : 0.0);
+        List<PointResult> points = new ArrayList<>(base.points());
+        points.set(0, new PointResult(old.index(), old.pointId(), old.parameters(), m, Map.of(), List.of()));
+        ExperimentResult withGpu = new ExperimentResult("timeline-sample", "Timeline sample", "", "", "00", 1L, "0.1.0-test", points,
+                null, null, null, null);
+        LegendItemCollection items = ChartRenderer.build(SPEC, withGpu).chart().getPlot().getLegendItems();
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < items.getItemCount(); i++) labels.add(items.get(i).getLabel());
+        assertThat(labels).containsExactly("SoC floor", "CPU cluster", "GPU", "DRAM", "Flash");
+        XYDataset gpu = ((XYPlot) ((CombinedDomainXYPlot) ChartRenderer.build(SPEC, withGpu).chart().getPlot()).getSubplots().get(0))
+                .getDataset();
+        assertThat(gpu.getSeriesKey(2)).isEqualTo("GPU");
+        assertThat(gpu.getYValue(2, 6)).isEqualTo(3.0); // the decode step
+    }
+
     @Test
     void withoutAnyWindowPointItIsAnErrorNamingTheChart() {
         ExperimentResult base = sample();

@@ -1,5 +1,7 @@
 package org.pocketsim.engine.component;
 
+import org.pocketsim.hw.spec.Requester;
+
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,6 +20,7 @@ public final class ActionCounts {
     private long cpuBusyPs;
     private final Map<String, Long> npuMacs = new TreeMap<>();
     private final Map<String, Long> cpuMacs = new TreeMap<>();
+    private final Map<String, Long> gpuMacs = new TreeMap<>();
 
     public ActionCounts addDramBytes(long bytes) {
         dramBytes += nonNegative(bytes, "DRAM bytes");
@@ -42,6 +45,20 @@ public final class ActionCounts {
     public ActionCounts addCpuMacs(String format, long macs) {
         cpuMacs.merge(format, nonNegative(macs, "CPU MACs"), Long::sum);
         return this;
+    }
+
+    public ActionCounts addGpuMacs(String format, long macs) {
+        gpuMacs.merge(format, nonNegative(macs, "GPU MACs"), Long::sum);
+        return this;
+    }
+
+    /** MACs of {@code unit} in {@code format}. */
+    public ActionCounts addMacs(Requester unit, String format, long macs) {
+        return switch (unit) {
+            case CPU -> addCpuMacs(format, macs);
+            case NPU -> addNpuMacs(format, macs);
+            case GPU -> addGpuMacs(format, macs);
+        };
     }
 
     public ActionCounts addElapsedPs(long ps) {
@@ -83,6 +100,11 @@ public final class ActionCounts {
     /** CPU MACs per format, sorted by format name. */
     public Map<String, Long> cpuMacs() {
         return Collections.unmodifiableMap(cpuMacs);
+    }
+
+    /** GPU MACs per format, sorted by format name. */
+    public Map<String, Long> gpuMacs() {
+        return Collections.unmodifiableMap(gpuMacs);
     }
 
     private static long nonNegative(long value, String what) {

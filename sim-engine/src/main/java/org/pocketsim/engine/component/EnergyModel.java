@@ -29,6 +29,8 @@ public final class EnergyModel {
     private final double sramPjPerByte;
     private final Map<String, Double> npuPjPerMac;
     private final Map<String, Double> cpuPjPerMac;
+    /** Empty on a profile without a GPU. */
+    private final Map<String, Double> gpuPjPerMac;
     private final double staticPowerMilliwatts;
     /** CPU cluster power while busy, mW; negative when CPU work is priced per MAC. */
     private final double cpuActiveMilliwatts;
@@ -38,15 +40,26 @@ public final class EnergyModel {
         this(dramPjPerBit, flashPjPerBit, sramPjPerByte, npuPjPerMac, cpuPjPerMac, staticPowerMilliwatts, null);
     }
 
-    /** @param cpuActiveMilliwatts CPU cluster power while busy, or null to price CPU work per MAC */
+    /** A profile without a GPU; @param cpuActiveMilliwatts CPU cluster power while busy, or null to price CPU work per MAC */
     public EnergyModel(double dramPjPerBit, double flashPjPerBit, double sramPjPerByte, Map<String, Double> npuPjPerMac,
                        Map<String, Double> cpuPjPerMac, double staticPowerMilliwatts, Double cpuActiveMilliwatts) {
+        this(dramPjPerBit, flashPjPerBit, sramPjPerByte, npuPjPerMac, cpuPjPerMac, staticPowerMilliwatts, cpuActiveMilliwatts, null);
+    }
+
+    /**
+     * @param cpuActiveMilliwatts CPU cluster power while busy, or null to price CPU work per MAC
+     * @param gpuPjPerMac         the GPU's price per MAC by format, or null on a profile without a GPU
+     */
+    public EnergyModel(double dramPjPerBit, double flashPjPerBit, double sramPjPerByte, Map<String, Double> npuPjPerMac,
+                       Map<String, Double> cpuPjPerMac, double staticPowerMilliwatts, Double cpuActiveMilliwatts,
+                       Map<String, Double> gpuPjPerMac) {
         this.cpuActiveMilliwatts = cpuActiveMilliwatts == null ? -1 : nonNegative(cpuActiveMilliwatts, "cpuActiveMilliwatts");
         this.dramPjPerBit = nonNegative(dramPjPerBit, "dramPjPerBit");
         this.flashPjPerBit = nonNegative(flashPjPerBit, "flashPjPerBit");
         this.sramPjPerByte = nonNegative(sramPjPerByte, "sramPjPerByte");
         this.npuPjPerMac = table(npuPjPerMac, "npuPjPerMac");
         this.cpuPjPerMac = table(cpuPjPerMac, "cpuPjPerMac");
+        this.gpuPjPerMac = gpuPjPerMac == null ? Map.of() : table(gpuPjPerMac, "gpuPjPerMac");
         this.staticPowerMilliwatts = nonNegative(staticPowerMilliwatts, "staticPowerMilliwatts");
     }
 
@@ -58,7 +71,8 @@ public final class EnergyModel {
     /** DRAM and flash pJ/bit from their specs, SRAM, MAC and static figures from the energy spec. */
     public static EnergyModel fromSpec(DramSpec dram, FlashSpec flash, EnergySpec energy) {
         return new EnergyModel(dram.energyPjPerBit(), flash.energyPjPerBit(), energy.sramPjPerByte(),
-                energy.npuPjPerMac(), energy.cpuPjPerMac(), energy.staticPowerMilliwatts(), energy.cpuActiveMilliwatts());
+                energy.npuPjPerMac(), energy.cpuPjPerMac(), energy.staticPowerMilliwatts(), energy.cpuActiveMilliwatts(),
+                energy.gpuPjPerMac());
     }
 
     /** Energy of {@code counts}; a MAC format missing from its table is an error naming it. */
@@ -75,16 +89,20 @@ public final class EnergyModel {
                 counts.sramBytes() * sramPjPerByte,
                 macEnergy(counts.npuMacs(), Requester.NPU, macs),
                 cpuByTime ? cpuActiveMilliwatts * counts.cpuBusyPs() * 1e-3 : macEnergy(counts.cpuMacs(), Requester.CPU, macs),
+                macEnergy(counts.gpuMacs(), Requester.GPU, macs),
                 staticPowerMilliwatts * counts.elapsedPs() * 1e-3);
     }
 
     /** pJ per MAC of {@code unit} in {@code format} from the profile's tables; a missing format is an error naming it. */
     public double tablePjPerMac(Requester unit, String format) {
-        boolean cpu = unit == Requester.CPU;
-        Map<String, Double> table = cpu ? cpuPjPerMac : npuPjPerMac;
+        Map<String, Double> table = switch (unit) {
+            case CPU -> cpuPjPerMac;
+            case NPU -> npuPjPerMac;
+            case GPU -> gpuPjPerMac;
+        };
         Double perMac = table.get(format);
         if (perMac == null) {
-            throw new IllegalArgumentException("energy." + (cpu ? "cpuPjPerMac" : "npuPjPerMac") + " has no entry for format '"
+            throw new IllegalArgumentException("energy." + unit + "PjPerMac has no entry for format '"
                     + format + "' (has: " + String.join(", ", table.keySet()) + ")");
         }
         return perMac;

@@ -47,7 +47,7 @@ public final class MacArrayCompute implements ComputeModel {
 
     @Override
     public double macsPerSecond(Requester unit, String format, Stage stage) {
-        if (unit == Requester.CPU) return preset.macsPerSecond(unit, format, stage);
+        if (unit != Requester.NPU) return preset.macsPerSecond(unit, format, stage);
         double utilisation = stage == Stage.PREFILL ? soc.npu().prefillUtilisation() : soc.npu().decodeUtilisation();
         long macs = design(format).macsPerCycle();
         if (macs == 0) {
@@ -58,7 +58,7 @@ public final class MacArrayCompute implements ComputeModel {
 
     @Override
     public double pjPerMac(Requester unit, String format) {
-        return unit == Requester.CPU ? preset.pjPerMac(unit, format) : design(format).pjPerMac();
+        return unit != Requester.NPU ? preset.pjPerMac(unit, format) : design(format).pjPerMac();
     }
 
     @Override

@@ -7,9 +7,9 @@ import org.pocketsim.hw.spec.Requester;
 import org.pocketsim.hw.spec.SocSpec;
 
 /**
- * Rates and prices of the SoC profile: the NPU's MACs per cycle per format times its clock and
- * the stage's utilisation, the CPU's peak over its inference cores, and pJ per MAC from the
- * profile's energy tables. This is what every run did before the seam existed.
+ * Rates and prices of the SoC profile: the NPU's (and the GPU's) MACs per cycle per format times
+ * its clock and the stage's utilisation, the CPU's peak over its inference cores, and pJ per MAC
+ * from the profile's energy tables. This is what every run did before the seam existed.
  */
 public final class PresetCompute implements ComputeModel {
 
@@ -28,9 +28,17 @@ public final class PresetCompute implements ComputeModel {
 
     @Override
     public double macsPerSecond(Requester unit, String format, Stage stage) {
-        if (unit == Requester.CPU) return soc.cpu().peakMacsPerSecond(format);
-        double utilisation = stage == Stage.PREFILL ? soc.npu().prefillUtilisation() : soc.npu().decodeUtilisation();
-        return soc.npu().peakMacsPerSecond(format) * utilisation;
+        boolean prefill = stage == Stage.PREFILL;
+        return switch (unit) {
+            case CPU -> soc.cpu().peakMacsPerSecond(format);
+            case NPU -> soc.npu().peakMacsPerSecond(format) * (prefill ? soc.npu().prefillUtilisation() : soc.npu().decodeUtilisation());
+            case GPU -> gpu().peakMacsPerSecond(format) * (prefill ? gpu().prefillUtilisation() : gpu().decodeUtilisation());
+        };
+    }
+
+    private org.pocketsim.hw.spec.GpuSpec gpu() {
+        if (soc.gpu() == null) throw new IllegalArgumentException("profile '" + soc.id() + "' has no gpu");
+        return soc.gpu();
     }
 
     @Override

@@ -36,7 +36,11 @@ public final class WeightDecoder {
             } catch (IllegalArgumentException e) {
                 continue;   // a unit without this compute format is never given work in it (RunChecks)
             }
-            double laneClock = unit == Requester.CPU ? soc.cpu().cores() * soc.cpu().clock().hertz() : soc.npu().clock().hertz();
+            double laneClock = switch (unit) {
+                case CPU -> soc.cpu().cores() * soc.cpu().clock().hertz();
+                case NPU -> soc.npu().clock().hertz();
+                case GPU -> soc.gpu().clock().hertz();
+            };
             double seconds = (work.per(DecodeOp.MAC) - 1) / macRate;
             double pj = 0;
             for (DecodeOp op : DecodeOp.values()) {

@@ -83,6 +83,7 @@ public final class DecodeRun {
         }
         this.splitUnits = new java.util.HashSet<>(kernelUnits.values()).size() > 1;
         this.prefillUnit = run.executor().prefill() != null ? run.executor().prefill() : soc.execution().unitFor("prefill");
+        RunChecks.units(soc, run, kernelUnits.values(), prefillUnit);
         RunChecks.computeFormat(soc, compute, run, kernelUnits.values(), prefillUnit);
         this.decoder = RunChecks.decoder(soc, compute, run);
         this.weightBits = decoder == null ? 0 : WeightBits.of(run.weights());
@@ -252,7 +253,7 @@ public final class DecodeRun {
         m.put(Metrics.ENERGY_PER_TOKEN_MJ, (e.totalPj() + decodePj) * pjToMjPerToken);
         m.put(Metrics.ENERGY_DRAM_MJ, e.dramPj() * pjToMjPerToken);
         m.put(Metrics.ENERGY_FLASH_MJ, e.flashPj() * pjToMjPerToken);
-        m.put(Metrics.ENERGY_COMPUTE_MJ, (e.npuMacPj() + e.cpuMacPj() + decodePj) * pjToMjPerToken);
+        m.put(Metrics.ENERGY_COMPUTE_MJ, (e.npuMacPj() + e.cpuMacPj() + e.gpuMacPj() + decodePj) * pjToMjPerToken);
         m.put(Metrics.ENERGY_STATIC_MJ, e.staticPj() * pjToMjPerToken);
         for (Component c : Component.values()) {
             if (componentBytes[c.ordinal()] > 0) m.put("bytesPerToken." + c.metricName(), (double) componentBytes[c.ordinal()] / n);
@@ -264,8 +265,9 @@ public final class DecodeRun {
     /** Adds the decode's bytes, MACs per unit and CPU busy time (the whole decode when any kernel runs on the CPU). */
     private ActionCounts decodeCounts(ActionCounts counts, double seconds, long dramBytes, long flashBytes, long[] macsByUnit) {
         counts.addDramBytes(dramBytes).addFlashBytes(flashBytes);
-        if (macsByUnit[Requester.NPU.ordinal()] > 0) counts.addNpuMacs(run.computeFormat(), macsByUnit[Requester.NPU.ordinal()]);
-        if (macsByUnit[Requester.CPU.ordinal()] > 0) counts.addCpuMacs(run.computeFormat(), macsByUnit[Requester.CPU.ordinal()]);
+        for (Requester unit : Requester.values()) {
+            if (macsByUnit[unit.ordinal()] > 0) counts.addMacs(unit, run.computeFormat(), macsByUnit[unit.ordinal()]);
+        }
         if (kernelUnits.containsValue(Requester.CPU)) counts.addCpuBusyPs(Math.round(seconds * 1e12));
         return counts;
     }
@@ -288,8 +290,8 @@ public final class DecodeRun {
             long streamed = placement.streamedBytesPerToken() * ((run.prompt() + run.prefillChunk() - 1) / run.prefillChunk());
             p.addDramBytes(prefillWeightBytes() - streamed).addFlashBytes(streamed);
             long macs = Math.round(prefillMacs());
-            if (prefillUnit == Requester.CPU) p.addCpuMacs(run.computeFormat(), macs).addCpuBusyPs(Math.round(prefill * 1e12));
-            else p.addNpuMacs(run.computeFormat(), macs);
+            p.addMacs(prefillUnit, run.computeFormat(), macs);
+            if (prefillUnit == Requester.CPU) p.addCpuBusyPs(Math.round(prefill * 1e12));
         }
         decodeCounts(whole.phase(3, decodeSeconds), decodeSeconds, dramBytes, flashBytes, macsByUnit);
         return whole;

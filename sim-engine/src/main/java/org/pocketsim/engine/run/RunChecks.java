@@ -18,6 +18,19 @@ final class RunChecks {
     private RunChecks() {
     }
 
+    /**
+     * Work placed on the GPU needs a profile with one, and runs in the analytic mode (the
+     * discrete-event engine has a CPU and an NPU).
+     */
+    static void units(SocSpec soc, DecodeSpec run, Collection<Requester> decodeUnits, Requester prefillUnit) {
+        boolean gpu = decodeUnits.contains(Requester.GPU) || (run.prompt() > 0 && prefillUnit == Requester.GPU);
+        if (!gpu) return;
+        if (soc.gpu() == null) throw new FieldException("executor", "places work on the gpu, but profile '" + soc.id() + "' has no gpu");
+        if (run.mode() == DecodeSpec.Mode.DES && decodeUnits.contains(Requester.GPU)) {
+            throw new FieldException("executor", "places decode work on the gpu, which mode des does not model (cpu and npu); use mode analytic");
+        }
+    }
+
     /** The compute format must have a MAC rate and an energy per MAC on every unit the run uses. */
     static void computeFormat(SocSpec soc, ComputeModel compute, DecodeSpec run, Collection<Requester> decodeUnits,
                               Requester prefillUnit) {
@@ -39,10 +52,7 @@ final class RunChecks {
     }
 
     private static void price(SocSpec soc, ComputeModel compute, Requester unit, String format) {
-        ActionCounts one = new ActionCounts();
-        if (unit == Requester.CPU) one.addCpuMacs(format, 1);
-        else one.addNpuMacs(format, 1);
-        EnergyModel.fromSpec(soc).price(one, compute::pjPerMac);
+        EnergyModel.fromSpec(soc).price(new ActionCounts().addMacs(unit, format, 1), compute::pjPerMac);
     }
 
     /**

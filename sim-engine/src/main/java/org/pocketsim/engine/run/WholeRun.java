@@ -53,6 +53,7 @@ final class WholeRun {
             m.put(power + "floor", e.staticPj() * toWatts);
             m.put(power + "cpu", e.cpuMacPj() * toWatts);
             m.put(power + "npu", (e.npuMacPj() + e.sramPj()) * toWatts);
+            m.put(power + "gpu", e.gpuMacPj() * toWatts);
             m.put(power + "dram", e.dramPj() * toWatts);
             m.put(power + "flash", e.flashPj() * toWatts);
             if (PHASES[i].equals("decode")) m.put(Metrics.DECODE_POWER_W, e.totalPj() * toWatts);

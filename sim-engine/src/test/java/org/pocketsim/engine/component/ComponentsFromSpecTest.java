@@ -80,7 +80,7 @@ class ComponentsFromSpecTest {
 
     @Test
     void energyTakesDramAndFlashPerBitAndTheEnergyTables() {
-        EnergySpec energy = new EnergySpec(Map.of("int8", 0.1), Map.of("int8", 0.5), 1.0, 500.0, null);
+        EnergySpec energy = new EnergySpec(Map.of("int8", 0.1), Map.of("int8", 0.5), 1.0, 500.0, null, null);
         EnergyBreakdown priced = EnergyModel.fromSpec(dram, flash, energy).price(new ActionCounts()
                 .addDramBytes(1_000_000).addFlashBytes(1_000).addNpuMacs("int8", 1_000_000)
                 .addElapsedPs(1_000_000_000_000L));
