@@ -1,7 +1,6 @@
 package org.pocketsim.hw.spec;
 
 import java.util.Map;
-import org.pocketsim.hw.config.Require;
 import org.pocketsim.hw.unit.Frequency;
 
 /**
@@ -20,23 +19,17 @@ public record GpuSpec(
         double decodeUtilisation) implements Facts {
 
     public GpuSpec {
-        Require.notBlank(name, "name");
-        Require.positive(Require.notNull(clock, "clock").hertz(), "clock");
-        macsPerCycle = FormatRates.validate(macsPerCycle, "macsPerCycle");
-        Require.fraction(prefillUtilisation, "prefillUtilisation");
-        Require.fraction(decodeUtilisation, "decodeUtilisation");
+        macsPerCycle = MacUnits.validate(name, clock, macsPerCycle, prefillUtilisation, decodeUtilisation);
     }
 
     /** Peak MACs per second in {@code format}; unknown formats are an IllegalArgumentException. */
     public double peakMacsPerSecond(String format) {
-        return FormatRates.lookup(macsPerCycle, format, "gpu '" + name + "'") * clock.hertz();
+        return MacUnits.peakMacsPerSecond(macsPerCycle, clock, format, "gpu '" + name + "'");
     }
 
     @Override
     public void addFacts(String prefix, Map<String, String> out) {
-        out.put(Facts.join(prefix, "clock"), clock.toString());
-        FormatRates.addFacts(macsPerCycle, Facts.join(prefix, "macsPerCycle"), out);
-        out.put(Facts.join(prefix, "prefillUtilisation"), Double.toString(prefillUtilisation));
-        out.put(Facts.join(prefix, "decodeUtilisation"), Double.toString(decodeUtilisation));
+        MacUnits.addRateFacts(prefix, clock, macsPerCycle, out);
+        MacUnits.addUtilisationFacts(prefix, prefillUtilisation, decodeUtilisation, out);
     }
 }

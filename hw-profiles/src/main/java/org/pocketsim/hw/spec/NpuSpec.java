@@ -20,17 +20,13 @@ public record NpuSpec(
         double decodeUtilisation) implements Facts {
 
     public NpuSpec {
-        Require.notBlank(name, "name");
-        Require.positive(Require.notNull(clock, "clock").hertz(), "clock");
-        macsPerCycle = FormatRates.validate(macsPerCycle, "macsPerCycle");
+        macsPerCycle = MacUnits.validate(name, clock, macsPerCycle, prefillUtilisation, decodeUtilisation);
         Require.notNull(sram, "sram");
-        Require.fraction(prefillUtilisation, "prefillUtilisation");
-        Require.fraction(decodeUtilisation, "decodeUtilisation");
     }
 
     /** Peak MACs per second in {@code format}; unknown formats are an IllegalArgumentException. */
     public double peakMacsPerSecond(String format) {
-        return FormatRates.lookup(macsPerCycle, format, "npu '" + name + "'") * clock.hertz();
+        return MacUnits.peakMacsPerSecond(macsPerCycle, clock, format, "npu '" + name + "'");
     }
 
     /** Whether the MAC arrays run {@code format} natively. */
@@ -40,10 +36,8 @@ public record NpuSpec(
 
     @Override
     public void addFacts(String prefix, Map<String, String> out) {
-        out.put(Facts.join(prefix, "clock"), clock.toString());
-        FormatRates.addFacts(macsPerCycle, Facts.join(prefix, "macsPerCycle"), out);
+        MacUnits.addRateFacts(prefix, clock, macsPerCycle, out);
         out.put(Facts.join(prefix, "sram"), sram.toString());
-        out.put(Facts.join(prefix, "prefillUtilisation"), Double.toString(prefillUtilisation));
-        out.put(Facts.join(prefix, "decodeUtilisation"), Double.toString(decodeUtilisation));
+        MacUnits.addUtilisationFacts(prefix, prefillUtilisation, decodeUtilisation, out);
     }
 }
