@@ -90,16 +90,17 @@ final class ChartStyle {
         return new java.text.DecimalFormat("#,##0.###", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
     }
 
-    /** A value axis, logarithmic when asked; both label plain numbers (50, 100, 1,000), never powers of ten. */
+    /**
+     * A value axis, logarithmic when asked (labelled at powers of ten, or of two over a narrow
+     * range: {@link SpanLogAxis}); both label plain numbers (50, 100, 1,000), never powers of ten.
+     */
     static ValueAxis valueAxis(String label, boolean log) {
         if (log) {
-            LogAxis axis = new LogAxis(label);
+            LogAxis axis = new SpanLogAxis(label);
             axis.setSmallestValue(1e-12);
             axis.setNumberFormatOverride(tickFormat());
             axis.setMinorTickMarksVisible(true);
-            axis.setMinorTickCount(9);
             axis.setAutoTickUnitSelection(false);
-            axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0));
             return axis;
         }
         NumberAxis axis = new NumberAxis(label);
