@@ -18,9 +18,8 @@ public final class ActionCounts {
     private long sramBytes;
     private long elapsedPs;
     private long cpuBusyPs;
-    private final Map<String, Long> npuMacs = new TreeMap<>();
-    private final Map<String, Long> cpuMacs = new TreeMap<>();
-    private final Map<String, Long> gpuMacs = new TreeMap<>();
+    /** MACs per unit and format, formats sorted by name. */
+    private final Map<Requester, Map<String, Long>> macs = new java.util.EnumMap<>(Requester.class);
 
     public ActionCounts addDramBytes(long bytes) {
         dramBytes += nonNegative(bytes, "DRAM bytes");
@@ -38,27 +37,18 @@ public final class ActionCounts {
     }
 
     public ActionCounts addNpuMacs(String format, long macs) {
-        npuMacs.merge(format, nonNegative(macs, "NPU MACs"), Long::sum);
-        return this;
+        return addMacs(Requester.NPU, format, macs);
     }
 
     public ActionCounts addCpuMacs(String format, long macs) {
-        cpuMacs.merge(format, nonNegative(macs, "CPU MACs"), Long::sum);
-        return this;
-    }
-
-    public ActionCounts addGpuMacs(String format, long macs) {
-        gpuMacs.merge(format, nonNegative(macs, "GPU MACs"), Long::sum);
-        return this;
+        return addMacs(Requester.CPU, format, macs);
     }
 
     /** MACs of {@code unit} in {@code format}. */
-    public ActionCounts addMacs(Requester unit, String format, long macs) {
-        return switch (unit) {
-            case CPU -> addCpuMacs(format, macs);
-            case NPU -> addNpuMacs(format, macs);
-            case GPU -> addGpuMacs(format, macs);
-        };
+    public ActionCounts addMacs(Requester unit, String format, long count) {
+        long n = nonNegative(count, unit.name() + " MACs");
+        macs.computeIfAbsent(unit, u -> new TreeMap<>()).merge(format, n, Long::sum);
+        return this;
     }
 
     public ActionCounts addElapsedPs(long ps) {
@@ -92,19 +82,9 @@ public final class ActionCounts {
         return elapsedPs;
     }
 
-    /** NPU MACs per format, sorted by format name. */
-    public Map<String, Long> npuMacs() {
-        return Collections.unmodifiableMap(npuMacs);
-    }
-
-    /** CPU MACs per format, sorted by format name. */
-    public Map<String, Long> cpuMacs() {
-        return Collections.unmodifiableMap(cpuMacs);
-    }
-
-    /** GPU MACs per format, sorted by format name. */
-    public Map<String, Long> gpuMacs() {
-        return Collections.unmodifiableMap(gpuMacs);
+    /** MACs of {@code unit} per format, sorted by format name. */
+    public Map<String, Long> macs(Requester unit) {
+        return Collections.unmodifiableMap(macs.getOrDefault(unit, Map.of()));
     }
 
     private static long nonNegative(long value, String what) {

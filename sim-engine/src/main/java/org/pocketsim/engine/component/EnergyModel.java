@@ -87,9 +87,9 @@ public final class EnergyModel {
                 counts.dramBytes() * 8.0 * dramPjPerBit,
                 counts.flashBytes() * 8.0 * flashPjPerBit,
                 counts.sramBytes() * sramPjPerByte,
-                macEnergy(counts.npuMacs(), Requester.NPU, macs),
-                cpuByTime ? cpuActiveMilliwatts * counts.cpuBusyPs() * 1e-3 : macEnergy(counts.cpuMacs(), Requester.CPU, macs),
-                macEnergy(counts.gpuMacs(), Requester.GPU, macs),
+                macEnergy(counts, Requester.NPU, macs),
+                cpuByTime ? cpuActiveMilliwatts * counts.cpuBusyPs() * 1e-3 : macEnergy(counts, Requester.CPU, macs),
+                macEnergy(counts, Requester.GPU, macs),
                 staticPowerMilliwatts * counts.elapsedPs() * 1e-3);
     }
 
@@ -108,9 +108,9 @@ public final class EnergyModel {
         return perMac;
     }
 
-    private static double macEnergy(Map<String, Long> macs, Requester unit, MacPrices prices) {
+    private static double macEnergy(ActionCounts counts, Requester unit, MacPrices prices) {
         double pj = 0.0;
-        for (Map.Entry<String, Long> entry : macs.entrySet()) {
+        for (Map.Entry<String, Long> entry : counts.macs(unit).entrySet()) {
             pj += entry.getValue() * prices.pjPerMac(unit, entry.getKey());
         }
         return pj;
