@@ -30,12 +30,12 @@ import java.awt.geom.Rectangle2D;
 final class ChartStyle {
 
     static final int WIDTH_PX = 960;
+    static final int HEIGHT_PX = 600;
 
     /** Share of the chart's width that horizontal category labels of {@code longest} characters take (at most half). */
     static float categoryLabelShare(int longest) {
         return Math.min(0.5f, (longest * 7.4f + 24f) / WIDTH_PX);
     }
-    static final int HEIGHT_PX = 600;
 
     private static final Color[] PALETTE = {
             new Color(0x4E79A7), new Color(0xF28E2B), new Color(0xE15759), new Color(0x76B7B2),
