@@ -23,6 +23,16 @@ final class OutputFolder {
         checkWritable(dir, "--out " + dir);
     }
 
+    /** Prefix of the file that proves a folder writable; it lives for an instant, unless the run is killed then. */
+    static final String WRITE_CHECK = ".pocketsim-write-check";
+
+    /** Removes the write-check files of runs killed between creating and deleting theirs. */
+    private static void removeStaleWriteChecks(Path target) throws IOException {
+        try (var stale = Files.newDirectoryStream(target, WRITE_CHECK + "*")) {
+            for (Path p : stale) Files.deleteIfExists(p);
+        }
+    }
+
     /**
      * Throws a {@link UserInputException} {@code SOURCE: ...} when {@code dir} cannot be created or
      * written; {@code source} is the argument as the user gave it, e.g. {@code --report x/r.csv}.
@@ -47,7 +57,8 @@ final class OutputFolder {
                             + (e instanceof java.nio.file.NoSuchFileException ? "not allowed there" : PlainText.reason(e)) + ")");
                 }
             }
-            Files.delete(Files.createTempFile(target, ".pocketsim-write-check", ""));
+            removeStaleWriteChecks(target);
+            Files.delete(Files.createTempFile(target, WRITE_CHECK, ""));
         } catch (IOException | SecurityException e) {
             throw new UserInputException(source + ": cannot write into the folder " + target + " (" + PlainText.reason(e) + ")");
         } finally {
