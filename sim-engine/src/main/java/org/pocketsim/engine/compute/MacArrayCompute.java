@@ -65,6 +65,6 @@ public final class MacArrayCompute implements ComputeModel {
     public NpuSpec npu(String format) {
         NpuSpec p = soc.npu();
         return new NpuSpec(p.name() + " (" + format + " array)", rates.clock(), Map.of(format, design(format).macsPerCycle()),
-                p.sram(), p.prefillUtilisation(), p.decodeUtilisation());
+                p.sram(), p.prefillUtilisation(), p.decodeUtilisation(), p.graphOverhead());
     }
 }

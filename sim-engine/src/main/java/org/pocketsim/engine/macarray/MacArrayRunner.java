@@ -117,7 +117,7 @@ public final class MacArrayRunner implements PointRunner<MacArrayPointSpec> {
                                     ModelSpec model, PointContext context) {
         DecodeSpec run = new DecodeSpec(spec.label(), spec.soc(), spec.model(), weights, null, spec.datapath(), spec.kv(), null,
                 new ExecutorSpec(Requester.NPU, Requester.NPU, null), DecodeSpec.Mode.ANALYTIC, spec.prompt(), spec.generate(),
-                null, null, null, null, null, compute, null, null);
+                null, null, null, null, null, null, compute, null, null);
         return new DecodeRun(soc, model, run, context.traces(), context.point().seed());
     }
 

@@ -35,6 +35,10 @@ import org.pocketsim.hw.config.FieldException;
  * @param prefillLogits the prompt positions the LM head multiplies: {@code all} (default) or
  *                      {@code last} (llama.cpp: a batch without output flags returns only its last
  *                      token's logits, src/llama-batch.cpp, and llama-cli evaluates its prompt so)
+ * @param npuGraphs     graphs a static-graph NPU runtime executes for every decode step and every
+ *                      prefill chunk (QNN runs a model exported in parts one part after another);
+ *                      each costs the profile's {@code npu.graphOverhead} on the phase's NPU.
+ *                      Default 0: no such overhead
  * @param mlp           how MLP weights are read: {@code dense} (default) or a typed node such as {@code {kind: dip, keep: 0.5}}
  * @param placement     DRAM budget and whether weights that do not fit may stream from flash
  * @param timing        overlap of compute with I/O, and of flash with DRAM I/O
@@ -52,7 +56,7 @@ public record DecodeSpec(@ConfigOptional String label, JsonNode soc, String mode
                          @ConfigOptional String kv, @ConfigOptional Integer kvWindow,
                          @ConfigOptional ExecutorSpec executor, @ConfigOptional Mode mode,
                          int prompt, int generate, @ConfigOptional Integer prefillChunk,
-                         @ConfigOptional PrefillLogits prefillLogits,
+                         @ConfigOptional PrefillLogits prefillLogits, @ConfigOptional Integer npuGraphs,
                          @ConfigOptional @JsonDeserialize(using = KindShorthand.class) MlpSpec mlp,
                          @ConfigOptional PlacementSpec placement, @ConfigOptional TimingSpec timing,
                          @ConfigOptional @JsonDeserialize(using = KindShorthand.class) ComputeSpec compute,
@@ -82,6 +86,8 @@ public record DecodeSpec(@ConfigOptional String label, JsonNode soc, String mode
         if (prefillChunk == null) prefillChunk = Math.max(1, prompt);
         if (prefillChunk < 1) throw new FieldException("prefillChunk", "must be at least 1, got " + prefillChunk);
         if (prefillLogits == null) prefillLogits = PrefillLogits.ALL;
+        if (npuGraphs == null) npuGraphs = 0;
+        if (npuGraphs < 0 || npuGraphs > 1000) throw new FieldException("npuGraphs", "must be in 0..1000, got " + npuGraphs);
         if (mlp == null) mlp = new DenseSpec();
         if (timing != null && mode == Mode.ANALYTIC && (timing.prefetch() || timing.coRunners() > 0)) {
             throw new FieldException("timing", "prefetch and coRunners need mode: des (the analytic model has no overlap or contention)");

@@ -84,6 +84,7 @@ public final class DecodeRun {
         this.splitUnits = new java.util.HashSet<>(kernelUnits.values()).size() > 1;
         this.prefillUnit = run.executor().prefill() != null ? run.executor().prefill() : soc.execution().unitFor("prefill");
         RunChecks.units(soc, run, kernelUnits.values(), prefillUnit);
+        RunChecks.npuGraphs(soc, run, kernelUnits.values(), prefillUnit);
         RunChecks.computeFormat(soc, compute, run, kernelUnits.values(), prefillUnit);
         this.decoder = RunChecks.decoder(soc, compute, run);
         this.weightBits = decoder == null ? 0 : WeightBits.of(run.weights());
@@ -173,7 +174,8 @@ public final class DecodeRun {
                 for (int c = 0; c < Component.COUNT; c++) componentBytes[c] += group.componentBytes[c];
             }
             if (des != null) des.time(groups, groups.length, token);
-            token.compute += nodeSeconds(kernelUnits.get(KernelKind.MLP), graph.elementOps(kvTokens), 1);
+            token.compute += nodeSeconds(kernelUnits.get(KernelKind.MLP), graph.elementOps(kvTokens), 1)
+                    + (kernelUnits.containsValue(Requester.NPU) ? npuGraphSeconds() : 0);
             sum.add(token);
         }
         Map<String, Double> m = collect(sum, dramBytes, flashBytes, macsByUnit, componentBytes, decodeTotals);
@@ -189,6 +191,16 @@ public final class DecodeRun {
     private double nodeSeconds(Requester unit, long elementOps, long rows) {
         if (run.timing().compute() == TimingSpec.Compute.IGNORE) return 0;
         return compute.nodeSeconds(unit, graph.nodes(), graph.matrixProducts(), elementOps, rows);
+    }
+
+    /**
+     * Seconds the NPU runtime spends outside the accelerator for one step (a decode token or a
+     * prefill chunk): {@code npuGraphs} graph executions at the profile's {@code npu.graphOverhead};
+     * zero when compute is ignored, as the CPU's fork/join.
+     */
+    private double npuGraphSeconds() {
+        if (run.npuGraphs() == 0 || run.timing().compute() == TimingSpec.Compute.IGNORE) return 0;
+        return run.npuGraphs() * soc.npu().graphOverhead().seconds();
     }
 
     /** Static groups per token: one, or one per kernel kind when the kinds run on different units. */
@@ -304,7 +316,8 @@ public final class DecodeRun {
      * weights from DRAM, the rest from flash, see {@link PrefillReads}); MACs are the prompt
      * length times the matrix MACs per token plus causal attention ({@code P(P+1)/2}
      * cached-token products), spread evenly over the chunks; each chunk takes the larger of its
-     * I/O and compute time unless compute is ignored (or their sum when serial).
+     * I/O and compute time unless compute is ignored (or their sum when serial), plus its fixed
+     * costs (the CPU's fork/join per node, the NPU runtime's graph executions).
      */
     double prefillSeconds() {
         SocTiming timing = new SocTiming(soc, compute);
@@ -320,7 +333,8 @@ public final class DecodeRun {
         if (run.timing().compute() == TimingSpec.Compute.IGNORE) return chunks * io;
         double compute = prefillMacs() / timing.macsPerSecond(prefillUnit, run.computeFormat(), run.weights(), SocTiming.Phase.PREFILL) / chunks;
         long chunkTokens = Math.min(p, run.prefillChunk());
-        double nodes = nodeSeconds(prefillUnit, graph.elementOps(p / 2) * chunkTokens, chunkTokens);
+        double nodes = nodeSeconds(prefillUnit, graph.elementOps(p / 2) * chunkTokens, chunkTokens)
+                + (prefillUnit == Requester.NPU ? npuGraphSeconds() : 0);
         return chunks * (nodes + (run.timing().compute() == TimingSpec.Compute.SERIAL ? io + compute : Math.max(io, compute)));
     }
 

@@ -31,6 +31,20 @@ final class RunChecks {
         }
     }
 
+    /**
+     * Graph executions per step ({@code npuGraphs}) are priced by the profile's
+     * {@code npu.graphOverhead} and only on the NPU, so a run that gives them needs both.
+     */
+    static void npuGraphs(SocSpec soc, DecodeSpec run, Collection<Requester> decodeUnits, Requester prefillUnit) {
+        if (run.npuGraphs() == 0) return;
+        if (!decodeUnits.contains(Requester.NPU) && !(run.prompt() > 0 && prefillUnit == Requester.NPU)) {
+            throw new FieldException("npuGraphs", "is given, but no decode or prefill work runs on the npu");
+        }
+        if (soc.npu() == null || soc.npu().graphOverhead() == null) {
+            throw new FieldException("npuGraphs", "needs npu.graphOverhead, which profile '" + soc.id() + "' does not give");
+        }
+    }
+
     /** The compute format must have a MAC rate and an energy per MAC on every unit the run uses. */
     static void computeFormat(SocSpec soc, ComputeModel compute, DecodeSpec run, Collection<Requester> decodeUnits,
                               Requester prefillUnit) {

@@ -49,13 +49,13 @@ class PhoneValidationStudyTest {
             45.7888062190603, 374.41377795596185, 6.555200617808861, 64.83248756557757,
             19.500119526433565, 145.50338655174008, 19.500119526433565, 145.50338655174008,
             52.54367509677807, 308.11878500167063, 91.94640879919803, 1495.5581921692572,
-            75.73005388697331, 6577.961099774385, 69.97815314427845, 6577.961099774385,
-            30.330808250786657, 2530.1901299856804, 27.19712131486608, 61.455860653516325,
-            5265.256067351485, 21.00128359845359, 1505.999710076984, 23.187667230221077,
-            2183.7665129320744, 205.7048659427263, 11323.940074377491, 227.12021180783577,
-            16420.21639407289, 81.7376890896346, 4536.385850086546, 90.24716636450164,
-            6577.961099774385, 34.59681699794201, 1817.3253998790472, 38.19859276754928,
-            2635.2025998423906
+            51.11220894114171, 4957.605282161553, 48.42574156343856, 4957.605282161553,
+            25.426027378792305, 2247.621768731194, 23.186471709042422, 40.40103503596568,
+            3903.592413666662, 17.82653941845146, 1369.3738808518085, 19.377451468556938,
+            1907.7619470621473, 64.67747339778555, 5843.81860573242, 66.65353733200915,
+            6958.3109452230865, 43.79384639901469, 3297.5841976430734, 46.124013886039,
+            4258.303763831099, 25.313640343335088, 1579.5999378464353, 27.189447330380972,
+            2163.1445145660978
     };
 
     @Test
@@ -87,20 +87,22 @@ class PhoneValidationStudyTest {
         // Not met, pinned as they are (data/published/phone-validation-roles.csv says why for each row):
         // Qwen2-0.5B IQ4_XS's average power misses 35% because its decode is predicted 25% fast (more bytes a second).
         assertThat(worst(power)).isCloseTo(0.4302, within(0.001));
-        // Decode: the CPU rows (CpuCompute) have a median of 10%; the NPU rows are predicted too fast
-        // (no QNN overhead) and carry the median over 15%.
+        // Decode: the CPU rows (CpuCompute) have a median of 10%; the NPU rows pay QNN's measured 2.12 ms per
+        // graph execution (npuGraphs) and carry the median just over 15%: the AI Hub w4a16 rows of Llama-3.2
+        // land within 9%, its w4 rows and Phi-3.5 are still fast, the PowerServe rows miss both ways.
         List<Comparison> decode = of(all, "tokensPerSecond", c -> true);
         assertThat(decode).hasSize(37);
-        assertThat(median(decode)).isCloseTo(0.2062, within(0.001));
+        assertThat(median(decode)).isCloseTo(0.1562, within(0.001));
         assertThat(median(of(all, "tokensPerSecond", cpu))).isCloseTo(0.0971, within(0.001)).isLessThanOrEqualTo(0.15);
-        assertThat(worst(of(all, "tokensPerSecond", c -> !c.label().startsWith("P ")))).isCloseTo(1.616, within(0.001));
+        assertThat(worst(of(all, "tokensPerSecond", c -> c.label().startsWith("H")))).isCloseTo(0.7200, within(0.001));
+        assertThat(worst(of(all, "tokensPerSecond", c -> c.label().startsWith("P ")))).isCloseTo(0.3912, within(0.001));
         assertThat(worst(of(all, "tokensPerSecond", cpu))).isCloseTo(0.2999, within(0.001));
         // Prefill: llama.cpp's GEMM rates are measured (ggml's prompt rates on an M2 Max, KernelLibrary) and its prompt
         // gets logits for the last position only (prefillLogits: last): the E1 rows have a median of 7%, Qwen2-0.5B
-        // +85%; XNNPACK's assumed shares (C rows) and the NPU rows (no QNN overhead) are still fast.
+        // +85%; XNNPACK's assumed shares (C rows) and the NPU rows (assumed MAC rates) are still fast.
         List<Comparison> prefill = of(all, "prefillTokensPerSecond", c -> true);
         assertThat(prefill).hasSize(36);
-        assertThat(median(prefill)).isCloseTo(0.4615, within(0.001));
+        assertThat(median(prefill)).isCloseTo(0.4365, within(0.001));
         assertThat(median(of(all, "prefillTokensPerSecond", cpu))).isCloseTo(0.1002, within(0.001));
         assertThat(median(of(all, "prefillTokensPerSecond", e1))).isLessThanOrEqualTo(0.25);
         // The GPU row (C8, LiteRT-LM on the Adreno 750): prefill within 25% at the GPU's estimated peak and assumed
@@ -110,9 +112,9 @@ class PhoneValidationStudyTest {
         assertThat(gpu).hasSize(1);
         assertThat(gpu.get(0).relativeError()).isCloseTo(1.063, within(0.001));
         assertThat(of(all, "prefillTokensPerSecond", c -> c.label().contains(" GPU,")).get(0).relativeError()).isCloseTo(-0.203, within(0.001));
-        // Rows within the decode target's 30%: all 23 CPU rows and H3.
+        // Rows within the decode target's 30%: all 23 CPU rows, H1, H3 and the four PowerServe rows of Llama-3.2-1B and Qwen2.5-3B.
         assertThat(of(all, "tokensPerSecond", c -> Math.abs(c.relativeError()) <= 0.30).stream().map(Comparison::label))
-                .hasSize(24);
+                .hasSize(29);
     }
 
     private static List<Comparison> of(List<Comparison> all, String metric, Predicate<Comparison> rows) {
