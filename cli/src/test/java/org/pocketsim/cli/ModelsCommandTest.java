@@ -23,7 +23,7 @@ class ModelsCommandTest {
         assertThat(run("list")).isZero();
         assertThat(out.toString()).contains("phi3-medium-4k", "qwen3-30b-a3b", "opt-6.7b", "llama3.1-8b", "qwen2-0.5b", "gemma3-1b")
                 .contains("13.96B (13.96)").contains("46.70B (46.70)").contains("12.88B (12.90)");
-        assertThat(out.toString().lines().count()).isEqualTo(25); // header + 24 presets
+        assertThat(out.toString().lines().count()).isEqualTo(26); // header + 25 presets
     }
 
     @Test

@@ -51,7 +51,7 @@ class PhoneValidationStudyTest {
             52.54367509677807, 308.11878500167063, 91.94640879919803, 1495.5581921692572,
             51.11220894114171, 4957.605282161553, 48.42574156343856, 4957.605282161553,
             25.426027378792305, 2247.621768731194, 23.186471709042422, 40.40103503596568,
-            3903.592413666662, 17.82653941845146, 1369.3738808518085, 19.377451468556938,
+            3903.592413666662, 14.187691582479854, 1369.3738808518085, 15.470953293448737,
             1907.7619470621473, 64.67747339778555, 5843.81860573242, 66.65353733200915,
             6958.3109452230865, 43.79384639901469, 3297.5841976430734, 46.124013886039,
             4258.303763831099, 25.313640343335088, 1579.5999378464353, 27.189447330380972,
@@ -84,15 +84,18 @@ class PhoneValidationStudyTest {
         assertThat(median(energy)).isCloseTo(0.0983, within(0.001)).isLessThanOrEqualTo(0.20);
         assertThat(worst(energy)).isCloseTo(0.1645, within(0.001)).isLessThanOrEqualTo(0.35);
 
+        // Met: decode median (the CPU rows, CpuCompute, have a median of 10%; the NPU rows pay QNN's measured
+        // 2.12 ms per graph execution, npuGraphs, and Phi-3.5-mini reads its whole static 4096-token KV).
+        List<Comparison> decode = of(all, "tokensPerSecond", c -> true);
+        assertThat(decode).hasSize(37);
+        assertThat(median(decode)).isCloseTo(0.1445, within(0.001)).isLessThanOrEqualTo(0.15);
+
         // Not met, pinned as they are (data/published/phone-validation-roles.csv says why for each row):
         // Qwen2-0.5B IQ4_XS's average power misses 35% because its decode is predicted 25% fast (more bytes a second).
         assertThat(worst(power)).isCloseTo(0.4302, within(0.001));
-        // Decode: the CPU rows (CpuCompute) have a median of 10%; the NPU rows pay QNN's measured 2.12 ms per
-        // graph execution (npuGraphs) and carry the median just over 15%: the AI Hub w4a16 rows of Llama-3.2
-        // land within 9%, its w4 rows and Phi-3.5 are still fast, the PowerServe rows miss both ways.
-        List<Comparison> decode = of(all, "tokensPerSecond", c -> true);
-        assertThat(decode).hasSize(37);
-        assertThat(median(decode)).isCloseTo(0.1562, within(0.001));
+        // Every H row within 30%: the w4a16 rows are (H1, H3, H6, H7 within 10%); the w4 rows (H2, H4, H5) run
+        // 1.6-1.7x slower than w4a16 on the phone, which a bandwidth-bound NPU model cannot show; the
+        // PowerServe rows miss both ways.
         assertThat(median(of(all, "tokensPerSecond", cpu))).isCloseTo(0.0971, within(0.001)).isLessThanOrEqualTo(0.15);
         assertThat(worst(of(all, "tokensPerSecond", c -> c.label().startsWith("H")))).isCloseTo(0.7200, within(0.001));
         assertThat(worst(of(all, "tokensPerSecond", c -> c.label().startsWith("P ")))).isCloseTo(0.3912, within(0.001));
@@ -112,9 +115,12 @@ class PhoneValidationStudyTest {
         assertThat(gpu).hasSize(1);
         assertThat(gpu.get(0).relativeError()).isCloseTo(1.063, within(0.001));
         assertThat(of(all, "prefillTokensPerSecond", c -> c.label().contains(" GPU,")).get(0).relativeError()).isCloseTo(-0.203, within(0.001));
-        // Rows within the decode target's 30%: all 23 CPU rows, H1, H3 and the four PowerServe rows of Llama-3.2-1B and Qwen2.5-3B.
+        // Rows within the decode target's 30%: all 23 CPU rows, H1, H3, H6, H7 and the four PowerServe rows of
+        // Llama-3.2-1B and Qwen2.5-3B.
         assertThat(of(all, "tokensPerSecond", c -> Math.abs(c.relativeError()) <= 0.30).stream().map(Comparison::label))
-                .hasSize(29);
+                .hasSize(31);
+        assertThat(of(all, "tokensPerSecond", c -> c.label().startsWith("H") && Math.abs(c.relativeError()) > 0.30)
+                .stream().map(c -> c.label().substring(0, 2))).containsExactly("H2", "H4", "H5");
     }
 
     private static List<Comparison> of(List<Comparison> all, String metric, Predicate<Comparison> rows) {

@@ -8,14 +8,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ModelCatalogTest {
 
     @Test
-    void listsAllTwentyFourPresets() {
+    void listsAllTwentyFivePresets() {
         assertThat(ModelCatalog.ids()).containsExactlyInAnyOrder(
                 "phi3-mini-4k", "phi3-medium-4k", "llama2-7b", "llama3-8b", "llama3.1-8b", "mistral-7b-v0.1",
                 "qwen1.5-moe-a2.7b", "deepseek-v2-lite", "deepseek-moe-16b", "mixtral-8x7b", "olmoe-1b-7b-0924",
                 "phi3.5-moe", "qwen3-30b-a3b", "opt-6.7b", "qwen3-next-80b-a3b",
                 // the small dense models of the phone validation study
                 "qwen2-0.5b", "qwen2.5-1.5b", "qwen2.5-3b", "qwen2.5-7b", "llama3.2-1b", "llama3.2-3b", "phi-2",
-                "gemma2-9b", "gemma3-1b");
+                "gemma2-9b", "gemma3-1b", "phi3.5-mini");
     }
 
     @Test
