@@ -25,8 +25,9 @@ import org.pocketsim.hw.config.FieldException;
  * @param lmHeadWeights format of the LM head when it differs (default: as {@code weights} says)
  * @param computeFormat format the MAC arrays multiply in (default fp16)
  * @param kv            KV-cache format (default fp16)
- * @param kvWindow      KV length every decode step reads, for runtimes with static graphs that
- *                      always attend over their whole allocated context (default: the actual length)
+ * @param kvWindow      KV length every decode step and every prompt token attends over, for
+ *                      runtimes with static graphs that always attend over their whole allocated
+ *                      context; each prompt chunk also reads that KV (default: the actual length)
  * @param executor      compute unit per phase (default: the SoC's execution defaults)
  * @param mode          analytic (closed form) or des (discrete-event); default analytic
  * @param prompt        prompt tokens (prefill)

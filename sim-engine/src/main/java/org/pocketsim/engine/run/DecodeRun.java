@@ -300,7 +300,8 @@ public final class DecodeRun {
         ActionCounts p = whole.phase(2, prefill);
         if (run.prompt() > 0) {
             long streamed = placement.streamedBytesPerToken() * ((run.prompt() + run.prefillChunk() - 1) / run.prefillChunk());
-            p.addDramBytes(prefillWeightBytes() - streamed).addFlashBytes(streamed);
+            long chunks = (run.prompt() + run.prefillChunk() - 1) / run.prefillChunk();
+            p.addDramBytes(prefillWeightBytes() - streamed + chunks * prefillKvBytesPerChunk()).addFlashBytes(streamed);
             long macs = Math.round(prefillMacs());
             p.addMacs(prefillUnit, run.computeFormat(), macs);
             if (prefillUnit == Requester.CPU) p.addCpuBusyPs(Math.round(prefill * 1e12));
@@ -313,7 +314,8 @@ public final class DecodeRun {
      * Time to first token: the prompt as matrix-matrix work on the prefill unit, in chunks of
      * {@code prefillChunk} tokens. Each chunk reads every weight once: the static weights from
      * DRAM (the streamed share from flash) and the MLP as its method says (resident and cached
-     * weights from DRAM, the rest from flash, see {@link PrefillReads}); MACs are the prompt
+     * weights from DRAM, the rest from flash, see {@link PrefillReads}), and under a static
+     * {@code kvWindow} the window's KV cache; MACs are the prompt
      * length times the matrix MACs per token plus causal attention ({@code P(P+1)/2}
      * cached-token products), spread evenly over the chunks; each chunk takes the larger of its
      * I/O and compute time unless compute is ignored (or their sum when serial), plus its fixed
@@ -328,7 +330,7 @@ public final class DecodeRun {
         long staticDram = lowering.weightBytesPerToken() - lowering.denseMlpBytes() - mlp.hookedPerTokenBytes() - streamed;
         double flash = timing.flashSeconds(streamed, lowering.largestMatrixBytes(), false)
                 + timing.flashSeconds(reads.flashBytes(), reads.flashRequestBytes(), reads.flashRandom());
-        double dram = (staticDram + reads.dramBytes()) / timing.dramBytesPerSecond(prefillUnit);
+        double dram = (staticDram + reads.dramBytes() + prefillKvBytesPerChunk()) / timing.dramBytesPerSecond(prefillUnit);
         double io = run.timing().concurrentIo() ? Math.max(flash, dram) : flash + dram;
         if (run.timing().compute() == TimingSpec.Compute.IGNORE) return chunks * io;
         double compute = prefillMacs() / timing.macsPerSecond(prefillUnit, run.computeFormat(), run.weights(), SocTiming.Phase.PREFILL) / chunks;
@@ -345,13 +347,21 @@ public final class DecodeRun {
 
     /**
      * MACs of the prefill: the matrix MACs of every prompt token (the LM head's only for the last
-     * one under {@code prefillLogits: last}) plus causal attention ({@code P(P+1)/2} cached-token products).
+     * one under {@code prefillLogits: last}) plus attention: causal ({@code P(P+1)/2} cached-token
+     * products), or, under a static {@code kvWindow}, every prompt token over the whole window (a
+     * static prompt graph multiplies its queries with all allocated positions and masks the rest).
      */
     public double prefillMacs() {
         long p = run.prompt();
         double matrices = p * (double) lowering.matrixMacsPerToken();
         if (run.prefillLogits() == DecodeSpec.PrefillLogits.LAST && p > 0) matrices -= (p - 1) * (double) lowering.lmHeadMacs();
-        return matrices + lowering.scoreMacsPerCachedToken() * (p * (p + 1) / 2.0);
+        double attended = run.kvWindow() != null ? p * (double) lowering.attendedTokens(run.kvWindow()) : p * (p + 1) / 2.0;
+        return matrices + lowering.scoreMacsPerCachedToken() * attended;
+    }
+
+    /** KV bytes each prefill chunk reads: under a static {@code kvWindow} the whole window, else none (the prompt makes its own). */
+    private long prefillKvBytesPerChunk() {
+        return run.kvWindow() != null ? lowering.kvBytes(lowering.attendedTokens(run.kvWindow())) : 0;
     }
 
     /** Weight bytes the prefill reads: every weight once per chunk of {@code prefillChunk} tokens. */

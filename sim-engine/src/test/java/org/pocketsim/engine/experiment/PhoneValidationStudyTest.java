@@ -48,14 +48,14 @@ class PhoneValidationStudyTest {
             16.75431051499296, 167.77769801991218, 45.7888062190603, 374.41377795596185,
             45.7888062190603, 374.41377795596185, 6.555200617808861, 64.83248756557757,
             19.500119526433565, 145.50338655174008, 19.500119526433565, 145.50338655174008,
-            52.54367509677807, 308.11878500167063, 91.94640879919803, 1495.5581921692572,
-            51.11220894114171, 4957.605282161553, 48.42574156343856, 4957.605282161553,
-            25.426027378792305, 2247.621768731194, 23.186471709042422, 40.40103503596568,
-            3903.592413666662, 14.187691582479854, 1369.3738808518085, 15.470953293448737,
-            1907.7619470621473, 64.67747339778555, 5843.81860573242, 66.65353733200915,
-            6958.3109452230865, 43.79384639901469, 3297.5841976430734, 46.124013886039,
-            4258.303763831099, 25.313640343335088, 1579.5999378464353, 27.189447330380972,
-            2163.1445145660978
+            52.54367509677807, 261.5537292993343, 91.94640879919803, 1261.2333853522036,
+            51.11220894114171, 4271.6301891171515, 48.42574156343856, 4271.6301891171515,
+            25.426027378792305, 1886.989366691668, 23.186471709042422, 40.40103503596568,
+            3347.960856785219, 14.187691582479854, 1147.8790940407287, 15.470953293448737,
+            1609.394925761045, 64.67747339778555, 5368.073725076824, 66.65353733200915,
+            6486.273247302274, 43.79384639901469, 3064.0845413249003, 46.124013886039,
+            3987.6804064227244, 25.313640343335088, 1459.709213528166, 27.189447330380972,
+            2007.4341053849696
     };
 
     @Test
@@ -102,19 +102,20 @@ class PhoneValidationStudyTest {
         assertThat(worst(of(all, "tokensPerSecond", cpu))).isCloseTo(0.2999, within(0.001));
         // Prefill: llama.cpp's GEMM rates are measured (ggml's prompt rates on an M2 Max, KernelLibrary) and its prompt
         // gets logits for the last position only (prefillLogits: last): the E1 rows have a median of 7%, Qwen2-0.5B
-        // +85%; XNNPACK's assumed shares (C rows) and the NPU rows (assumed MAC rates) are still fast.
+        // +85%; XNNPACK's assumed shares (C rows) and the NPU rows (assumed MAC rates) are still fast. Static graphs
+        // (kvWindow: the AI Hub, PowerServe and LiteRT-LM rows) multiply every prompt token with the whole window.
         List<Comparison> prefill = of(all, "prefillTokensPerSecond", c -> true);
         assertThat(prefill).hasSize(36);
-        assertThat(median(prefill)).isCloseTo(0.4365, within(0.001));
-        assertThat(median(of(all, "prefillTokensPerSecond", cpu))).isCloseTo(0.1002, within(0.001));
+        assertThat(median(prefill)).isCloseTo(0.3187, within(0.001));
+        assertThat(median(of(all, "prefillTokensPerSecond", cpu))).isCloseTo(0.0912, within(0.001));
         assertThat(median(of(all, "prefillTokensPerSecond", e1))).isLessThanOrEqualTo(0.25);
-        // The GPU row (C8, LiteRT-LM on the Adreno 750): prefill within 25% at the GPU's estimated peak and assumed
+        // The GPU row (C8, LiteRT-LM on the Adreno 750): prefill 33% slow at the GPU's estimated peak and assumed
         // utilisation; decode twice as fast as measured (no GPU kernel overhead is modelled, and LiteRT-LM's GPU
         // decodes no faster than its CPU on this phone).
         List<Comparison> gpu = of(all, "tokensPerSecond", c -> c.label().contains(" GPU,"));
         assertThat(gpu).hasSize(1);
         assertThat(gpu.get(0).relativeError()).isCloseTo(1.063, within(0.001));
-        assertThat(of(all, "prefillTokensPerSecond", c -> c.label().contains(" GPU,")).get(0).relativeError()).isCloseTo(-0.203, within(0.001));
+        assertThat(of(all, "prefillTokensPerSecond", c -> c.label().contains(" GPU,")).get(0).relativeError()).isCloseTo(-0.328, within(0.001));
         // Rows within the decode target's 30%: all 23 CPU rows, H1, H3, H6, H7 and the four PowerServe rows of
         // Llama-3.2-1B and Qwen2.5-3B.
         assertThat(of(all, "tokensPerSecond", c -> Math.abs(c.relativeError()) <= 0.30).stream().map(Comparison::label))
