@@ -160,6 +160,7 @@ public final class DecodeRun {
         long[] macsByUnit = new long[Requester.values().length];
         long[] componentBytes = new long[Component.COUNT];
         DecodeWorkTotals decodeTotals = decoder == null ? null : new DecodeWorkTotals(decoder, weightBits, timing, run.computeFormat());
+        double graphSeconds = kernelUnits.containsValue(Requester.NPU) ? npuGraphSeconds() : 0;
         for (int t = 0; t < run.generate(); t++) {
             token.reset();
             int kvTokens = run.kvWindow() != null ? run.kvWindow() : run.prompt() + t;
@@ -174,8 +175,7 @@ public final class DecodeRun {
                 for (int c = 0; c < Component.COUNT; c++) componentBytes[c] += group.componentBytes[c];
             }
             if (des != null) des.time(groups, groups.length, token);
-            token.compute += nodeSeconds(kernelUnits.get(KernelKind.MLP), graph.elementOps(kvTokens), 1)
-                    + (kernelUnits.containsValue(Requester.NPU) ? npuGraphSeconds() : 0);
+            token.compute += nodeSeconds(kernelUnits.get(KernelKind.MLP), graph.elementOps(kvTokens), 1) + graphSeconds;
             sum.add(token);
         }
         Map<String, Double> m = collect(sum, dramBytes, flashBytes, macsByUnit, componentBytes, decodeTotals);
@@ -299,9 +299,8 @@ public final class DecodeRun {
         double prefill = ttftSeconds();
         ActionCounts p = whole.phase(2, prefill);
         if (run.prompt() > 0) {
-            long streamed = placement.streamedBytesPerToken() * ((run.prompt() + run.prefillChunk() - 1) / run.prefillChunk());
-            long chunks = (run.prompt() + run.prefillChunk() - 1) / run.prefillChunk();
-            p.addDramBytes(prefillWeightBytes() - streamed + chunks * prefillKvBytesPerChunk()).addFlashBytes(streamed);
+            long streamed = placement.streamedBytesPerToken() * prefillChunks();
+            p.addDramBytes(prefillWeightBytes() - streamed + prefillChunks() * prefillKvBytesPerChunk()).addFlashBytes(streamed);
             long macs = Math.round(prefillMacs());
             p.addMacs(prefillUnit, run.computeFormat(), macs);
             if (prefillUnit == Requester.CPU) p.addCpuBusyPs(Math.round(prefill * 1e12));
@@ -324,7 +323,7 @@ public final class DecodeRun {
     double prefillSeconds() {
         SocTiming timing = new SocTiming(soc, compute);
         long p = run.prompt();
-        long chunks = (p + run.prefillChunk() - 1) / run.prefillChunk();
+        long chunks = prefillChunks();
         long streamed = placement.streamedBytesPerToken();
         PrefillReads reads = mlp.prefill(cacheBytes);
         long staticDram = lowering.weightBytesPerToken() - lowering.denseMlpBytes() - mlp.hookedPerTokenBytes() - streamed;
@@ -366,8 +365,12 @@ public final class DecodeRun {
 
     /** Weight bytes the prefill reads: every weight once per chunk of {@code prefillChunk} tokens. */
     public long prefillWeightBytes() {
-        long chunks = (run.prompt() + run.prefillChunk() - 1) / run.prefillChunk();
-        return chunks * lowering.weightBytesPerToken();
+        return prefillChunks() * lowering.weightBytesPerToken();
+    }
+
+    /** Chunks of {@code prefillChunk} tokens the prompt is processed in. */
+    private long prefillChunks() {
+        return (run.prompt() + run.prefillChunk() - 1) / run.prefillChunk();
     }
 
     /** The unit that runs decode kernels of {@code kind}. */
