@@ -5,6 +5,9 @@ import org.pocketsim.hw.spec.CpuSpec;
 import org.pocketsim.hw.spec.NpuSpec;
 import org.pocketsim.hw.spec.Requester;
 import org.pocketsim.hw.spec.SocSpec;
+import org.pocketsim.kernel.format.BlockFormat;
+import org.pocketsim.kernel.format.FormatRegistry;
+import org.pocketsim.kernel.format.NumberFormat;
 
 import java.util.Set;
 
@@ -168,11 +171,26 @@ public final class CpuCompute implements ComputeModel {
 
     /**
      * MACs/s of one core multiplying {@code weightFormat} weights (a type, or a mix by its main
-     * type's family): GEMV, or GEMM without i8mm for the types that have no two-row SMMLA kernel.
+     * type's family): GEMV, or GEMM without i8mm for the types that have no two-row SMMLA kernel;
+     * integer weights in small scale groups keep the kernel library's share of the best GEMM
+     * ({@link KernelLibrary#groupedGemmFactor}).
      */
     public double coreRate(String weightFormat, boolean gemm) {
         int column = !gemm ? GEMV : hasTwoRowI8mmKernel(weightFormat) ? GEMM : GEMM_DOT;
-        return coreRate[family(weightFormat).ordinal()][column];
+        Family family = family(weightFormat);
+        double rate = coreRate[family.ordinal()][column];
+        return column == GEMM && family == Family.INT ? rate * kernels.groupedGemmFactor(scaleGroup(weightFormat)) : rate;
+    }
+
+    /** Weights per scale of a registered block format ({@code int4-g32}: 32, {@code q4_0}: 32); 0 for per-channel formats and mixes. */
+    static int scaleGroup(String weightFormat) {
+        NumberFormat format;
+        try {
+            format = FormatRegistry.get(weightFormat);
+        } catch (IllegalArgumentException notAType) { // a mix (q4_k_m): its types are not integer groups
+            return 0;
+        }
+        return format instanceof BlockFormat block ? block.blockSize() : 0;
     }
 
     /** This model with another achievable bandwidth (the replay's calibration). */
@@ -204,16 +222,15 @@ public final class CpuCompute implements ComputeModel {
      * The CPU: the multiply's family from the compute format (integer or float lanes), except that
      * k-quant and i-quant weights take the {@link Family#KQUANT} rate whatever integer lanes they are
      * multiplied in (unpacking their super-blocks is the kernel's extra work, as in
-     * {@link #matMulSeconds}), and a prefill of a type without a two-row SMMLA kernel runs at the
-     * dot-product GEMM rate.
+     * {@link #matMulSeconds}), a prefill of a type without a two-row SMMLA kernel runs at the
+     * dot-product GEMM rate, and integer weights in small scale groups at their share of the GEMM rate
+     * ({@link #coreRate(String, boolean)}).
      */
     @Override
     public double macsPerSecond(Requester unit, String computeFormat, String weightFormat, Stage stage) {
         double rate = macsPerSecond(unit, computeFormat, stage);
-        if (unit != Requester.CPU || family(computeFormat) == Family.FLOAT) return rate;
-        boolean gemm = stage == Stage.PREFILL;
-        if (family(weightFormat) == Family.KQUANT) return threads * coreRate(weightFormat, gemm);
-        return gemm && !hasTwoRowI8mmKernel(weightFormat) ? threads * coreRate(weightFormat, true) : rate;
+        if (unit != Requester.CPU || family(computeFormat) == Family.FLOAT || family(weightFormat) == Family.FLOAT) return rate;
+        return threads * coreRate(weightFormat, stage == Stage.PREFILL);
     }
 
     @Override

@@ -38,12 +38,22 @@ public enum KernelLibrary {
     GGML("ggml", measuredGemmShare(35.18), measuredGemmShare(26.69), 2),
 
     /**
-     * XNNPACK / KleidiAI (ExecuTorch, LiteRT-LM). Assumed from the instruction mix of the NEON
-     * kernels (not in the references): GEMM reuses each dequantised block across tokens, 0.5 of
-     * peak with SDOT; with i8mm, SMMLA multiplies 2x8 by 8x2 (32 MACs per instruction, twice
-     * SDOT): 0.8. One fork/join per operator (a pthreadpool parallel loop).
+     * XNNPACK / KleidiAI (ExecuTorch, LiteRT-LM). GEMM with i8mm measured: XNNPACK's 4x16 i8mm
+     * microkernel for 8-bit dynamic activations and 4-bit blockwise weights on a Galaxy S25
+     * (Snapdragon 8 Elite), M/N/K 128/11008/4096, one thread: 510.4 GOPS with 256-weight blocks,
+     * 351.9 GOPS with 32-weight blocks (google/XNNPACK PR #10631, 2026-07-01, bf16 output: "the
+     * same as qd8-qb4w-f32 with an output cast"). On a prime core at the profile's 4.32 GHz (the PR
+     * names no core: assumed) against 64 int8 MACs per cycle that is 0.923 and 0.636 of peak.
+     * Per-channel weights take the 256-block share (XNNPACK PR #6664: "the large blocks setup
+     * keeps up with QC4W"); smaller groups pay a cost per group, {@link #groupedGemmFactor}.
+     * Without i8mm: assumed from the instruction mix of the NEON kernels (GEMM reuses each
+     * dequantised block across tokens), 0.5 of the SDOT peak. One fork/join per operator (a
+     * pthreadpool parallel loop).
      */
-    XNNPACK("xnnpack", 0.8, 0.5, 1);
+    XNNPACK("xnnpack", xnnpackShare(KernelLibrary.XNNPACK_GOPS_BL256), 0.5, 1);
+
+    /** XNNPACK PR #10631's S25 figures (GOPS, two operations a MAC) and the 8 Elite prime core's peak (MACs/s) they are shares of. */
+    static final double XNNPACK_GOPS_BL32 = 351.9, XNNPACK_GOPS_BL256 = 510.4, S25_PRIME_PEAK_MACS_PER_S = 4.32e9 * 64;
 
     /** Linear MACs per token of LLaMA-3.1-8B: 32 layers x (2 x 4096^2 + 2 x 4096 x 1024 + 3 x 4096 x 14336). */
     static final double LLAMA31_8B_LINEAR_MACS = 6_979_321_856d;
@@ -64,6 +74,25 @@ public enum KernelLibrary {
 
     private static double measuredGemmShare(double tokensPerSecond) {
         return tokensPerSecond * LLAMA31_8B_LINEAR_MACS / M2_MAX_PEAK_MACS_PER_S;
+    }
+
+    private static double xnnpackShare(double gops) {
+        return gops * 1e9 / 2 / S25_PRIME_PEAK_MACS_PER_S;
+    }
+
+    /**
+     * What integer weights with a scale per {@code groupSize} weights (0: per channel) keep of
+     * this library's integer GEMM rate with i8mm. XNNPACK: time per MAC {@code a + b / groupSize},
+     * the line through its two measured block sizes (32 and 256; per-block scale work grows as
+     * blocks shrink), so 32-weight groups keep 0.636 / 0.923 = 0.689 and 128-weight groups 0.939;
+     * groups of 256 or more, and per-channel weights, keep all of it. ggml: 1 (its measured shares
+     * are of 32-weight blocks, its only integer types).
+     */
+    public double groupedGemmFactor(int groupSize) {
+        if (this != XNNPACK || groupSize <= 0 || groupSize >= 256) return 1;
+        double s32 = xnnpackShare(XNNPACK_GOPS_BL32), s256 = xnnpackShare(XNNPACK_GOPS_BL256);
+        double b = (1 / s32 - 1 / s256) / (1.0 / 32 - 1.0 / 256), a = 1 / s256 - b / 256;
+        return 1 / (a + b / groupSize) / s256;
     }
 
     /** Times a matrix product waits for all threads. */

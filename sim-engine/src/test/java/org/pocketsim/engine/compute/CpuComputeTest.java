@@ -47,10 +47,10 @@ class CpuComputeTest {
         // min(4 x 15 GB/s, 43.9 GB/s); two threads stream 30 GB/s
         assertThat(cpu.bandwidth()).isEqualTo(43.9e9);
         assertThat(CpuCompute.of(GEN3, 2, KernelLibrary.XNNPACK).bandwidth()).isEqualTo(30e9);
-        // int8 peak 32 MACs/cycle at the four cores' mean clock: GEMV 0.4 of it, GEMM with i8mm 0.8, k-quants half,
+        // int8 peak 32 MACs/cycle at the four cores' mean clock: GEMV 0.4 of it, GEMM with i8mm 0.923 (XNNPACK measured), k-quants half,
         // fp16 (16/cycle) GEMV 0.5
         assertThat(cpu.coreRate(CpuCompute.Family.INT, false)).isCloseTo(32 * C4 * 0.4, within(1.0));
-        assertThat(cpu.coreRate(CpuCompute.Family.INT, true)).isCloseTo(32 * C4 * 0.8, within(1.0));
+        assertThat(cpu.coreRate(CpuCompute.Family.INT, true)).isCloseTo(32 * C4 * XNNPACK_I8MM, within(1.0));
         assertThat(cpu.coreRate(CpuCompute.Family.KQUANT, false)).isCloseTo(32 * C4 * 0.2, within(1.0));
         assertThat(cpu.coreRate(CpuCompute.Family.FLOAT, false)).isCloseTo(16 * C4 * 0.5, within(1.0));
         assertThat(cpu.macsPerSecond(Requester.CPU, "int8", Stage.DECODE)).isCloseTo(4 * 32 * C4 * 0.4, within(1.0));
@@ -63,6 +63,37 @@ class CpuComputeTest {
         PresetCompute preset = new PresetCompute(GEN3);
         assertThat(cpu.macsPerSecond(Requester.NPU, "int8", Stage.PREFILL)).isEqualTo(preset.macsPerSecond(Requester.NPU, "int8", Stage.PREFILL));
         assertThat(cpu.pjPerMac(Requester.CPU, "int8")).isEqualTo(preset.pjPerMac(Requester.CPU, "int8"));
+    }
+
+    /** XNNPACK's i8mm GEMM share of a 64-MAC peak: 510.4 GOPS (256-weight blocks) on an 8 Elite prime core at 4.32 GHz (PR #10631). */
+    static final double XNNPACK_I8MM = 510.4e9 / 2 / (4.32e9 * 64);
+
+    @Test
+    void xnnpackGemmOfSmallScaleGroupsFollowsTheLineThroughItsTwoMeasuredBlockSizes() {
+        assertThat(XNNPACK_I8MM).isCloseTo(0.9230, within(1e-4));
+        // 351.9 GOPS with 32-weight blocks: 0.6364 of peak, 0.6364 / 0.9230 = 0.6895 of the 256-block share
+        assertThat(KernelLibrary.XNNPACK.groupedGemmFactor(32)).isCloseTo(351.9 / 510.4, within(1e-12));
+        // time per MAC a + b / G through (32, 1/0.6364) and (256, 1/0.9230): b = 17.8458, a = 1.01368; G = 128: 0.9395
+        double b = (2 * 4.32e9 * 64 / 351.9e9 - 2 * 4.32e9 * 64 / 510.4e9) / (1.0 / 32 - 1.0 / 256);
+        double a = 2 * 4.32e9 * 64 / 510.4e9 - b / 256;
+        assertThat(b).isCloseTo(17.8458, within(1e-4));
+        assertThat(KernelLibrary.XNNPACK.groupedGemmFactor(128)).isCloseTo(1 / (a + b / 128) / XNNPACK_I8MM, within(1e-12))
+                .isCloseTo(0.9395, within(1e-4));
+        // 256-weight groups and per-channel weights keep all of it; ggml's shares are of 32-weight blocks already
+        assertThat(KernelLibrary.XNNPACK.groupedGemmFactor(256)).isEqualTo(1);
+        assertThat(KernelLibrary.XNNPACK.groupedGemmFactor(0)).isEqualTo(1);
+        assertThat(KernelLibrary.GGML.groupedGemmFactor(32)).isEqualTo(1);
+        // on the cores: int4-g32 and q4_0 (32 per scale) at that share of the GEMM, int4 and int8 (per channel) at all of it,
+        // GEMV unchanged
+        CpuCompute cpu = CpuCompute.of(GEN3, 4, KernelLibrary.XNNPACK);
+        assertThat(cpu.macsPerSecond(Requester.CPU, "int8", "int4-g32", Stage.PREFILL)).isCloseTo(4 * 32 * C4 * 351.9e9 / 2 / (4.32e9 * 64),
+                within(1.0));
+        assertThat(cpu.coreRate("q4_0", true)).isCloseTo(32 * C4 * 351.9e9 / 2 / (4.32e9 * 64), within(1.0));
+        assertThat(cpu.macsPerSecond(Requester.CPU, "int8", "int4", Stage.PREFILL)).isCloseTo(4 * 32 * C4 * XNNPACK_I8MM, within(1.0));
+        assertThat(cpu.macsPerSecond(Requester.CPU, "int8", "int8", Stage.PREFILL)).isCloseTo(4 * 32 * C4 * XNNPACK_I8MM, within(1.0));
+        assertThat(cpu.macsPerSecond(Requester.CPU, "int8", "int4-g32", Stage.DECODE)).isCloseTo(4 * 32 * C4 * 0.4, within(1.0));
+        assertThat(CpuCompute.scaleGroup("int4-g128")).isEqualTo(128);
+        assertThat(CpuCompute.scaleGroup("q4_k_m")).isZero();
     }
 
     /** ggml's GEMM shares of a 64-MAC peak: PP-512 of LLaMA-3.1-8B (6,979,321,856 MACs a token) on 8 M2 Max cores at 3.5 GHz. */
@@ -78,7 +109,7 @@ class CpuComputeTest {
         assertThat(KernelLibrary.GGML.share(CpuCompute.Family.INT, CpuCompute.GEMM, true, false)).isEqualTo(GGML_DOT);
         assertThat(KernelLibrary.GGML.share(CpuCompute.Family.KQUANT, CpuCompute.GEMM, false, false)).isEqualTo(GGML_DOT / 4);
         assertThat(KernelLibrary.GGML.share(CpuCompute.Family.INT, CpuCompute.GEMV, true, true)).isEqualTo(0.4);
-        assertThat(KernelLibrary.XNNPACK.share(CpuCompute.Family.INT, CpuCompute.GEMM, true, true)).isEqualTo(0.8);
+        assertThat(KernelLibrary.XNNPACK.share(CpuCompute.Family.INT, CpuCompute.GEMM, true, true)).isEqualTo(XNNPACK_I8MM);
         assertThat(KernelLibrary.XNNPACK.share(CpuCompute.Family.FLOAT, CpuCompute.GEMM, true, true)).isEqualTo(0.7);
         assertThat(KernelLibrary.GGML.barriersPerMatrixProduct()).isEqualTo(2);
         assertThat(KernelLibrary.XNNPACK.barriersPerMatrixProduct()).isEqualTo(1);
