@@ -217,6 +217,11 @@ public final class DecodeLowering {
                 + denseMlpBytes;
     }
 
+    /** Bytes of the LM head (the output matrix). */
+    public long lmHeadBytes() {
+        return lmHeadBytes;
+    }
+
     /** MACs of the LM head for one token. */
     public long lmHeadMacs() {
         return lmHeadMacs;

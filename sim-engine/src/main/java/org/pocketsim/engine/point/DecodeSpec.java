@@ -33,9 +33,13 @@ import org.pocketsim.hw.config.FieldException;
  * @param prompt        prompt tokens (prefill)
  * @param generate      generated tokens (decode)
  * @param prefillChunk  prompt tokens per prefill chunk; each chunk reads the weights once (default: the whole prompt)
- * @param prefillLogits the prompt positions the LM head multiplies: {@code all} (default) or
+ * @param prefillLogits the prompt positions the LM head multiplies: {@code all} (default),
  *                      {@code last} (llama.cpp: a batch without output flags returns only its last
- *                      token's logits, src/llama-batch.cpp, and llama-cli evaluates its prompt so)
+ *                      token's logits, src/llama-batch.cpp, and llama-cli evaluates its prompt so;
+ *                      ExecuTorch's Llama export without {@code --generate_full_logits}) or
+ *                      {@code none} (the prompt neither multiplies nor reads the LM head: LiteRT
+ *                      models exported by ai-edge-torch, whose prefill signature returns only the
+ *                      KV cache; the runtime holds the last prompt token back for the first decode step)
  * @param npuGraphs     graphs a static-graph NPU runtime executes for every decode step and every
  *                      prefill chunk (QNN runs a model exported in parts one part after another);
  *                      each costs the profile's {@code npu.graphOverhead} on the phase's NPU.
@@ -67,8 +71,8 @@ public record DecodeSpec(@ConfigOptional String label, JsonNode soc, String mode
     /** How the token time is computed. */
     public enum Mode { ANALYTIC, DES }
 
-    /** Which prompt positions get logits: every one, or the last (the one a generation needs). */
-    public enum PrefillLogits { ALL, LAST }
+    /** Which prompt positions get logits: every one, the last (the one a generation needs), or none (decode makes it). */
+    public enum PrefillLogits { ALL, LAST, NONE }
 
     public DecodeSpec {
         if (label == null) label = "";

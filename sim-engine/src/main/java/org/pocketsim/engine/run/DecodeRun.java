@@ -48,6 +48,7 @@ public final class DecodeRun {
     private final ModelSpec model;
     private final DecodeSpec run;
     private final DecodeLowering lowering;
+    private final PromptWork prompt;
     private final Map<KernelKind, Requester> kernelUnits = new EnumMap<>(KernelKind.class);
     /** Whether kernel kinds run on different units: then each kind's static reads are a group of its own. */
     private final boolean splitUnits;
@@ -75,6 +76,7 @@ public final class DecodeRun {
         this.compute = RunChecks.underCompute(() -> run.compute().bind(soc));
         WeightPlan plan = WeightPlan.of(run.weights(), run.lmHeadWeights(), model.layers());
         this.lowering = new DecodeLowering(model, plan, WeightBits.of(run.kv()));
+        this.prompt = new PromptWork(run, lowering);
         this.graph = new GraphNodes(model);
         for (KernelKind kind : KernelKind.values()) {
             Requester unit = run.executor().kernels().get(kind.key());
@@ -299,8 +301,8 @@ public final class DecodeRun {
         double prefill = ttftSeconds();
         ActionCounts p = whole.phase(2, prefill);
         if (run.prompt() > 0) {
-            long streamed = placement.streamedBytesPerToken() * prefillChunks();
-            p.addDramBytes(prefillWeightBytes() - streamed + prefillChunks() * prefillKvBytesPerChunk()).addFlashBytes(streamed);
+            long streamed = placement.streamedBytesPerToken() * prompt.chunks();
+            p.addDramBytes(prefillWeightBytes() - streamed + prompt.chunks() * prompt.kvBytesPerChunk()).addFlashBytes(streamed);
             long macs = Math.round(prefillMacs());
             p.addMacs(prefillUnit, run.computeFormat(), macs);
             if (prefillUnit == Requester.CPU) p.addCpuBusyPs(Math.round(prefill * 1e12));
@@ -314,25 +316,27 @@ public final class DecodeRun {
      * {@code prefillChunk} tokens. Each chunk reads every weight once: the static weights from
      * DRAM (the streamed share from flash) and the MLP as its method says (resident and cached
      * weights from DRAM, the rest from flash, see {@link PrefillReads}), and under a static
-     * {@code kvWindow} the window's KV cache; MACs are the prompt
-     * length times the matrix MACs per token plus causal attention ({@code P(P+1)/2}
-     * cached-token products), spread evenly over the chunks; each chunk takes the larger of its
+     * {@code kvWindow} the window's KV cache; its MACs ({@link PromptWork}: the matrices at the
+     * weights' rate, the attention scores in {@link PromptWork#attentionFormat}) are spread evenly
+     * over the chunks; each chunk takes the larger of its
      * I/O and compute time unless compute is ignored (or their sum when serial), plus its fixed
      * costs (the CPU's fork/join per node, the NPU runtime's graph executions).
      */
     double prefillSeconds() {
         SocTiming timing = new SocTiming(soc, compute);
         long p = run.prompt();
-        long chunks = prefillChunks();
+        long chunks = prompt.chunks();
         long streamed = placement.streamedBytesPerToken();
         PrefillReads reads = mlp.prefill(cacheBytes);
         long staticDram = lowering.weightBytesPerToken() - lowering.denseMlpBytes() - mlp.hookedPerTokenBytes() - streamed;
+        staticDram -= Math.min(staticDram, prompt.skippedHeadBytes());
         double flash = timing.flashSeconds(streamed, lowering.largestMatrixBytes(), false)
                 + timing.flashSeconds(reads.flashBytes(), reads.flashRequestBytes(), reads.flashRandom());
-        double dram = (staticDram + reads.dramBytes() + prefillKvBytesPerChunk()) / timing.dramBytesPerSecond(prefillUnit);
+        double dram = (staticDram + reads.dramBytes() + prompt.kvBytesPerChunk()) / timing.dramBytesPerSecond(prefillUnit);
         double io = run.timing().concurrentIo() ? Math.max(flash, dram) : flash + dram;
         if (run.timing().compute() == TimingSpec.Compute.IGNORE) return chunks * io;
-        double compute = prefillMacs() / timing.macsPerSecond(prefillUnit, run.computeFormat(), run.weights(), SocTiming.Phase.PREFILL) / chunks;
+        double compute = (prompt.matrixMacs() / timing.macsPerSecond(prefillUnit, run.computeFormat(), run.weights(), SocTiming.Phase.PREFILL)
+                + prompt.attentionMacs() / timing.macsPerSecond(prefillUnit, prompt.attentionFormat(prefillUnit), SocTiming.Phase.PREFILL)) / chunks;
         long chunkTokens = Math.min(p, run.prefillChunk());
         double nodes = nodeSeconds(prefillUnit, graph.elementOps(p / 2) * chunkTokens, chunkTokens)
                 + (prefillUnit == Requester.NPU ? npuGraphSeconds() : 0);
@@ -344,33 +348,14 @@ public final class DecodeRun {
         return run.prompt() > 0 ? prefillSeconds() : 0;
     }
 
-    /**
-     * MACs of the prefill: the matrix MACs of every prompt token (the LM head's only for the last
-     * one under {@code prefillLogits: last}) plus attention: causal ({@code P(P+1)/2} cached-token
-     * products), or, under a static {@code kvWindow}, every prompt token over the whole window (a
-     * static prompt graph multiplies its queries with all allocated positions and masks the rest).
-     */
+    /** MACs of the prefill: its matrices' and its attention scores' ({@link PromptWork}). */
     public double prefillMacs() {
-        long p = run.prompt();
-        double matrices = p * (double) lowering.matrixMacsPerToken();
-        if (run.prefillLogits() == DecodeSpec.PrefillLogits.LAST && p > 0) matrices -= (p - 1) * (double) lowering.lmHeadMacs();
-        double attended = run.kvWindow() != null ? p * (double) lowering.attendedTokens(run.kvWindow()) : p * (p + 1) / 2.0;
-        return matrices + lowering.scoreMacsPerCachedToken() * attended;
+        return prompt.matrixMacs() + prompt.attentionMacs();
     }
 
-    /** KV bytes each prefill chunk reads: under a static {@code kvWindow} the whole window, else none (the prompt makes its own). */
-    private long prefillKvBytesPerChunk() {
-        return run.kvWindow() != null ? lowering.kvBytes(lowering.attendedTokens(run.kvWindow())) : 0;
-    }
-
-    /** Weight bytes the prefill reads: every weight once per chunk of {@code prefillChunk} tokens. */
+    /** Weight bytes the prefill reads: every weight once per chunk of {@code prefillChunk} tokens (see {@link PromptWork}). */
     public long prefillWeightBytes() {
-        return prefillChunks() * lowering.weightBytesPerToken();
-    }
-
-    /** Chunks of {@code prefillChunk} tokens the prompt is processed in. */
-    private long prefillChunks() {
-        return (run.prompt() + run.prefillChunk() - 1) / run.prefillChunk();
+        return prompt.chunks() * prompt.weightBytesPerChunk();
     }
 
     /** The unit that runs decode kernels of {@code kind}. */

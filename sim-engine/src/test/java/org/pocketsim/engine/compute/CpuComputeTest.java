@@ -144,15 +144,27 @@ class CpuComputeTest {
                 + " generate: 1, executor: {decode: cpu, prefill: cpu}, compute: {kind: cpu, threads: 8}";
         DecodeRun q4 = decodeRun("{" + base + ", weights: int4-g128}");
         DecodeRun q4k = decodeRun("{" + base + ", weights: q4_k_m}");
-        // one 512-token chunk, compute-bound: the same MACs at 8 x ggml's two-row share (int4-g128) and half of it
-        // (q4_k_m) of the 32 int8 MACs/cycle at the eight cores' mean clock, plus the same node work
-        double nodes = q4.ttftSeconds() - q4.prefillMacs() / (8 * 32 * C8 * GGML_I8MM);
-        assertThat(q4k.ttftSeconds() - nodes).isCloseTo(q4k.prefillMacs() / (8 * 32 * C8 * GGML_I8MM / 2), within(1e-9));
+        // Llama-2-7B's matrices: 32 x (4 x 4096^2 + 3 x 4096 x 11008) + 32,000 x 4,096 MACs a token, for 512 tokens;
+        // causal attention: 512 x 513 / 2 cached-token products of 32 layers x 4,096 (QK and AV) x 2
+        double matrices = 512 * (32 * (4 * 4096.0 * 4096 + 3 * 4096.0 * 11008) + 32_000 * 4_096.0);
+        double attention = 512 * 513 / 2.0 * 32 * 4096 * 2;
+        assertThat(q4.prefillMacs()).isEqualTo(matrices + attention);
         assertThat(q4k.prefillMacs()).isEqualTo(q4.prefillMacs());
+        // one 512-token chunk, compute-bound: the matrices at 8 x ggml's two-row share (int4-g128) and half of it
+        // (q4_k_m) of the 32 int8 MACs/cycle at the eight cores' mean clock; attention and node work are the same
+        assertThat(q4k.ttftSeconds() - q4.ttftSeconds()).isCloseTo(matrices / (8 * 32 * C8 * GGML_I8MM), within(1e-9));
+        // the scores multiply the F16 cache in fp16, not in the int8 compute format; an fp32 cache takes twice as long
+        double fp16 = 8 * CpuCompute.of(GEN3, 8, KernelLibrary.GGML).coreRate(CpuCompute.Family.FLOAT, true);
+        DecodeRun fp32 = decodeRun("{" + base + ", weights: int4-g128, kv: fp32}");
+        assertThat(fp32.ttftSeconds() - q4.ttftSeconds()).isCloseTo(attention / (fp16 * CpuCompute.FP32_LANES_PER_FP16) - attention / fp16, within(1e-9));
         // prefillLogits: last (llama.cpp) multiplies the LM head for the last prompt token only:
-        // 511 x Llama-2-7B's 32,000 x 4,096 output matrix fewer
+        // 511 x Llama-2-7B's 32,000 x 4,096 output matrix fewer; none (LiteRT) multiplies and reads it for none
         DecodeRun last = decodeRun("{" + base + ", weights: int4-g128, prefillLogits: last}");
         assertThat(q4.prefillMacs() - last.prefillMacs()).isEqualTo(511.0 * 32_000 * 4_096);
+        DecodeRun none = decodeRun("{" + base + ", weights: int4-g128, prefillLogits: none}");
+        assertThat(q4.prefillMacs() - none.prefillMacs()).isEqualTo(512.0 * 32_000 * 4_096);
+        // its 131,072,000 weights at int4-g128's 4 bits and an fp16 scale per 128: 67,584,000 bytes
+        assertThat(q4.prefillWeightBytes() - none.prefillWeightBytes()).isEqualTo(67_584_000L);
     }
 
     private static DecodeRun decodeRun(String yaml) {

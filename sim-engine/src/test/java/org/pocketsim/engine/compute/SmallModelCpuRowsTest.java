@@ -27,10 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SmallModelCpuRowsTest {
 
     /**
-     * label, soc, model, weights, lmHead (or null), computeFormat, threads, kernel library, prompt, generate,
-     * KV positions every step reads (null: the actual length), published decode tok/s.
+     * label, soc, model, weights, lmHead (or null), computeFormat, KV cache format, threads, kernel library, prompt,
+     * generate, KV positions every step reads (null: the actual length), published decode tok/s.
      */
-    record Row(String label, String soc, String model, String weights, String lmHead, String computeFormat, int threads,
+    record Row(String label, String soc, String model, String weights, String lmHead, String computeFormat, String kv, int threads,
                String kernels, int prompt, int generate, Integer kvWindow, double published) {
     }
 
@@ -40,33 +40,36 @@ class SmallModelCpuRowsTest {
     // LiteRT-LM: google-ai-edge/LiteRT-LM@675bfb36 README.md (Galaxy S24 Ultra, CPU, 1024 prefill / 256 decode,
     // 4-bit per-channel). Threads: assumed 4 (not stated). Its model file's KV cache is static, 4096 entries (README:
     // context size 4096, ..._q4_ekv4096.litertlm), and each decode step takes it whole as its input buffers
-    // (runtime/executor/llm_litert_compiled_model_executor.cc): kvWindow 4096.
+    // (runtime/executor/llm_litert_compiled_model_executor.cc): kvWindow 4096. KV caches in fp32: ExecuTorch's SpinQuant
+    // and QAT export configs set dtype_override fp32 (examples/models/llama/config/llama_xnnpack_spinquant.yaml,
+    // llama_xnnpack_qat.yaml); ai-edge-torch's KV cache defaults to torch.float32 (google-ai-edge/ai-edge-torch@0bec68c9
+    // ai_edge_torch/generative/layers/kv_cache.py) and its converter passes no other. The BF16 rows keep 16-bit caches.
     // llama.cpp: eziyoo/LLMs-on-Devices@82d1d9da data/aggregated/final_results.csv (Galaxy S25 Ultra, -t 8, -c 512,
     // prompt 93 to 119, 100 generated tokens). llama.cpp stores the output matrix (the tied embedding table where
     // there is no output matrix) in q6_k for its k- and i-quant mixes (ggml-org/llama.cpp src/llama-quant.cpp,
     // llama_tensor_get_type), which q4_k_m's plan already does; IQ4_XS rows name it.
     static final List<Row> ROWS = List.of(
-            new Row("ExecuTorch Llama-3.2-1B BF16", "snapdragon-8-gen3", "llama3.2-1b", "bf16", null, "fp16", 6, "xnnpack", 64, 128, null, 19.2),
-            new Row("ExecuTorch Llama-3.2-1B SpinQuant", "snapdragon-8-gen3", "llama3.2-1b", "int4-g32", "int8", "int8", 6, "xnnpack", 64, 128, null, 50.2),
-            new Row("ExecuTorch Llama-3.2-1B QAT+LoRA", "snapdragon-8-gen3", "llama3.2-1b", "int4-g32", "int8", "int8", 6, "xnnpack", 64, 128, null, 45.8),
-            new Row("ExecuTorch Llama-3.2-3B BF16", "snapdragon-8-gen3", "llama3.2-3b", "bf16", null, "fp16", 6, "xnnpack", 64, 128, null, 7.6),
-            new Row("ExecuTorch Llama-3.2-3B SpinQuant", "snapdragon-8-gen3", "llama3.2-3b", "int4-g32", "int8", "int8", 6, "xnnpack", 64, 128, null, 19.7),
-            new Row("ExecuTorch Llama-3.2-3B QAT+LoRA", "snapdragon-8-gen3", "llama3.2-3b", "int4-g32", "int8", "int8", 6, "xnnpack", 64, 128, null, 18.5),
-            new Row("LiteRT-LM Gemma3-1B int4", "snapdragon-8-gen3", "gemma3-1b", "int4", null, "int8", 4, "xnnpack", 1024, 256, 4096, 43.56),
-            new Row("llama.cpp Qwen2-0.5B Q4_K_M", "snapdragon-8-elite", "qwen2-0.5b", "q4_k_m", null, "int8", 8, "ggml", 103, 100, null, 50.45),
-            new Row("llama.cpp Qwen2.5-1.5B Q4_K_M", "snapdragon-8-elite", "qwen2.5-1.5b", "q4_k_m", null, "int8", 8, "ggml", 113, 100, null, 31.60),
-            new Row("llama.cpp Qwen2.5-3B Q4_K_M", "snapdragon-8-elite", "qwen2.5-3b", "q4_k_m", null, "int8", 8, "ggml", 113, 100, null, 19.84),
-            new Row("llama.cpp Qwen2.5-7.6B Q4_K_M", "snapdragon-8-elite", "qwen2.5-7b", "q4_k_m", null, "int8", 8, "ggml", 103, 100, null, 10.50),
-            new Row("llama.cpp Llama3.1-8B Q4_K_M", "snapdragon-8-elite", "llama3.1-8b", "q4_k_m", null, "int8", 8, "ggml", 119, 100, null, 10.45),
-            new Row("llama.cpp Gemma2-9B Q4_K_M", "snapdragon-8-elite", "gemma2-9b", "q4_k_m", null, "int8", 8, "ggml", 93, 100, null, 7.24),
-            new Row("llama.cpp OLMoE-1B-7B Q4_K_M", "snapdragon-8-elite", "olmoe-1b-7b-0924", "q4_k_m", null, "int8", 8, "ggml", 102, 100, null, 38.22),
-            new Row("llama.cpp Qwen2-0.5B IQ4_XS", "snapdragon-8-elite", "qwen2-0.5b", "iq4_xs", "q6_k", "int8", 8, "ggml", 103, 100, null, 56.17),
-            new Row("llama.cpp Qwen2.5-1.5B IQ4_XS", "snapdragon-8-elite", "qwen2.5-1.5b", "iq4_xs", "q6_k", "int8", 8, "ggml", 113, 100, null, 31.26),
-            new Row("llama.cpp Qwen2.5-3B IQ4_XS", "snapdragon-8-elite", "qwen2.5-3b", "iq4_xs", "q6_k", "int8", 8, "ggml", 113, 100, null, 19.79),
-            new Row("llama.cpp Qwen2.5-7.6B IQ4_XS", "snapdragon-8-elite", "qwen2.5-7b", "iq4_xs", "q6_k", "int8", 8, "ggml", 113, 100, null, 10.65),
-            new Row("llama.cpp Llama3.1-8B IQ4_XS", "snapdragon-8-elite", "llama3.1-8b", "iq4_xs", "q6_k", "int8", 8, "ggml", 119, 100, null, 9.12),
-            new Row("llama.cpp Gemma2-9B IQ4_XS", "snapdragon-8-elite", "gemma2-9b", "iq4_xs", "q6_k", "int8", 8, "ggml", 93, 100, null, 6.81),
-            new Row("llama.cpp OLMoE-1B-7B IQ4_XS", "snapdragon-8-elite", "olmoe-1b-7b-0924", "iq4_xs", "q6_k", "int8", 8, "ggml", 102, 100, null, 38.47));
+            new Row("ExecuTorch Llama-3.2-1B BF16", "snapdragon-8-gen3", "llama3.2-1b", "bf16", null, "fp16", "fp16", 6, "xnnpack", 64, 128, null, 19.2),
+            new Row("ExecuTorch Llama-3.2-1B SpinQuant", "snapdragon-8-gen3", "llama3.2-1b", "int4-g32", "int8", "int8", "fp32", 6, "xnnpack", 64, 128, null, 50.2),
+            new Row("ExecuTorch Llama-3.2-1B QAT+LoRA", "snapdragon-8-gen3", "llama3.2-1b", "int4-g32", "int8", "int8", "fp32", 6, "xnnpack", 64, 128, null, 45.8),
+            new Row("ExecuTorch Llama-3.2-3B BF16", "snapdragon-8-gen3", "llama3.2-3b", "bf16", null, "fp16", "fp16", 6, "xnnpack", 64, 128, null, 7.6),
+            new Row("ExecuTorch Llama-3.2-3B SpinQuant", "snapdragon-8-gen3", "llama3.2-3b", "int4-g32", "int8", "int8", "fp32", 6, "xnnpack", 64, 128, null, 19.7),
+            new Row("ExecuTorch Llama-3.2-3B QAT+LoRA", "snapdragon-8-gen3", "llama3.2-3b", "int4-g32", "int8", "int8", "fp32", 6, "xnnpack", 64, 128, null, 18.5),
+            new Row("LiteRT-LM Gemma3-1B int4", "snapdragon-8-gen3", "gemma3-1b", "int4", null, "int8", "fp32", 4, "xnnpack", 1024, 256, 4096, 43.56),
+            new Row("llama.cpp Qwen2-0.5B Q4_K_M", "snapdragon-8-elite", "qwen2-0.5b", "q4_k_m", null, "int8", "fp16", 8, "ggml", 103, 100, null, 50.45),
+            new Row("llama.cpp Qwen2.5-1.5B Q4_K_M", "snapdragon-8-elite", "qwen2.5-1.5b", "q4_k_m", null, "int8", "fp16", 8, "ggml", 113, 100, null, 31.60),
+            new Row("llama.cpp Qwen2.5-3B Q4_K_M", "snapdragon-8-elite", "qwen2.5-3b", "q4_k_m", null, "int8", "fp16", 8, "ggml", 113, 100, null, 19.84),
+            new Row("llama.cpp Qwen2.5-7.6B Q4_K_M", "snapdragon-8-elite", "qwen2.5-7b", "q4_k_m", null, "int8", "fp16", 8, "ggml", 103, 100, null, 10.50),
+            new Row("llama.cpp Llama3.1-8B Q4_K_M", "snapdragon-8-elite", "llama3.1-8b", "q4_k_m", null, "int8", "fp16", 8, "ggml", 119, 100, null, 10.45),
+            new Row("llama.cpp Gemma2-9B Q4_K_M", "snapdragon-8-elite", "gemma2-9b", "q4_k_m", null, "int8", "fp16", 8, "ggml", 93, 100, null, 7.24),
+            new Row("llama.cpp OLMoE-1B-7B Q4_K_M", "snapdragon-8-elite", "olmoe-1b-7b-0924", "q4_k_m", null, "int8", "fp16", 8, "ggml", 102, 100, null, 38.22),
+            new Row("llama.cpp Qwen2-0.5B IQ4_XS", "snapdragon-8-elite", "qwen2-0.5b", "iq4_xs", "q6_k", "int8", "fp16", 8, "ggml", 103, 100, null, 56.17),
+            new Row("llama.cpp Qwen2.5-1.5B IQ4_XS", "snapdragon-8-elite", "qwen2.5-1.5b", "iq4_xs", "q6_k", "int8", "fp16", 8, "ggml", 113, 100, null, 31.26),
+            new Row("llama.cpp Qwen2.5-3B IQ4_XS", "snapdragon-8-elite", "qwen2.5-3b", "iq4_xs", "q6_k", "int8", "fp16", 8, "ggml", 113, 100, null, 19.79),
+            new Row("llama.cpp Qwen2.5-7.6B IQ4_XS", "snapdragon-8-elite", "qwen2.5-7b", "iq4_xs", "q6_k", "int8", "fp16", 8, "ggml", 113, 100, null, 10.65),
+            new Row("llama.cpp Llama3.1-8B IQ4_XS", "snapdragon-8-elite", "llama3.1-8b", "iq4_xs", "q6_k", "int8", "fp16", 8, "ggml", 119, 100, null, 9.12),
+            new Row("llama.cpp Gemma2-9B IQ4_XS", "snapdragon-8-elite", "gemma2-9b", "iq4_xs", "q6_k", "int8", "fp16", 8, "ggml", 93, 100, null, 6.81),
+            new Row("llama.cpp OLMoE-1B-7B IQ4_XS", "snapdragon-8-elite", "olmoe-1b-7b-0924", "iq4_xs", "q6_k", "int8", "fp16", 8, "ggml", 102, 100, null, 38.47));
 
     /** Rows the model does not bring within 25% (see the README's CPU model section). */
     static final List<String> OUTSIDE = List.of("llama.cpp Qwen2-0.5B Q4_K_M", "llama.cpp Qwen2-0.5B IQ4_XS");
@@ -74,7 +77,7 @@ class SmallModelCpuRowsTest {
     static double predicted(Row r) {
         String yaml = "{soc: " + r.soc() + ", model: " + r.model() + ", weights: " + r.weights()
                 + (r.lmHead() != null ? ", lmHeadWeights: " + r.lmHead() : "") + ", computeFormat: " + r.computeFormat()
-                + ", kv: fp16, prompt: " + r.prompt() + ", generate: " + r.generate()
+                + ", kv: " + r.kv() + ", prompt: " + r.prompt() + ", generate: " + r.generate()
                 + (r.kvWindow() != null ? ", kvWindow: " + r.kvWindow() : "")
                 + ", executor: {decode: cpu, prefill: cpu}, compute: {kind: cpu, threads: " + r.threads() + ", kernels: " + r.kernels() + "}}";
         DecodeSpec spec = YamlConfig.parse(new ConfigSource("test", yaml), DecodeSpec.class);

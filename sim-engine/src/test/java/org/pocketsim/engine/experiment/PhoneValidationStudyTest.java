@@ -29,26 +29,26 @@ class PhoneValidationStudyTest {
 
     /** Predicted value of every comparison, in the config's reference order. */
     private static final double[] GOLDEN = {
-            65.57949405807614, 349.08940005224883, 10.523147340433088, 412.2803753093705,
-            34.66784610897831, 97.90973922437885, 12.36583429618764, 777.0161711334497,
-            21.702663719174577, 51.180457703780014, 13.335105189031777, 1220.2957160355934,
-            19.615014658340716, 46.49352405728418, 13.523451853717049, 1353.6180010906392,
-            44.19124140789696, 119.68744275672982, 11.409789979238981, 703.5445883731915,
-            10.040917391030852, 19.898053073231385, 14.682437925629248, 2687.575368802414,
-            9.464016710761708, 18.59835595980944, 14.593357183998664, 2946.8151159724075,
-            7.543848017862939, 15.580071744999312, 15.058790531044357, 3412.819776657531,
-            70.227918080185, 267.10678714139067, 10.32619936501446, 402.230204965086,
-            37.110812848253076, 74.5264097683211, 12.131658071911742, 780.4048288393117,
-            24.01487479566576, 38.93160356966512, 12.96629014110824, 1198.0511673062292,
-            21.283892846244203, 35.35345906734759, 13.18051144751314, 1361.1601289956038,
-            47.52194259434583, 91.04806311833846, 11.26860583305348, 693.131001193422,
-            11.084342091613602, 15.112722768632352, 14.135437452166443, 2763.4465723066965,
-            10.43739834672875, 14.124805610572125, 14.121774887435569, 2981.165719785508,
-            8.289614471003341, 11.834506073225533, 14.59945995519865, 3389.3313505314673,
-            16.75431051499296, 167.77769801991218, 45.7888062190603, 300.42863728609547,
-            45.7888062190603, 300.42863728609547, 6.555200617808861, 64.83248756557757,
-            19.500119526433565, 116.51429124512653, 19.500119526433565, 116.51429124512653,
-            52.54367509677807, 300.1421047194834, 91.94640879919803, 1261.2333853522036,
+            65.57949405807614, 350.77395813577755, 10.522747604065069, 412.11561058637955,
+            34.66784610897831, 98.19971359033845, 12.366234692207954, 776.6198867492467,
+            21.702663719174577, 51.32474123727983, 13.336212533790082, 1219.6059296564163,
+            19.615014658340716, 46.605554704628865, 13.524558841686673, 1352.9386564318556,
+            44.19124140789696, 119.98559236405303, 11.40971501284553, 703.2983465893195,
+            10.040917391030852, 19.92350408629715, 14.683541729037689, 2686.8064667615945,
+            9.464016710761708, 18.631882741331705, 14.59504892766528, 2945.476325691241,
+            7.543848017862939, 15.60425523551041, 15.06019152959931, 3411.7440685106553,
+            70.227918080185, 268.48354813944707, 10.32553817847305, 402.0002736092546,
+            37.110812848253076, 74.76090943831286, 12.132030715041367, 779.8518087262325,
+            24.01487479566576, 39.04491296502478, 12.967424752550777, 1197.1410581309954,
+            21.283892846244203, 35.44386848985944, 13.181738095546295, 1360.2120945160395,
+            47.52194259434583, 91.28887565414789, 11.26843308017665, 692.7873675187931,
+            11.084342091613602, 15.135185611145685, 14.136861575393175, 2762.1561920429226,
+            10.43739834672875, 14.151794718738882, 14.123674358043985, 2979.29742019551,
+            8.289614471003341, 11.853980056054027, 14.601113277870292, 3387.8301855484065,
+            16.75431051499296, 211.02468858682283, 45.590139171152934, 374.33811621858996,
+            45.590139171152934, 374.33811621858996, 6.555200617808861, 73.57194734348778,
+            19.374277289836318, 131.34980461164037, 19.374277289836318, 131.34980461164037,
+            46.47729000992055, 200.56418535903316, 91.94640879919803, 1677.1019677996421,
             51.11220894114171, 4271.6301891171515, 48.42574156343856, 4271.6301891171515,
             25.426027378792305, 1886.989366691668, 23.186471709042422, 40.40103503596568,
             3347.960856785219, 14.187691582479854, 1147.8790940407287, 15.470953293448737,
@@ -88,7 +88,7 @@ class PhoneValidationStudyTest {
         // 2.12 ms per graph execution, npuGraphs, and Phi-3.5-mini reads its whole static 4096-token KV).
         List<Comparison> decode = of(all, "tokensPerSecond", c -> true);
         assertThat(decode).hasSize(37);
-        assertThat(median(decode)).isCloseTo(0.1445, within(0.001)).isLessThanOrEqualTo(0.15);
+        assertThat(median(decode)).isCloseTo(0.1375, within(0.001)).isLessThanOrEqualTo(0.15);
 
         // Not met, pinned as they are (data/published/phone-validation-roles.csv says why for each row):
         // Qwen2-0.5B IQ4_XS's average power misses 35% because its decode is predicted 25% fast (more bytes a second).
@@ -96,27 +96,30 @@ class PhoneValidationStudyTest {
         // Every H row within 30%: the w4a16 rows are (H1, H3, H6, H7 within 10%); the w4 rows (H2, H4, H5) run
         // 1.6-1.7x slower than w4a16 on the phone, which a bandwidth-bound NPU model cannot show; the
         // PowerServe rows miss both ways.
-        assertThat(median(of(all, "tokensPerSecond", cpu))).isCloseTo(0.0971, within(0.001)).isLessThanOrEqualTo(0.15);
+        assertThat(median(of(all, "tokensPerSecond", cpu))).isCloseTo(0.0944, within(0.001)).isLessThanOrEqualTo(0.15);
         assertThat(worst(of(all, "tokensPerSecond", c -> c.label().startsWith("H")))).isCloseTo(0.7200, within(0.001));
         assertThat(worst(of(all, "tokensPerSecond", c -> c.label().startsWith("P ")))).isCloseTo(0.3912, within(0.001));
         assertThat(worst(of(all, "tokensPerSecond", cpu))).isCloseTo(0.2999, within(0.001));
         // Prefill: llama.cpp's GEMM rates are measured (ggml's prompt rates on an M2 Max, KernelLibrary) and its prompt
         // gets logits for the last position only (prefillLogits: last): the E1 rows have a median of 7%, Qwen2-0.5B
-        // +85%. XNNPACK's i8mm GEMM is measured on an 8 Elite core per block size (32-weight groups: C2, C3, C5, C6
-        // +15% to +31%; per channel: C7 +23%); the NPU rows (assumed MAC rates) are still fast. Static graphs
-        // (kvWindow: the AI Hub, PowerServe and LiteRT-LM rows) multiply every prompt token with the whole window.
+        // +85%. XNNPACK's i8mm GEMM is measured on an 8 Elite core per block size; ExecuTorch's exports also take the
+        // last position's logits and keep an fp32 KV cache, whose attention runs at half the fp16 rate: the 32-weight
+        // group rows (C2, C3, C5, C6) are +44% to +49% (ExecuTorch ran KleidiAI's kernels, whose rate no source gives),
+        // the BF16 rows 3.5x. LiteRT's prefill makes no logits (prefillLogits: none): C7 -17.5%, C8 -10.6%. The NPU
+        // rows (assumed MAC rates) are fast. Static graphs (kvWindow: the AI Hub, PowerServe and LiteRT-LM rows)
+        // multiply every prompt token with the whole window.
         List<Comparison> prefill = of(all, "prefillTokensPerSecond", c -> true);
         assertThat(prefill).hasSize(36);
-        assertThat(median(prefill)).isCloseTo(0.2680, within(0.001));
-        assertThat(median(of(all, "prefillTokensPerSecond", cpu))).isCloseTo(0.1002, within(0.001));
+        assertThat(median(prefill)).isCloseTo(0.3092, within(0.001));
+        assertThat(median(of(all, "prefillTokensPerSecond", cpu))).isCloseTo(0.0979, within(0.001));
         assertThat(median(of(all, "prefillTokensPerSecond", e1))).isLessThanOrEqualTo(0.25);
-        // The GPU row (C8, LiteRT-LM on the Adreno 750): prefill 33% slow at the GPU's estimated peak and assumed
+        // The GPU row (C8, LiteRT-LM on the Adreno 750): prefill 11% slow at the GPU's estimated peak and assumed
         // utilisation; decode twice as fast as measured (no GPU kernel overhead is modelled, and LiteRT-LM's GPU
         // decodes no faster than its CPU on this phone).
         List<Comparison> gpu = of(all, "tokensPerSecond", c -> c.label().contains(" GPU,"));
         assertThat(gpu).hasSize(1);
         assertThat(gpu.get(0).relativeError()).isCloseTo(1.063, within(0.001));
-        assertThat(of(all, "prefillTokensPerSecond", c -> c.label().contains(" GPU,")).get(0).relativeError()).isCloseTo(-0.328, within(0.001));
+        assertThat(of(all, "prefillTokensPerSecond", c -> c.label().contains(" GPU,")).get(0).relativeError()).isCloseTo(-0.106, within(0.001));
         // Rows within the decode target's 30%: all 23 CPU rows, H1, H3, H6, H7 and the four PowerServe rows of
         // Llama-3.2-1B and Qwen2.5-3B.
         assertThat(of(all, "tokensPerSecond", c -> Math.abs(c.relativeError()) <= 0.30).stream().map(Comparison::label))

@@ -1,0 +1,77 @@
+package org.pocketsim.engine.run;
+
+import org.pocketsim.engine.compute.CpuCompute;
+import org.pocketsim.engine.decode.DecodeLowering;
+import org.pocketsim.engine.point.DecodeSpec;
+import org.pocketsim.hw.spec.Requester;
+
+/**
+ * What a run's prompt multiplies and reads, in chunks of {@code prefillChunk} tokens: the matrices
+ * of every prompt token (the LM head as {@code prefillLogits} says), the attention scores, every
+ * weight once per chunk and, under a static {@code kvWindow}, the window's KV once per chunk.
+ * {@link DecodeRun} times and prices it.
+ */
+final class PromptWork {
+
+    private final DecodeSpec run;
+    private final DecodeLowering lowering;
+
+    PromptWork(DecodeSpec run, DecodeLowering lowering) {
+        this.run = run;
+        this.lowering = lowering;
+    }
+
+    /** Chunks of {@code prefillChunk} tokens the prompt is processed in. */
+    long chunks() {
+        return (run.prompt() + run.prefillChunk() - 1) / run.prefillChunk();
+    }
+
+    /**
+     * MACs of the matrices: every prompt token's, the LM head's only for the last token under
+     * {@code prefillLogits: last} and for none under {@code none}.
+     */
+    double matrixMacs() {
+        long p = run.prompt();
+        double matrices = p * (double) lowering.matrixMacsPerToken();
+        if (run.prefillLogits() == DecodeSpec.PrefillLogits.LAST && p > 0) matrices -= (p - 1) * (double) lowering.lmHeadMacs();
+        if (run.prefillLogits() == DecodeSpec.PrefillLogits.NONE) matrices -= p * (double) lowering.lmHeadMacs();
+        return matrices;
+    }
+
+    /**
+     * MACs of the attention scores: causal ({@code P(P+1)/2} cached-token products), or, under a
+     * static {@code kvWindow}, every prompt token over the whole window (a static prompt graph
+     * multiplies its queries with all allocated positions and masks the rest).
+     */
+    double attentionMacs() {
+        long p = run.prompt();
+        double attended = run.kvWindow() != null ? p * (double) lowering.attendedTokens(run.kvWindow()) : p * (p + 1) / 2.0;
+        return lowering.scoreMacsPerCachedToken() * attended;
+    }
+
+    /**
+     * The format the attention scores are multiplied in on {@code unit}: on the CPU the KV cache's,
+     * when it is a float format (queries and keys are activations, which no CPU engine of the
+     * references quantises: llama.cpp multiplies its F16 cache in F16, XNNPACK runs an fp32 model's
+     * attention in fp32); elsewhere, and over an integer cache, the run's compute format.
+     */
+    String attentionFormat(Requester unit) {
+        boolean floatCache = CpuCompute.family(run.kv()) == CpuCompute.Family.FLOAT;
+        return unit == Requester.CPU && floatCache ? run.kv() : run.computeFormat();
+    }
+
+    /** Weight bytes one chunk reads: every weight once (the LM head not under {@code prefillLogits: none}). */
+    long weightBytesPerChunk() {
+        return lowering.weightBytesPerToken() - skippedHeadBytes();
+    }
+
+    /** LM head bytes a chunk does not read: all of them under {@code prefillLogits: none}, else none. */
+    long skippedHeadBytes() {
+        return run.prefillLogits() == DecodeSpec.PrefillLogits.NONE ? lowering.lmHeadBytes() : 0;
+    }
+
+    /** KV bytes each chunk reads: under a static {@code kvWindow} the whole window, else none (the prompt makes its own). */
+    long kvBytesPerChunk() {
+        return run.kvWindow() != null ? lowering.kvBytes(lowering.attendedTokens(run.kvWindow())) : 0;
+    }
+}
