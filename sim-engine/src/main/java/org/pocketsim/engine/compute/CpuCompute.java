@@ -53,9 +53,6 @@ public final class CpuCompute implements ComputeModel {
     static final double BARRIER_BASE_S = 0.88e-6;
     static final double BARRIER_PER_THREAD_S = 0.27e-6;
 
-    /** fp32 lanes per fp16 lane of a 128-bit NEON register (4 against 8): the float rates are fp16's. */
-    static final double FP32_LANES_PER_FP16 = 0.5;
-
     /** Assumed: ggml's element-wise loops retire about one element operation per cycle and core. */
     static final double ELEMENT_OPS_PER_CYCLE = 1;
 
@@ -214,15 +211,17 @@ public final class CpuCompute implements ComputeModel {
     }
 
     /**
-     * The CPU: all threads at the format family's GEMV (decode) or GEMM (prefill) rate, fp32 at
-     * {@link #FP32_LANES_PER_FP16} of the float rate; other units: the profile's.
+     * The CPU: all threads at the format family's GEMV (decode) or GEMM (prefill) rate; the float
+     * rates are fp16's, so fp32 runs at the profile's fp32 peak over its fp16 peak of them (half on
+     * every profile: 4 lanes of a 128-bit register against 8); other units: the profile's.
      */
     @Override
     public double macsPerSecond(Requester unit, String format, Stage stage) {
         if (unit != Requester.CPU) return profile().macsPerSecond(unit, format, stage);
-        if (profile != null) profile.macsPerSecond(unit, format, stage);   // the profile must know the format
         double rate = threads * coreRate(family(format), stage == Stage.PREFILL);
-        return format.equals("fp32") ? rate * FP32_LANES_PER_FP16 : rate;
+        if (profile == null) return rate;
+        double peak = profile.macsPerSecond(unit, format, stage);   // the profile must know the format
+        return format.equals("fp32") ? rate * peak / profile.macsPerSecond(unit, "fp16", stage) : rate;
     }
 
     /**

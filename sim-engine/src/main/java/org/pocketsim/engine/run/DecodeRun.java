@@ -303,8 +303,8 @@ public final class DecodeRun {
         if (run.prompt() > 0) {
             long streamed = placement.streamedBytesPerToken() * prompt.chunks();
             p.addDramBytes(prefillWeightBytes() - streamed + prompt.chunks() * prompt.kvBytesPerChunk()).addFlashBytes(streamed);
-            long macs = Math.round(prefillMacs());
-            p.addMacs(prefillUnit, run.computeFormat(), macs);
+            p.addMacs(prefillUnit, run.computeFormat(), Math.round(prompt.matrixMacs()));
+            p.addMacs(prefillUnit, prompt.attentionFormat(prefillUnit), Math.round(prompt.attentionMacs()));
             if (prefillUnit == Requester.CPU) p.addCpuBusyPs(Math.round(prefill * 1e12));
         }
         decodeCounts(whole.phase(3, decodeSeconds), decodeSeconds, dramBytes, flashBytes, macsByUnit);

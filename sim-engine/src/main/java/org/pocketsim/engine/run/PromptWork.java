@@ -50,14 +50,16 @@ final class PromptWork {
     }
 
     /**
-     * The format the attention scores are multiplied in on {@code unit}: on the CPU the KV cache's,
-     * when it is a float format (queries and keys are activations, which no CPU engine of the
-     * references quantises: llama.cpp multiplies its F16 cache in F16, XNNPACK runs an fp32 model's
-     * attention in fp32); elsewhere, and over an integer cache, the run's compute format.
+     * The format the attention scores are multiplied in on {@code unit}: on the CPU, over a float
+     * KV cache, fp32 for an fp32 cache and fp16 for a 16-bit one (queries and keys are activations,
+     * which no CPU engine of the references quantises: llama.cpp multiplies its F16 cache in F16,
+     * XNNPACK runs an fp32 model's attention in fp32; a bf16 cache at the fp16 rate, assumed: it has
+     * fp16's width and no profile gives a bf16 rate); elsewhere, and over an integer cache, the
+     * run's compute format.
      */
     String attentionFormat(Requester unit) {
-        boolean floatCache = CpuCompute.family(run.kv()) == CpuCompute.Family.FLOAT;
-        return unit == Requester.CPU && floatCache ? run.kv() : run.computeFormat();
+        if (unit != Requester.CPU || CpuCompute.family(run.kv()) != CpuCompute.Family.FLOAT) return run.computeFormat();
+        return run.kv().equals("fp32") ? "fp32" : "fp16";
     }
 
     /** Weight bytes one chunk reads: every weight once (the LM head not under {@code prefillLogits: none}). */
