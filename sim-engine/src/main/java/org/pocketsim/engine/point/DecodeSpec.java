@@ -72,7 +72,21 @@ public record DecodeSpec(@ConfigOptional String label, JsonNode soc, String mode
     public enum Mode { ANALYTIC, DES }
 
     /** Which prompt positions get logits: every one, the last (the one a generation needs), or none (decode makes it). */
-    public enum PrefillLogits { ALL, LAST, NONE }
+    public enum PrefillLogits {
+        ALL, LAST, NONE;
+
+        /**
+         * How many of {@code count} prompt positions, or of {@code count} prompt chunks, carry
+         * logits (a chunk does when it holds such a position): all, the last, or none.
+         */
+        public long withLogits(long count) {
+            return switch (this) {
+                case ALL -> count;
+                case LAST -> Math.min(count, 1);
+                case NONE -> 0;
+            };
+        }
+    }
 
     public DecodeSpec {
         if (label == null) label = "";

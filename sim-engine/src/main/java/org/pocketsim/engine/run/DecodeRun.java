@@ -329,7 +329,7 @@ public final class DecodeRun {
         long streamed = placement.streamedBytesPerToken();
         PrefillReads reads = mlp.prefill(cacheBytes);
         long staticDram = lowering.weightBytesPerToken() - lowering.denseMlpBytes() - mlp.hookedPerTokenBytes() - streamed;
-        staticDram -= Math.min(staticDram, prompt.skippedHeadBytes());
+        staticDram -= Math.min(staticDram, prompt.skippedHeadBytes() / chunks);   // spread evenly: the bytes are exact, a chunk's time the mean
         double flash = timing.flashSeconds(streamed, lowering.largestMatrixBytes(), false)
                 + timing.flashSeconds(reads.flashBytes(), reads.flashRequestBytes(), reads.flashRandom());
         double dram = (staticDram + reads.dramBytes() + prompt.kvBytesPerChunk()) / timing.dramBytesPerSecond(prefillUnit);
@@ -355,7 +355,7 @@ public final class DecodeRun {
 
     /** Weight bytes the prefill reads: every weight once per chunk of {@code prefillChunk} tokens (see {@link PromptWork}). */
     public long prefillWeightBytes() {
-        return prompt.chunks() * prompt.weightBytesPerChunk();
+        return prompt.weightBytes();
     }
 
     /** The unit that runs decode kernels of {@code kind}. */

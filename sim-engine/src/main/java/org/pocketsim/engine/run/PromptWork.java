@@ -8,7 +8,8 @@ import org.pocketsim.hw.spec.Requester;
 /**
  * What a run's prompt multiplies and reads, in chunks of {@code prefillChunk} tokens: the matrices
  * of every prompt token (the LM head as {@code prefillLogits} says), the attention scores, every
- * weight once per chunk and, under a static {@code kvWindow}, the window's KV once per chunk.
+ * weight once per chunk (the LM head only in chunks with logits) and, under a static
+ * {@code kvWindow}, the window's KV once per chunk.
  * {@link DecodeRun} times and prices it.
  */
 final class PromptWork {
@@ -27,15 +28,13 @@ final class PromptWork {
     }
 
     /**
-     * MACs of the matrices: every prompt token's, the LM head's only for the last token under
-     * {@code prefillLogits: last} and for none under {@code none}.
+     * MACs of the matrices: every prompt token's, the LM head's only for the positions that carry
+     * logits ({@code prefillLogits}: all, the last, none).
      */
     double matrixMacs() {
         long p = run.prompt();
-        double matrices = p * (double) lowering.matrixMacsPerToken();
-        if (run.prefillLogits() == DecodeSpec.PrefillLogits.LAST && p > 0) matrices -= (p - 1) * (double) lowering.lmHeadMacs();
-        if (run.prefillLogits() == DecodeSpec.PrefillLogits.NONE) matrices -= p * (double) lowering.lmHeadMacs();
-        return matrices;
+        long head = lowering.lmHeadMacs();
+        return p * (double) (lowering.matrixMacsPerToken() - head) + run.prefillLogits().withLogits(p) * (double) head;
     }
 
     /**
@@ -62,14 +61,19 @@ final class PromptWork {
         return run.kv().equals("fp32") ? "fp32" : "fp16";
     }
 
-    /** Weight bytes one chunk reads: every weight once (the LM head not under {@code prefillLogits: none}). */
-    long weightBytesPerChunk() {
-        return lowering.weightBytesPerToken() - skippedHeadBytes();
+    /** Weight bytes the prompt reads: every weight once per chunk, the LM head only in chunks with logits. */
+    long weightBytes() {
+        return chunks() * lowering.weightBytesPerToken() - skippedHeadBytes();
     }
 
-    /** LM head bytes a chunk does not read: all of them under {@code prefillLogits: none}, else none. */
+    /**
+     * LM head bytes the prompt does not read: the head in every chunk without logits (under
+     * {@code last} all but the last chunk, which llama.cpp's ubatches without outputs skip;
+     * under {@code none} all).
+     */
     long skippedHeadBytes() {
-        return run.prefillLogits() == DecodeSpec.PrefillLogits.NONE ? lowering.lmHeadBytes() : 0;
+        long chunks = chunks();
+        return (chunks - run.prefillLogits().withLogits(chunks)) * lowering.lmHeadBytes();
     }
 
     /** KV bytes each chunk reads: under a static {@code kvWindow} the whole window, else none (the prompt makes its own). */

@@ -55,6 +55,22 @@ class PromptWorkTest {
         assertThat(work.attentionMacs()).isEqualTo(64 * 65 / 2.0 * 65_536);
     }
 
+    /**
+     * A 64-token prompt in two chunks of 32: every weight is read twice, the LM head (Llama-3.2-1B's tied
+     * 128,256 x 2,048 matrix, int4: 131,334,144 bytes) twice under all, once under last (only the chunk with
+     * the last position multiplies it), never under none.
+     */
+    @Test
+    void theLmHeadIsReadOnlyByChunksWithLogits() {
+        String chunked = RUN + ", prefillChunk: 32";
+        long all = work(chunked).weightBytes();
+        assertThat(all - work(chunked + ", prefillLogits: last").weightBytes()).isEqualTo(131_334_144L);
+        assertThat(all - work(chunked + ", prefillLogits: none").weightBytes()).isEqualTo(2 * 131_334_144L);
+        // and multiplies it for 64, 1 and 0 positions
+        assertThat(work(chunked).matrixMacs() - work(chunked + ", prefillLogits: last").matrixMacs()).isEqualTo(63.0 * 128_256 * 2_048);
+        assertThat(work(chunked).matrixMacs() - work(chunked + ", prefillLogits: none").matrixMacs()).isEqualTo(64.0 * 128_256 * 2_048);
+    }
+
     private static DecodeSpec spec(String yaml) {
         return YamlConfig.parse(new ConfigSource("test", "{" + yaml + "}"), DecodeSpec.class);
     }
