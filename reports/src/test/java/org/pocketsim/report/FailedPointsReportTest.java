@@ -67,7 +67,7 @@ class FailedPointsReportTest {
         Path clean = ReportWriter.write(run(e, dir.resolve("clean.jsonl"), new Cursed(false)), dir.resolve("clean")).getParent();
         List<String> cleanCsv = Files.readAllLines(clean.resolve("results.csv"));
         assertThat(cleanCsv.get(0)).isEqualTo("index,pointId,run.prompt,run.generate,tokensPerSecond,msPerToken,msFlashIo,"
-                + "msDramIo,msCompute,msStall,ttftMs,prefillTokensPerSecond,dramFootprintBytes,dramBytesPerToken,flashBytesPerToken,"
+                + "msDramIo,msCompute,msStall,ttftMs,prefillTokensPerSecond,prefillMsFlashIo,prefillMsDramIo,prefillMsMacs,prefillMsFixed,dramFootprintBytes,dramBytesPerToken,flashBytesPerToken,"
                 + "energyPerTokenMj,energyDramMj,energyFlashMj,energyComputeMj,energyStaticMj,bytesPerToken.embedding,"
                 + "bytesPerToken.attention,bytesPerToken.kvCache,bytesPerToken.norms,bytesPerToken.mlp,bytesPerToken.lmHead");
         assertThat(cleanCsv).hasSize(5);

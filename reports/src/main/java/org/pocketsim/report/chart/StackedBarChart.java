@@ -163,9 +163,10 @@ final class StackedBarChart implements Chart {
         return (joined.length() + unitText.length()) * TITLE_CHAR_PX <= px ? joined : "Sum of the stacks in the legend";
     }
 
-    /** "Time per token" for the time breakdown, "Energy per token" for the energy one, else the labels joined. */
+    /** "Time per token" for the time breakdown, "Time to first token" for the prompt's, "Energy per token" for the energy one, else the labels joined. */
     private static String axisLabel(List<String> metrics) {
         if (Metrics.TIME_BREAKDOWN.containsAll(metrics)) return "Time per token";
+        if (Metrics.PREFILL_TIME_BREAKDOWN.containsAll(metrics)) return "Time to first token";
         if (Metrics.ENERGY_BREAKDOWN.containsAll(metrics)) return "Energy per token";
         return String.join(" + ", metrics.stream().map(MetricCatalogue::labelOf).toList());
     }

@@ -75,6 +75,10 @@ public final class MetricCatalogue {
         add(new Metric(Metrics.MS_STALL, "ms", "Stall", LOWER));
         add(new Metric(Metrics.TTFT_MS, "ms", "Time to first token", LOWER));
         add(new Metric(Metrics.PREFILL_TOKENS_PER_SECOND, "tok/s", "Prefill speed", HIGHER));
+        add(new Metric(Metrics.PREFILL_MS_FLASH_IO, "ms", "Prompt flash I/O", LOWER));
+        add(new Metric(Metrics.PREFILL_MS_DRAM_IO, "ms", "Prompt DRAM I/O", LOWER));
+        add(new Metric(Metrics.PREFILL_MS_MACS, "ms", "Prompt MACs", LOWER));
+        add(new Metric(Metrics.PREFILL_MS_FIXED, "ms", "Prompt fixed costs (fork/join, element-wise, graph executions)", LOWER));
         add(new Metric(Metrics.DRAM_FOOTPRINT_BYTES, "B", "DRAM footprint", LOWER));
         add(new Metric(Metrics.FLASH_BYTES_PER_TOKEN, "B/token", "Flash reads per token", LOWER));
         add(new Metric(Metrics.DRAM_BYTES_PER_TOKEN, "B/token", "DRAM reads per token", LOWER));

@@ -21,6 +21,11 @@ public final class Metrics {
     public static final String MS_STALL = "msStall";
     public static final String TTFT_MS = "ttftMs";
     public static final String PREFILL_TOKENS_PER_SECOND = "prefillTokensPerSecond";
+    /** Parts of {@link #TTFT_MS}: the prompt's exposed time by cause, as a decode token's. */
+    public static final String PREFILL_MS_FLASH_IO = "prefillMsFlashIo";
+    public static final String PREFILL_MS_DRAM_IO = "prefillMsDramIo";
+    public static final String PREFILL_MS_MACS = "prefillMsMacs";
+    public static final String PREFILL_MS_FIXED = "prefillMsFixed";
     public static final String DRAM_FOOTPRINT_BYTES = "dramFootprintBytes";
     public static final String FLASH_BYTES_PER_TOKEN = "flashBytesPerToken";
     public static final String DRAM_BYTES_PER_TOKEN = "dramBytesPerToken";
@@ -96,6 +101,9 @@ public final class Metrics {
 
     /** The time breakdown a stacked-bar chart shows when its spec names no metrics. */
     public static final List<String> TIME_BREAKDOWN = List.of(MS_FLASH_IO, MS_DRAM_IO, MS_COMPUTE, MS_STALL);
+
+    /** The prompt's time breakdown, summing to {@link #TTFT_MS}. */
+    public static final List<String> PREFILL_TIME_BREAKDOWN = List.of(PREFILL_MS_FLASH_IO, PREFILL_MS_DRAM_IO, PREFILL_MS_MACS, PREFILL_MS_FIXED);
 
     /** The energy breakdown, per component, summing to {@link #ENERGY_PER_TOKEN_MJ}. */
     public static final List<String> ENERGY_BREAKDOWN =

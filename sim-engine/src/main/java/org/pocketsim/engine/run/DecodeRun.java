@@ -250,9 +250,14 @@ public final class DecodeRun {
         m.put(Metrics.MS_COMPUTE, sum.compute / n * 1e3);
         m.put(Metrics.MS_STALL, sum.stall / n * 1e3);
         if (run.prompt() > 0) {
-            double ttft = prefillSeconds();
+            PromptTime prefill = prefillTime();
+            double ttft = prefill.total();
             m.put(Metrics.TTFT_MS, ttft * 1e3);
             m.put(Metrics.PREFILL_TOKENS_PER_SECOND, run.prompt() / ttft);
+            m.put(Metrics.PREFILL_MS_FLASH_IO, prefill.flash() * 1e3);
+            m.put(Metrics.PREFILL_MS_DRAM_IO, prefill.dram() * 1e3);
+            m.put(Metrics.PREFILL_MS_MACS, prefill.macs() * 1e3);
+            m.put(Metrics.PREFILL_MS_FIXED, prefill.fixed() * 1e3);
         }
         m.put(Metrics.DRAM_FOOTPRINT_BYTES, (double) placement.dramFootprintBytes());
         m.put(Metrics.DRAM_BYTES_PER_TOKEN, (double) dramBytes / n);
@@ -323,6 +328,11 @@ public final class DecodeRun {
      * costs (the CPU's fork/join per node, the NPU runtime's graph executions).
      */
     double prefillSeconds() {
+        return prefillTime().total();
+    }
+
+    /** The prompt's time by what it waits on ({@link PromptTime}). */
+    PromptTime prefillTime() {
         SocTiming timing = new SocTiming(soc, compute);
         long p = run.prompt();
         long chunks = prompt.chunks();
@@ -333,14 +343,18 @@ public final class DecodeRun {
         double flash = timing.flashSeconds(streamed, lowering.largestMatrixBytes(), false)
                 + timing.flashSeconds(reads.flashBytes(), reads.flashRequestBytes(), reads.flashRandom());
         double dram = (staticDram + reads.dramBytes() + prompt.kvBytesPerChunk()) / timing.dramBytesPerSecond(prefillUnit);
-        double io = run.timing().concurrentIo() ? Math.max(flash, dram) : flash + dram;
-        if (run.timing().compute() == TimingSpec.Compute.IGNORE) return chunks * io;
-        double compute = (prompt.matrixMacs() / timing.macsPerSecond(prefillUnit, run.computeFormat(), run.weights(), SocTiming.Phase.PREFILL)
-                + prompt.attentionMacs() / timing.macsPerSecond(prefillUnit, prompt.attentionFormat(prefillUnit), SocTiming.Phase.PREFILL)) / chunks;
+        boolean concurrent = run.timing().concurrentIo();
+        double flashWait = !concurrent || flash >= dram ? chunks * flash : 0;
+        double dramWait = !concurrent || dram > flash ? chunks * dram : 0;
+        if (run.timing().compute() == TimingSpec.Compute.IGNORE) return new PromptTime(flashWait, dramWait, 0, 0);
+        double macs = prompt.matrixMacs() / timing.macsPerSecond(prefillUnit, run.computeFormat(), run.weights(), SocTiming.Phase.PREFILL)
+                + prompt.attentionMacs() / timing.macsPerSecond(prefillUnit, prompt.attentionFormat(prefillUnit), SocTiming.Phase.PREFILL);
         long chunkTokens = Math.min(p, run.prefillChunk());
-        double nodes = nodeSeconds(prefillUnit, graph.elementOps(p / 2) * chunkTokens, chunkTokens)
-                + (prefillUnit == Requester.NPU ? npuGraphSeconds() : 0);
-        return chunks * (nodes + (run.timing().compute() == TimingSpec.Compute.SERIAL ? io + compute : Math.max(io, compute)));
+        double fixed = chunks * (nodeSeconds(prefillUnit, graph.elementOps(p / 2) * chunkTokens, chunkTokens)
+                + (prefillUnit == Requester.NPU ? npuGraphSeconds() : 0));
+        boolean serial = run.timing().compute() == TimingSpec.Compute.SERIAL;
+        if (serial) return new PromptTime(flashWait, dramWait, macs, fixed);
+        return macs >= flashWait + dramWait ? new PromptTime(0, 0, macs, fixed) : new PromptTime(flashWait, dramWait, 0, fixed);
     }
 
     /** Seconds to first token of the run's prompt (see {@link #prefillSeconds()}); 0 without a prompt. */

@@ -35,6 +35,9 @@ class NpuGraphOverheadTest {
         assertThat(three.get(Metrics.MS_COMPUTE) - none.get(Metrics.MS_COMPUTE)).isCloseTo(6.36, within(1e-9));
         assertThat(three.get(Metrics.MS_DRAM_IO)).isEqualTo(none.get(Metrics.MS_DRAM_IO));
         assertThat(three.get(Metrics.TTFT_MS) - none.get(Metrics.TTFT_MS)).isCloseTo(2 * 6.36, within(1e-9));
+        // the prompt's split shows it as a fixed cost, not as MACs
+        assertThat(three.get(Metrics.PREFILL_MS_FIXED) - none.get(Metrics.PREFILL_MS_FIXED)).isCloseTo(2 * 6.36, within(1e-9));
+        assertThat(three.get(Metrics.PREFILL_MS_MACS)).isEqualTo(none.get(Metrics.PREFILL_MS_MACS));
         assertThat(three.get(Metrics.DRAM_BYTES_PER_TOKEN)).isEqualTo(none.get(Metrics.DRAM_BYTES_PER_TOKEN));
     }
 
