@@ -212,8 +212,9 @@ public final class CpuCompute implements ComputeModel {
 
     /**
      * The CPU: all threads at the format family's GEMV (decode) or GEMM (prefill) rate; the float
-     * rates are fp16's, so fp32 runs at the profile's fp32 peak over its fp16 peak of them (half on
-     * every profile: 4 lanes of a 128-bit register against 8); other units: the profile's.
+     * family's rates are fp16's, so a float format runs at the profile's peak for it over its fp16
+     * peak of them (fp32: half on every profile, 4 lanes of a 128-bit register against 8); other
+     * units: the profile's.
      */
     @Override
     public double macsPerSecond(Requester unit, String format, Stage stage) {
@@ -221,7 +222,7 @@ public final class CpuCompute implements ComputeModel {
         double rate = threads * coreRate(family(format), stage == Stage.PREFILL);
         if (profile == null) return rate;
         double peak = profile.macsPerSecond(unit, format, stage);   // the profile must know the format
-        return format.equals("fp32") ? rate * peak / profile.macsPerSecond(unit, "fp16", stage) : rate;
+        return family(format) == Family.FLOAT ? rate * peak / profile.macsPerSecond(unit, "fp16", stage) : rate;
     }
 
     /**

@@ -249,9 +249,9 @@ public final class DecodeRun {
         m.put(Metrics.MS_DRAM_IO, sum.dram / n * 1e3);
         m.put(Metrics.MS_COMPUTE, sum.compute / n * 1e3);
         m.put(Metrics.MS_STALL, sum.stall / n * 1e3);
-        if (run.prompt() > 0) {
-            PromptTime prefill = prefillTime();
-            double ttft = prefill.total();
+        PromptTime prefill = run.prompt() > 0 ? prefillTime() : null;
+        double ttft = prefill != null ? prefill.total() : 0;
+        if (prefill != null) {
             m.put(Metrics.TTFT_MS, ttft * 1e3);
             m.put(Metrics.PREFILL_TOKENS_PER_SECOND, run.prompt() / ttft);
             m.put(Metrics.PREFILL_MS_FLASH_IO, prefill.flash() * 1e3);
@@ -277,7 +277,7 @@ public final class DecodeRun {
         for (Component c : Component.values()) {
             if (componentBytes[c.ordinal()] > 0) m.put("bytesPerToken." + c.metricName(), (double) componentBytes[c.ordinal()] / n);
         }
-        if (run.window() != null) wholeRun(sum.total(), dramBytes, flashBytes, macsByUnit).addMetrics(m, prices, compute::pjPerMac, n);
+        if (run.window() != null) wholeRun(ttft, sum.total(), dramBytes, flashBytes, macsByUnit).addMetrics(m, prices, compute::pjPerMac, n);
         return m;
     }
 
@@ -295,15 +295,14 @@ public final class DecodeRun {
      * The run's window: start-up (floor only), the cold load of the DRAM-resident weights from
      * flash at the window's request size (each byte read from flash and written to DRAM), the
      * prefill (every weight read once per chunk, the prompt's MACs on the prefill unit) and the
-     * decode as simulated.
+     * decode as simulated ({@code prefill} and {@code decodeSeconds} long).
      */
-    private WholeRun wholeRun(double decodeSeconds, long dramBytes, long flashBytes, long[] macsByUnit) {
+    private WholeRun wholeRun(double prefill, double decodeSeconds, long dramBytes, long flashBytes, long[] macsByUnit) {
         SocTiming timing = new SocTiming(soc, compute);
         WholeRun whole = new WholeRun();
         whole.phase(0, run.window().startupSeconds());
         long load = placement.residentWeightBytes();
         whole.phase(1, timing.flashSeconds(load, run.window().loadRequest().bytes(), false)).addFlashBytes(load).addDramBytes(load);
-        double prefill = ttftSeconds();
         ActionCounts p = whole.phase(2, prefill);
         if (run.prompt() > 0) {
             long streamed = placement.streamedBytesPerToken() * prompt.chunks();
@@ -325,13 +324,9 @@ public final class DecodeRun {
      * weights' rate, the attention scores in {@link PromptWork#attentionFormat}) are spread evenly
      * over the chunks; each chunk takes the larger of its
      * I/O and compute time unless compute is ignored (or their sum when serial), plus its fixed
-     * costs (the CPU's fork/join per node, the NPU runtime's graph executions).
+     * costs (the CPU's fork/join per node, the NPU runtime's graph executions); split by what it
+     * waits on ({@link PromptTime}).
      */
-    double prefillSeconds() {
-        return prefillTime().total();
-    }
-
-    /** The prompt's time by what it waits on ({@link PromptTime}). */
     PromptTime prefillTime() {
         SocTiming timing = new SocTiming(soc, compute);
         long p = run.prompt();
@@ -357,9 +352,9 @@ public final class DecodeRun {
         return macs >= flashWait + dramWait ? new PromptTime(0, 0, macs, fixed) : new PromptTime(flashWait, dramWait, 0, fixed);
     }
 
-    /** Seconds to first token of the run's prompt (see {@link #prefillSeconds()}); 0 without a prompt. */
+    /** Seconds to first token of the run's prompt (see {@link #prefillTime()}); 0 without a prompt. */
     public double ttftSeconds() {
-        return run.prompt() > 0 ? prefillSeconds() : 0;
+        return run.prompt() > 0 ? prefillTime().total() : 0;
     }
 
     /** MACs of the prefill: its matrices' and its attention scores' ({@link PromptWork}). */
