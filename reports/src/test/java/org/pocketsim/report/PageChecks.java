@@ -41,6 +41,16 @@ final class PageChecks {
         assertThat(page.longValue()).as("sideways scrolling of the page " + index).isLessThanOrEqualTo(0);
     }
 
+    /**
+     * Published beside ours, with its source, without scrolling sideways: the comparison table's
+     * scroll box is no wider than the window (long sources wrap).
+     */
+    static void theComparisonTableFitsTheWindow(JavascriptExecutor js, Path index) {
+        Number overflow = (Number) js.executeScript("var t = document.getElementById('comparison');"
+                + "if (!t) return 0; var box = t.parentElement; return box.scrollWidth - box.clientWidth;");
+        assertThat(overflow.longValue()).as("sideways scrolling of the comparison table in " + index).isLessThanOrEqualTo(0);
+    }
+
     @SuppressWarnings("unchecked")
     static void chartAltTextsNameTheirAxesWithUnits(JavascriptExecutor js, Path index) {
         List<String> alts = (List<String>) js.executeScript(

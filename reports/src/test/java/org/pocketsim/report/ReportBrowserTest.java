@@ -200,6 +200,7 @@ class ReportBrowserTest {
         List<String> tableIds = driver.findElements(By.cssSelector("table[id]")).stream()
                 .map(t -> t.getAttribute("id")).toList();
         PageChecks.noElementWiderThanTheWindow(js, index);
+        PageChecks.theComparisonTableFitsTheWindow(js, index);
         PageChecks.chartAltTextsNameTheirAxesWithUnits(js, index);
         PageChecks.everyLinkResolves(js, folder, index);
         if (tableIds.contains("summary-table") && driver.findElements(By.cssSelector("#summary-table tbody tr")).size() > 1) {

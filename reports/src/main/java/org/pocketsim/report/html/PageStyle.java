@@ -38,6 +38,7 @@ final class PageStyle {
             table.sortable th[aria-sort=ascending]::after { content: " \\25B2"; font-size: 10px; }
             table.sortable th[aria-sort=descending]::after { content: " \\25BC"; font-size: 10px; }
             td.label { min-width: 14em; max-width: 30em; }
+            #comparison td:last-child { min-width: 22em; overflow-wrap: anywhere; }
             td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
             p.filter { margin: 4px 0 6px; font-size: 14px; }
             p.filter input { font: inherit; padding: 3px 6px; width: 18em; }
