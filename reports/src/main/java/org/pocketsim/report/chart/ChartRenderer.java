@@ -102,10 +102,7 @@ public final class ChartRenderer {
     }
 
     private static boolean accepts(ChartSpec spec, PointResult p) {
-        for (Map.Entry<String, String> f : spec.filter().entrySet()) {
-            if (!f.getValue().equals(org.pocketsim.report.data.ParamLookup.get(p, f.getKey()))) return false;
-        }
-        return true;
+        return org.pocketsim.report.data.ParamLookup.matches(p, spec.filter());
     }
 
     /**

@@ -2,6 +2,8 @@ package org.pocketsim.report.data;
 
 import org.pocketsim.engine.result.PointResult;
 
+import java.util.Map;
+
 /**
  * Reads a swept parameter of a point by the name a report uses. Parameters are named by their
  * path from the file root ({@code run.mlp.keep}); results written before that naming carry the
@@ -21,6 +23,14 @@ public final class ParamLookup {
         if (v != null) return v;
         if (name.startsWith(PREFIX)) return p.parameters().get(name.substring(PREFIX.length()));
         return p.parameters().get(PREFIX + name);
+    }
+
+    /** Whether every parameter a filter names has the filter's value in {@code p} (an empty filter takes every point). */
+    public static boolean matches(PointResult p, Map<String, String> filter) {
+        for (Map.Entry<String, String> f : filter.entrySet()) {
+            if (!f.getValue().equals(get(p, f.getKey()))) return false;
+        }
+        return true;
     }
 
     /** Whether two parameter names denote the same parameter under either spelling. */

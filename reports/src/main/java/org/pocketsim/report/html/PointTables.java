@@ -5,13 +5,18 @@ import org.pocketsim.engine.result.MetricCatalogue;
 import org.pocketsim.engine.result.Metrics;
 import org.pocketsim.engine.result.ParameterNames;
 import org.pocketsim.engine.result.PointResult;
+import org.pocketsim.engine.result.PointTableSpec;
 import org.pocketsim.report.data.DisplayUnit;
+import org.pocketsim.report.data.ParamLookup;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * The per-point tables: the summary (chosen metrics) and all results (every metric), headers
+ * The per-point tables: the summary (chosen metrics, the points of {@code report.summaryFilter}),
+ * the further tables of {@code report.tables} and all results (every metric), headers
  * from the metric catalogue with the unit each column is shown in ("DRAM footprint (GB)"),
  * values with sensible digits in that unit, exact values kept for sorting; and the notes on
  * points that say something beyond the point's own label.
@@ -30,10 +35,46 @@ final class PointTables {
             out.append("<p class=\"note\">The experiment produced no points.</p>\n");
             return;
         }
-        table(out, r, "summary-table", metrics, false, true);
+        Map<String, String> filter = r.report().summaryFilter();
+        if (!filter.isEmpty()) {
+            out.append("<p class=\"note\">").append(Html.escape(selection(r, filter))).append(" Every point is under ")
+                    .append("<a href=\"#results\">All results</a>.</p>\n");
+        }
+        table(out, r, "summary-table", selected(r, filter), filter, metrics, false, true);
         out.append("<p class=\"note\">Click a column header to sort by it; click again to reverse. Values carry the unit in "
                 + "their column's header; exact values are in <a href=\"").append(ReportPage.CSV_FILE)
                 .append("\">results.csv</a>.</p>\n");
+    }
+
+    /** The report's further tables of points ({@code report.tables}), each under its own heading. */
+    static void tables(StringBuilder out, ExperimentResult r) {
+        List<PointTableSpec> tables = r.report().tables();
+        for (int i = 0; i < tables.size(); i++) {
+            PointTableSpec t = tables.get(i);
+            out.append("<h2 id=\"").append(tableId(i)).append("\">").append(Html.escape(t.title())).append("</h2>\n");
+            List<String> said = new ArrayList<>();
+            if (!t.filter().isEmpty()) said.add(selection(r, t.filter()));
+            if (t.note() != null) said.add(t.note());
+            if (!said.isEmpty()) out.append("<p class=\"note\">").append(Html.escape(String.join(" ", said))).append("</p>\n");
+            List<String> present = r.metricNames();
+            table(out, r, tableId(i) + "-data", selected(r, t.filter()), t.filter(),
+                    t.metrics().stream().filter(present::contains).toList(), false, false);
+        }
+    }
+
+    /** The anchor of the {@code i}-th table of {@code report.tables}. */
+    static String tableId(int i) {
+        return "points-table-" + i;
+    }
+
+    private static List<PointResult> selected(ExperimentResult r, Map<String, String> filter) {
+        return r.points().stream().filter(p -> ParamLookup.matches(p, filter)).toList();
+    }
+
+    /** "Points with run = log device, Q4_0 (16 of 144)." */
+    private static String selection(ExperimentResult r, Map<String, String> filter) {
+        return "Points with " + filter.entrySet().stream().map(e -> ParameterNames.pair(e.getKey(), e.getValue()))
+                .collect(Collectors.joining(", ")) + " (" + selected(r, filter).size() + " of " + r.points().size() + ").";
     }
 
     static void all(StringBuilder out, ExperimentResult r) {
@@ -42,12 +83,17 @@ final class PointTables {
                 + "exact values (stored units: bytes, ms, fractions) in <a href=\"").append(ReportPage.CSV_FILE)
                 .append("\">results.csv</a>, per-layer series in <a href=\"").append(ReportPage.JSON_FILE)
                 .append("\">results.json</a>.</p>\n");
-        table(out, r, "results-table", r.metricNames(), true, false);
+        table(out, r, "results-table", r.points(), Map.of(), r.metricNames(), true, false);
     }
 
-    private static void table(StringBuilder out, ExperimentResult r, String id, List<String> metrics, boolean withId,
-                              boolean filter) {
-        List<String> params = r.parameterNames();
+    /**
+     * A table of {@code points}: index, the swept parameters but those {@code fixed} holds to one
+     * value (the note above the table names them), then {@code metrics}.
+     */
+    private static void table(StringBuilder out, ExperimentResult r, String id, List<PointResult> points, Map<String, String> fixed,
+                              List<String> metrics, boolean withId, boolean filter) {
+        List<String> params = r.parameterNames().stream()
+                .filter(name -> fixed.keySet().stream().noneMatch(f -> ParamLookup.same(f, name))).toList();
         List<DisplayUnit> units = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of("#"));
         List<String> tips = new ArrayList<>();
@@ -62,7 +108,7 @@ final class PointTables {
         }
         for (String m : metrics) {
             double max = 0;
-            for (PointResult p : r.points()) if (p.hasMetric(m)) max = Math.max(max, Math.abs(p.metric(m)));
+            for (PointResult p : points) if (p.hasMetric(m)) max = Math.max(max, Math.abs(p.metric(m)));
             String stored = MetricCatalogue.find(m).map(MetricCatalogue.Metric::unit).orElse("");
             DisplayUnit unit = DisplayUnit.pick(stored, max);
             units.add(unit);
@@ -70,7 +116,7 @@ final class PointTables {
             tips.add(tooltip(m));
         }
         List<List<Html.Cell>> rows = new ArrayList<>();
-        for (PointResult p : r.points()) {
+        for (PointResult p : points) {
             List<Html.Cell> row = new ArrayList<>();
             row.add(new Html.Cell(Integer.toString(p.index()), (double) p.index()));
             if (withId) row.add(Html.Cell.text(p.pointId()));

@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
 
 /**
  * {@code index.html} of a report: title and question, run metadata, a table of contents, the
- * points that failed (when some did), the summary table (sortable, filterable), published measurements beside PocketSim's predictions
+ * points that failed (when some did), the summary table (sortable, filterable) and the report's further
+ * tables of points, published measurements beside PocketSim's predictions
  * with the relative-error chart, the charts (PNG shown, PNG and SVG linked), extra tables, all
  * results, notes on points, provenance (version, commit, hash, seed, resolved numbers of each
  * point, traces) and the config as run. Self-contained: inline CSS and script, images by
@@ -81,6 +82,7 @@ public final class ReportPage {
         toc(out, r, drawings);
         FailedPoints.section(out, r, leftOut);
         PointTables.summary(out, r);
+        PointTables.tables(out, r);
         comparisons(out, r, drawings);
         charts(out, drawings);
         for (int i = 0; i < r.tables().size(); i++) extraTable(out, r.tables().get(i), i);
@@ -114,6 +116,7 @@ public final class ReportPage {
         out.append("<nav class=\"toc\" aria-label=\"Contents\"><h2 id=\"contents\">Contents</h2>\n<ol>\n");
         if (!r.failedPoints().isEmpty()) item(out, FailedPoints.ID, "Failed points");
         item(out, "summary", "Summary");
+        for (int i = 0; i < r.report().tables().size(); i++) item(out, PointTables.tableId(i), r.report().tables().get(i).title());
         if (!r.comparisons().isEmpty()) item(out, "published", "Published vs PocketSim");
         List<ChartSpec> plain = plainCharts(drawings);
         if (!plain.isEmpty()) {

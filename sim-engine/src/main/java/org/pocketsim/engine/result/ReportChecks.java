@@ -13,7 +13,8 @@ import java.util.function.BiFunction;
 
 /**
  * Checks a report section against the metric catalogue and the sweep, before any simulation:
- * every name a chart or the summary uses must exist, and a line chart must not join points that
+ * every name a chart, the summary or a table of points uses must exist, every filter must name
+ * swept parameters and their values, and a line chart must not join points that
  * differ in a swept axis it does not account for. Pure: the loader calls it with the swept
  * axes and turns the first problem into its located one-line error.
  */
@@ -37,8 +38,32 @@ public final class ReportChecks {
                 throw error.apply("report.summary[" + j + "]", unknownMetric(name, scalarNames()));
             }
         }
+        checkFilter(report.summaryFilter(), "report.summaryFilter", axisValues, error);
+        for (int i = 0; i < report.tables().size(); i++) {
+            PointTableSpec t = report.tables().get(i);
+            String at = "report.tables[" + i + "]";
+            for (int j = 0; j < t.metrics().size(); j++) {
+                if (!isScalar(t.metrics().get(j))) {
+                    throw error.apply(at + ".metrics[" + j + "]", unknownMetric(t.metrics().get(j), scalarNames()));
+                }
+            }
+            checkFilter(t.filter(), at + ".filter", axisValues, error);
+        }
         for (int i = 0; i < report.charts().size(); i++) {
             checkChart(report.charts().get(i), "report.charts[" + i + "]", axisValues, error);
+        }
+    }
+
+    /** Every key of a filter is a swept parameter and its value one of that parameter's values. */
+    private static void checkFilter(Map<String, String> filter, String at, Map<String, List<String>> axes,
+                                    BiFunction<String, String, RuntimeException> error) {
+        for (Map.Entry<String, String> f : filter.entrySet()) {
+            List<String> values = axes.get(f.getKey());
+            if (values == null) throw error.apply(at + "." + f.getKey(), notAnAxis(f.getKey(), axes.keySet()));
+            if (!values.contains(f.getValue())) {
+                throw error.apply(at + "." + f.getKey(), "'" + f.getValue() + "' is not a value of "
+                        + f.getKey() + " (it takes " + String.join(", ", values) + ")" + suggestion(f.getValue(), values));
+            }
         }
     }
 
@@ -73,14 +98,7 @@ public final class ReportChecks {
                 throw error.apply(at + ".labelBy" + (labelBy.size() == 1 ? "" : "[" + k + "]"), notAnAxis(labelBy.get(k), axes.keySet()));
             }
         }
-        for (Map.Entry<String, String> f : c.filter().entrySet()) {
-            List<String> values = axes.get(f.getKey());
-            if (values == null) throw error.apply(at + ".filter." + f.getKey(), notAnAxis(f.getKey(), axes.keySet()));
-            if (!values.contains(f.getValue())) {
-                throw error.apply(at + ".filter." + f.getKey(), "'" + f.getValue() + "' is not a value of "
-                        + f.getKey() + " (it takes " + String.join(", ", values) + ")" + suggestion(f.getValue(), values));
-            }
-        }
+        checkFilter(c.filter(), at + ".filter", axes, error);
         if (c.type() == ChartType.LINE) {
             List<String> open = unaccountedAxes(c, axes);
             // Against a metric, one free axis is the curve's own parameter (DRAM footprint as the budget grows).

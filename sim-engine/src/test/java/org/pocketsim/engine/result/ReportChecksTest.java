@@ -47,6 +47,26 @@ class ReportChecksTest {
                 .hasMessage("report.summary[1]: unknown metric 'tokensPerSec'; did you mean 'tokensPerSecond'?");
     }
 
+    private static void checkTables(Map<String, String> summaryFilter, PointTableSpec... tables) {
+        ReportChecks.check(new ReportSpec(List.of(), List.of(), null, summaryFilter, List.of(tables)), axes(),
+                (path, message) -> new IllegalArgumentException(path + ": " + message));
+    }
+
+    @Test
+    void summaryFilterAndTablesNameSweptParametersTheirValuesAndCataloguedMetrics() {
+        assertThatCode(() -> checkTables(Map.of("run.mlp.cache", "lru"),
+                new PointTableSpec("T", Map.of("run.mlp.gamma", "0.2"), List.of("hitRate"), null))).doesNotThrowAnyException();
+        assertThatThrownBy(() -> checkTables(Map.of("run.mlp.cach", "lru")))
+                .hasMessage("report.summaryFilter.run.mlp.cach: 'run.mlp.cach' is not a swept parameter"
+                        + " (swept: run.mlp.keep, run.mlp.gamma, run.mlp.cache); did you mean 'run.mlp.cache'?");
+        assertThatThrownBy(() -> checkTables(Map.of(), new PointTableSpec("T", Map.of(), List.of("hitRate"), null),
+                new PointTableSpec("U", Map.of("run.mlp.gamma", "0.3"), List.of("hitRate"), null)))
+                .hasMessage("report.tables[1].filter.run.mlp.gamma: '0.3' is not a value of run.mlp.gamma (it takes 1.0, 0.2)"
+                        + "; did you mean '0.2'?");
+        assertThatThrownBy(() -> checkTables(Map.of(), new PointTableSpec("T", Map.of(), List.of("hitRate", "normKep"), null)))
+                .hasMessage("report.tables[0].metrics[1]: unknown metric 'normKep'; did you mean 'normKept'?");
+    }
+
     @Test
     void yMetricMustBeCatalogued() {
         assertThatThrownBy(() -> check(axes(), List.of(),

@@ -47,6 +47,40 @@ class ReportSpecYamlTest {
     }
 
     @Test
+    void summaryFilterAndTablesBindAndAreLeftOutOfJsonWhenAbsent() throws Exception {
+        String text = """
+                summary: [measuredMs, predictedMs]
+                summaryFilter: {run: "log device"}
+                tables:
+                  - title: What if
+                    filter: {run.group: decode-step}
+                    metrics: [predictedStepMs, tokensPerSecond]
+                    note: Errors are against the log device.
+                  - {title: All speeds, metrics: tokensPerSecond}
+                """;
+        ReportSpec spec = yaml.readValue(text, ReportSpec.class);
+        assertThat(spec.summaryFilter()).isEqualTo(Map.of("run", "log device"));
+        assertThat(spec.tables()).containsExactly(
+                new PointTableSpec("What if", Map.of("run.group", "decode-step"), List.of("predictedStepMs", "tokensPerSecond"),
+                        "Errors are against the log device."),
+                new PointTableSpec("All speeds", Map.of(), List.of("tokensPerSecond"), null));
+        ObjectMapper json = new ObjectMapper();
+        assertThat(json.writeValueAsString(spec)).contains("\"summaryFilter\":{\"run\":\"log device\"}",
+                "\"tables\":[{\"title\":\"What if\",\"filter\":{\"run.group\":\"decode-step\"}",
+                "{\"title\":\"All speeds\",\"filter\":{},\"metrics\":[\"tokensPerSecond\"]}");
+        assertThat(json.writeValueAsString(new ReportSpec(List.of(), List.of("tokensPerSecond"), null)))
+                .isEqualTo("{\"charts\":[],\"summary\":[\"tokensPerSecond\"],\"comparisonTolerance\":0.2}");
+    }
+
+    @Test
+    void aTableNeedsATitleAndAMetric() {
+        assertThatThrownBy(() -> yaml.readValue("tables: [{title: T, metrics: []}]", ReportSpec.class))
+                .hasMessageContaining("table 'T'.metrics must name at least one metric");
+        assertThatThrownBy(() -> yaml.readValue("tables: [{title: ' ', metrics: [hitRate]}]", ReportSpec.class))
+                .hasMessageContaining("table.title is required");
+    }
+
+    @Test
     void badChartTypeFailsBinding() {
         assertThatThrownBy(() -> yaml.readValue("charts: [{type: pie, title: T}]", ReportSpec.class))
                 .hasMessageContaining("unknown chart type 'pie'");
