@@ -32,25 +32,22 @@ public final class ReportChecks {
      */
     public static void check(ReportSpec report, Map<String, List<String>> axisValues,
                              BiFunction<String, String, RuntimeException> error) {
-        for (int j = 0; j < report.summary().size(); j++) {
-            String name = report.summary().get(j);
-            if (!isScalar(name)) {
-                throw error.apply("report.summary[" + j + "]", unknownMetric(name, scalarNames()));
-            }
-        }
+        checkMetrics(report.summary(), "report.summary", error);
         checkFilter(report.summaryFilter(), "report.summaryFilter", axisValues, error);
         for (int i = 0; i < report.tables().size(); i++) {
             PointTableSpec t = report.tables().get(i);
-            String at = "report.tables[" + i + "]";
-            for (int j = 0; j < t.metrics().size(); j++) {
-                if (!isScalar(t.metrics().get(j))) {
-                    throw error.apply(at + ".metrics[" + j + "]", unknownMetric(t.metrics().get(j), scalarNames()));
-                }
-            }
-            checkFilter(t.filter(), at + ".filter", axisValues, error);
+            checkMetrics(t.metrics(), "report.tables[" + i + "].metrics", error);
+            checkFilter(t.filter(), "report.tables[" + i + "].filter", axisValues, error);
         }
         for (int i = 0; i < report.charts().size(); i++) {
             checkChart(report.charts().get(i), "report.charts[" + i + "]", axisValues, error);
+        }
+    }
+
+    /** Every name of a table's columns is a catalogued scalar metric. */
+    private static void checkMetrics(List<String> names, String at, BiFunction<String, String, RuntimeException> error) {
+        for (int j = 0; j < names.size(); j++) {
+            if (!isScalar(names.get(j))) throw error.apply(at + "[" + j + "]", unknownMetric(names.get(j), scalarNames()));
         }
     }
 
