@@ -36,11 +36,12 @@ final class PointTables {
             return;
         }
         Map<String, String> filter = r.report().summaryFilter();
+        List<PointResult> points = selected(r, filter);
         if (!filter.isEmpty()) {
-            out.append("<p class=\"note\">").append(Html.escape(selection(r, filter))).append(" Every point is under ")
+            out.append("<p class=\"note\">").append(Html.escape(selection(r, filter, points))).append(" Every point is under ")
                     .append("<a href=\"#results\">All results</a>.</p>\n");
         }
-        table(out, r, "summary-table", selected(r, filter), filter, metrics, false, true);
+        table(out, r, "summary-table", points, filter, metrics, false, true);
         out.append("<p class=\"note\">Click a column header to sort by it; click again to reverse. Values carry the unit in "
                 + "their column's header; exact values are in <a href=\"").append(ReportPage.CSV_FILE)
                 .append("\">results.csv</a>.</p>\n");
@@ -52,12 +53,13 @@ final class PointTables {
         for (int i = 0; i < tables.size(); i++) {
             PointTableSpec t = tables.get(i);
             out.append("<h2 id=\"").append(tableId(i)).append("\">").append(Html.escape(t.title())).append("</h2>\n");
+            List<PointResult> points = selected(r, t.filter());
             List<String> said = new ArrayList<>();
-            if (!t.filter().isEmpty()) said.add(selection(r, t.filter()));
+            if (!t.filter().isEmpty()) said.add(selection(r, t.filter(), points));
             if (t.note() != null) said.add(t.note());
             if (!said.isEmpty()) out.append("<p class=\"note\">").append(Html.escape(String.join(" ", said))).append("</p>\n");
             List<String> present = r.metricNames();
-            table(out, r, tableId(i) + "-data", selected(r, t.filter()), t.filter(),
+            table(out, r, tableId(i) + "-data", points, t.filter(),
                     t.metrics().stream().filter(present::contains).toList(), false, false);
         }
     }
@@ -72,9 +74,9 @@ final class PointTables {
     }
 
     /** "Points with run = log device, Q4_0 (16 of 144)." */
-    private static String selection(ExperimentResult r, Map<String, String> filter) {
+    private static String selection(ExperimentResult r, Map<String, String> filter, List<PointResult> selected) {
         return "Points with " + filter.entrySet().stream().map(e -> ParameterNames.pair(e.getKey(), e.getValue()))
-                .collect(Collectors.joining(", ")) + " (" + selected(r, filter).size() + " of " + r.points().size() + ").";
+                .collect(Collectors.joining(", ")) + " (" + selected.size() + " of " + r.points().size() + ").";
     }
 
     static void all(StringBuilder out, ExperimentResult r) {
