@@ -1,6 +1,7 @@
 package org.pocketsim.engine.decode;
 
 import org.pocketsim.kernel.format.GgmlFormat;
+import org.pocketsim.workload.model.ModelSpec;
 
 /**
  * Bits per weight of every matrix of a model: one format for all matrices, or a llama.cpp
@@ -9,8 +10,11 @@ import org.pocketsim.kernel.format.GgmlFormat;
  * <p>Mixes follow llama.cpp's {@code llama_tensor_get_type}: {@code q4_k_m} stores the output
  * (LM head) in q6_k, and {@code attn_v} and {@code ffn_down} in q6_k in "more bits" layers
  * (the first and last eighth of the layers and every third layer between them), all else in
- * q4_k; {@code q4_k_s} is q4_k everywhere but the q6_k output. The embedding table is read one
- * row per token, so its format barely matters; it follows the main format.
+ * q4_k; {@code q4_k_s} is q4_k everywhere but the q6_k output; {@code iq4_xs} and {@code iq4_nl}
+ * store the output in q6_k and, in models whose query heads share a KV head four or more ways
+ * ({@code n_gqa() >= 4}: Llama-3, Qwen2), {@code attn_v} in q5_k. The embedding table is read one
+ * row per token, so its format barely matters; it follows the main format. Not modelled: rules
+ * that depend on an importance matrix or a model size, and fused {@code attn_qkv} tensors.
  *
  * <p>A llama.cpp block type is stored the way llama.cpp's quantiser stores it for the matrix's row
  * length ({@link GgmlFormat#storedAs}): where 256 does not divide the row (Qwen2-0.5B's hidden
@@ -21,30 +25,45 @@ public final class WeightPlan {
     private final String main;
     private final String more;
     private final boolean mixVAndDown;
+    /** The type of every layer's {@code v}, or null when {@code v} follows the other rules. */
+    private final String v;
     private final String lmHead;
     private final int layers;
 
-    private WeightPlan(String main, String more, boolean mixVAndDown, String lmHead, int layers) {
+    private WeightPlan(String main, String more, boolean mixVAndDown, String v, String lmHead, int layers) {
         WeightBits.of(main);
         WeightBits.of(lmHead);
         this.main = main;
         this.more = more;
         this.mixVAndDown = mixVAndDown;
+        this.v = v;
         this.lmHead = lmHead;
         this.layers = layers;
     }
 
-    /**
-     * The plan for weight format {@code weights} on a model of {@code layers} layers, with the
-     * LM head in {@code lmHead} when not null (else as the mix or format says).
-     */
+    /** As {@link #of(String, String, int, int)} for a model without grouped-query attention. */
     public static WeightPlan of(String weights, String lmHead, int layers) {
+        return of(weights, lmHead, layers, 1);
+    }
+
+    /**
+     * The plan for weight format {@code weights} on a model of {@code layers} layers whose query
+     * heads share each KV head {@code gqa} ways (llama.cpp's {@code n_gqa()}), with the LM head in
+     * {@code lmHead} when not null (else as the mix or format says).
+     */
+    public static WeightPlan of(String weights, String lmHead, int layers, int gqa) {
         WeightPlan plan = switch (weights) {
-            case "q4_k_m" -> new WeightPlan("q4_k", "q6_k", true, "q6_k", layers);
-            case "q4_k_s" -> new WeightPlan("q4_k", "q4_k", false, "q6_k", layers);
-            default -> new WeightPlan(weights, weights, false, weights, layers);
+            case "q4_k_m" -> new WeightPlan("q4_k", "q6_k", true, null, "q6_k", layers);
+            case "q4_k_s" -> new WeightPlan("q4_k", "q4_k", false, null, "q6_k", layers);
+            case "iq4_xs", "iq4_nl" -> new WeightPlan(weights, weights, false, gqa >= 4 ? "q5_k" : null, "q6_k", layers);
+            default -> new WeightPlan(weights, weights, false, null, weights, layers);
         };
-        return lmHead == null ? plan : new WeightPlan(plan.main, plan.more, plan.mixVAndDown, lmHead, layers);
+        return lmHead == null ? plan : new WeightPlan(plan.main, plan.more, plan.mixVAndDown, plan.v, lmHead, layers);
+    }
+
+    /** llama.cpp's {@code n_gqa()} of {@code model}: query heads per KV head. */
+    public static int gqa(ModelSpec model) {
+        return model.attention().heads() / model.attention().kvHeads();
     }
 
     /**
@@ -52,6 +71,7 @@ public final class WeightPlan {
      * {@code layer}, whose rows hold {@code rowLength} weights (its input width).
      */
     public double bits(int layer, String matrix, int rowLength) {
+        if (v != null && matrix.equals("v")) return WeightBits.of(GgmlFormat.storedAs(v, rowLength));
         boolean moreBits = mixVAndDown && (matrix.equals("v") || matrix.equals("down")) && useMoreBits(layer, layers);
         return WeightBits.of(GgmlFormat.storedAs(moreBits ? more : main, rowLength));
     }

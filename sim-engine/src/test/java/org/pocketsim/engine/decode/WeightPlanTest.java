@@ -54,6 +54,20 @@ class WeightPlanTest {
         assertThat(WeightPlan.of("int4-g128", null, 24).bits(1, "q", 896)).isEqualTo(4.125);  // not a llama.cpp type
     }
 
+    @Test
+    void iq4xsStoresVInQ5kWhereFourOrMoreQueryHeadsShareAKvHead() {
+        // llama.cpp's llama_tensor_get_type: IQ4_XS / IQ4_NL give attn_v q5_k when n_gqa() >= 4, and the output q6_k.
+        WeightPlan llama3 = WeightPlan.of("iq4_xs", null, 32, 4);       // Llama-3.1-8B: 32 heads, 8 KV heads
+        assertThat(llama3.bits(0, "v", 4096)).isEqualTo(5.5);           // q5_k: 176 B per 256
+        assertThat(llama3.bits(31, "v", 4096)).isEqualTo(5.5);
+        assertThat(llama3.bits(0, "k", 4096)).isEqualTo(4.25);          // iq4_xs: 136 B per 256
+        assertThat(llama3.bits(0, "down", 14336)).isEqualTo(4.25);
+        assertThat(llama3.lmHeadBits(4096)).isEqualTo(6.5625);
+        assertThat(WeightPlan.of("iq4_xs", null, 32, 2).bits(0, "v", 3584)).isEqualTo(4.25);  // Gemma2-9B: 2-way
+        assertThat(WeightPlan.of("iq4_nl", null, 24, 7).bits(3, "v", 896)).isEqualTo(6.0);    // Qwen2-0.5B: q5_k -> q5_1, 24 B per 32
+        assertThat(WeightPlan.of("q4_k_m", null, 32, 4).bits(4, "v", 4096)).isEqualTo(4.5);   // other mixes keep their rules
+    }
+
     private static boolean contains(int[] a, int v) {
         for (int x : a) if (x == v) return true;
         return false;
