@@ -1,7 +1,6 @@
 package org.pocketsim.engine.decode;
 
 import org.pocketsim.kernel.format.GgmlFormat;
-import org.pocketsim.workload.model.ModelSpec;
 
 /**
  * Bits per weight of every matrix of a model: one format for all matrices, or a llama.cpp
@@ -48,7 +47,7 @@ public final class WeightPlan {
 
     /**
      * The plan for weight format {@code weights} on a model of {@code layers} layers whose query
-     * heads share each KV head {@code gqa} ways (llama.cpp's {@code n_gqa()}), with the LM head in
+     * heads share each KV head {@code gqa} ways ({@link org.pocketsim.workload.model.AttentionSpec#queriesPerKvHead}), with the LM head in
      * {@code lmHead} when not null (else as the mix or format says).
      */
     public static WeightPlan of(String weights, String lmHead, int layers, int gqa) {
@@ -59,11 +58,6 @@ public final class WeightPlan {
             default -> new WeightPlan(weights, weights, false, null, weights, layers);
         };
         return lmHead == null ? plan : new WeightPlan(plan.main, plan.more, plan.mixVAndDown, plan.v, lmHead, layers);
-    }
-
-    /** llama.cpp's {@code n_gqa()} of {@code model}: query heads per KV head. */
-    public static int gqa(ModelSpec model) {
-        return model.attention().heads() / model.attention().kvHeads();
     }
 
     /**

@@ -74,7 +74,7 @@ public final class DecodeRun {
         this.run = run;
         this.seed = seed;
         this.compute = RunChecks.underCompute(() -> run.compute().bind(soc));
-        WeightPlan plan = WeightPlan.of(run.weights(), run.lmHeadWeights(), model.layers(), WeightPlan.gqa(model));
+        WeightPlan plan = WeightPlan.of(run.weights(), run.lmHeadWeights(), model.layers(), model.attention().queriesPerKvHead());
         this.lowering = new DecodeLowering(model, plan, WeightBits.of(run.kv()));
         this.prompt = new PromptWork(run, lowering);
         this.graph = new GraphNodes(model);

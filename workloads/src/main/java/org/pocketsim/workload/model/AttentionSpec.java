@@ -53,6 +53,11 @@ public record AttentionSpec(AttentionKind kind, int heads, int kvHeads, int head
         }
     }
 
+    /** Query heads per KV head (llama.cpp's {@code n_gqa()}): 1 for MHA and MLA. */
+    public int queriesPerKvHead() {
+        return heads / kvHeads;
+    }
+
     /** Values cached per token in one layer: keys and values of every KV head, or the MLA latent. */
     public int kvValuesPerToken() {
         return kind == AttentionKind.MLA ? mla.kvValuesPerToken() : 2 * kvHeads * headDim;
